@@ -1,0 +1,158 @@
+/**
+ * The shapes of a chat instance's configuration.
+ *
+ * `config/instances.json` holds one {@link InstanceDefinition} per chat instance. The backend
+ * keeps the AWS side (`connect`, `allowedOrigins`, `allowedAttributes`) to itself and serves only
+ * the {@link PublicInstanceConfig} to browsers at `GET /api/instances/:name`.
+ */
+
+/** A time of day in the instance's time zone, `"HH:MM"` (24-hour clock, `"24:00"` allowed as an end). */
+export type ClockTime = string;
+
+export type Weekday = 'mon' | 'tue' | 'wed' | 'thu' | 'fri' | 'sat' | 'sun';
+
+/** One opening interval within a day, `from` inclusive, `to` exclusive. */
+export interface OpeningHours {
+  from: ClockTime;
+  to: ClockTime;
+}
+
+/** When the start-chat button may be offered. */
+export interface Schedule {
+  /** IANA time zone the hours are written in, e.g. `"Australia/Sydney"`. */
+  timeZone: string;
+  /** Opening hours per weekday; a day that is missing is closed. */
+  weekly: Partial<Record<Weekday, OpeningHours[]>>;
+  /**
+   * Whole days (`"YYYY-MM-DD"`, local to `timeZone`) on which the chat is closed.
+   * @default []
+   */
+  holidays?: string[];
+}
+
+/** Which pages offer the chat. A pattern starting with `/` matches the path; otherwise the full URL. */
+export interface UrlRules {
+  /**
+   * Glob patterns (`*` within a segment, `**` across segments, `?` one character).
+   * @default ["/**"] (every page)
+   */
+  include?: string[];
+  /**
+   * Patterns that win over `include`.
+   * @default []
+   */
+  exclude?: string[];
+}
+
+export interface DisplayRules {
+  /** @default every page */
+  urls?: UrlRules;
+  /** @default always open */
+  schedule?: Schedule;
+}
+
+/** Every string the UI shows, so a site can change tone or language. */
+export interface UiText {
+  /** @default "Start chat" */
+  startChat: string;
+  /** @default "Chat with us" */
+  title: string;
+  /** @default "Message" */
+  messageLabel: string;
+  /** @default "Send" */
+  send: string;
+  /** @default "End chat" */
+  endChat: string;
+  /** @default "Minimise" */
+  minimise: string;
+  /** @default "Start new chat" */
+  startNewChat: string;
+  /** @default "Connecting…" */
+  statusConnecting: string;
+  /** @default "Please wait, we're finding someone to help you…" */
+  statusInFlow: string;
+  /** @default "Waiting in queue for the next agent…" */
+  statusQueued: string;
+  /** @default "Connected to {name}" */
+  statusAgent: string;
+  /** @default "Reconnecting…" */
+  statusReconnecting: string;
+  /** @default "Chat ended" */
+  statusEnded: string;
+  /** @default "{name} is typing…" */
+  agentTyping: string;
+  /** @default "We couldn't start the chat. Please try again." */
+  startFailed: string;
+  /** @default "Try again" */
+  retry: string;
+}
+
+/** What a browser receives for an instance: nothing secret, nothing the browser does not need. */
+export interface PublicInstanceConfig {
+  /** The chat instance name reported in `CHAT_LOADED` / `CHAT_VISIBLE` as `chatInstanceName`. */
+  name: string;
+  /** AWS region of the Amazon Connect instance, e.g. `"ap-southeast-2"`. */
+  region: string;
+  /**
+   * Where the runtime asks for a new contact (`POST`).
+   * @default "/api/chats" resolved against the script's origin
+   */
+  startChatUrl?: string;
+  /** @default shown on every page, at every time */
+  rules?: DisplayRules;
+  /**
+   * Text that, when it appears in a SYSTEM message from the contact flow, means "the contact is now in a
+   * queue". Amazon Connect sends the customer no queue event, so the customer queue flow must send this.
+   * @default "[queued]"
+   */
+  queueMarker?: string;
+  /** @default English text, see {@link UiText} */
+  text?: Partial<UiText>;
+}
+
+/** The AWS side of an instance; stays in the backend. */
+export interface ConnectTarget {
+  instanceId: string;
+  contactFlowId: string;
+  region: string;
+}
+
+/** One entry of `config/instances.json`. */
+export interface InstanceDefinition {
+  public: PublicInstanceConfig;
+  connect: ConnectTarget;
+  /** Origins (scheme://host[:port]) allowed to start chats and read the public config. */
+  allowedOrigins: string[];
+  /**
+   * Contact attribute names a browser may set on StartChatContact.
+   * @default [] (none)
+   */
+  allowedAttributes?: string[];
+}
+
+/** The whole `config/instances.json`. */
+export interface InstancesFile {
+  instances: InstanceDefinition[];
+}
+
+/** What `POST /api/chats` returns: everything chatjs needs to join the contact. */
+export interface StartedChat {
+  contactId: string;
+  participantId: string;
+  participantToken: string;
+  /** The Participant Service endpoint chatjs must use (`setGlobalConfig({ endpoint })`). */
+  participantEndpoint: string;
+  region: string;
+}
+
+/** The body of `POST /api/chats`. */
+export interface StartChatRequest {
+  instance: string;
+  displayName?: string;
+  attributes?: Record<string, string>;
+}
+
+/** Every error response of the backend and the emulator's control API. */
+export interface ErrorBody {
+  error: { code: string; message: string };
+}

@@ -1,0 +1,244 @@
+// chatjs exports nothing: importing it for its side effect defines the global `connect` (see the reference notes).
+import 'amazon-connect-chatjs';
+import type { ContactDetails } from '../../machines/chat.types';
+import { isTranscriptItem, type TranscriptItem } from './transcript-item';
+
+/** The part of chatjs' CustomerChatSession this adapter uses, typed at the boundary. */
+interface CustomerSession {
+  connect(): Promise<unknown>;
+  onMessage(handler: (event: { data: unknown }) => void): void;
+  onTyping(handler: (event: { data: unknown }) => void): void;
+  onConnectionEstablished(handler: (event: unknown) => void): void;
+  onConnectionLost(handler: () => void): void;
+  onConnectionBroken(handler: () => void): void;
+  onEnded(handler: () => void): void;
+  sendMessage(args: { contentType: 'text/plain'; message: string }): Promise<{ data?: { Id?: string; AbsoluteTime?: string } }>;
+  sendEvent(args: { contentType: string }): Promise<unknown>;
+  getTranscript(args: Record<string, unknown>): Promise<{ data?: { Transcript?: unknown[]; NextToken?: string } }>;
+  disconnectParticipant(): Promise<unknown>;
+  controller: { breakConnection(): Promise<unknown>; cleanUpOnParticipantDisconnect(): void };
+}
+
+interface ChatJsGlobal {
+  ChatSession: {
+    setGlobalConfig(config: Record<string, unknown>): void;
+    create(args: Record<string, unknown>): CustomerSession;
+  };
+}
+
+/** Amazon Connect limits a text/plain message to 1,024 characters. */
+export const MAX_MESSAGE_LENGTH = 1024;
+
+/** A message was refused before it was sent. */
+export class MessageRejectedError extends Error {
+  override readonly name = 'MessageRejectedError';
+  constructor(
+    readonly code: 'message.too_long' | 'message.empty' | 'message.send_failed',
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+export interface SessionHandlers {
+  /** An item pushed live on the socket, or found in the transcript after (re)connecting. */
+  onItem(item: TranscriptItem, source: 'live' | 'transcript'): void;
+  onTyping(item: TranscriptItem): void;
+  /** The socket is subscribed: items flow. */
+  onConnected(): void;
+  /** The socket went away; chatjs or this adapter is trying again. */
+  onConnectionLost(): void;
+  /** Recovery was given up after repeated failures. */
+  onGaveUp(): void;
+  /** Amazon Connect says the chat is over (or the token is no longer valid). */
+  onEnded(): void;
+  report(message: string, error?: unknown): void;
+}
+
+export interface SessionOptions {
+  /**
+   * Delays before each fresh attempt after chatjs gives up. chatjs alone never retries after
+   * `onConnectionBroken`, so the adapter does, capped so recovery follows a returning service within seconds.
+   * @default [1000, 2000, 4000, 4000, …] for 20 attempts (~75 s)
+   */
+  retryDelaysMs?: readonly number[];
+}
+
+const DEFAULT_RETRY_DELAYS = [1000, 2000, ...Array<number>(18).fill(4000)];
+const TYPING_THROTTLE_MS = 5000;
+const TRANSCRIPT_PAGE_SIZE = 100;
+const TRANSCRIPT_MAX_PAGES = 50;
+
+let configuredEndpoint: string | undefined;
+
+function chatJs(): ChatJsGlobal {
+  return (globalThis as unknown as { connect: ChatJsGlobal }).connect;
+}
+
+/** chatjs caches its service client per region: configure once, before the first session. */
+function configure(contact: ContactDetails): void {
+  if (configuredEndpoint === contact.participantEndpoint) return;
+  chatJs().ChatSession.setGlobalConfig({
+    region: contact.region,
+    endpoint: contact.participantEndpoint,
+    // Receipts add a request per message; the panel does not show them.
+    features: { messageReceipts: { shouldSendMessageReceipts: false } },
+  });
+  configuredEndpoint = contact.participantEndpoint;
+}
+
+function isAccessDenied(error: unknown): boolean {
+  const cause = (error as { _debug?: unknown } | null)?._debug ?? error;
+  const typed = cause as { type?: unknown; statusCode?: unknown; name?: unknown } | null;
+  return typed?.type === 'AccessDeniedException' || typed?.statusCode === 403 || typed?.name === 'AccessDeniedException';
+}
+
+/**
+ * A customer's connection to one contact through the real chatjs. Translates nothing: it hands
+ * items and connection changes to its handlers, and keeps the connection alive when chatjs gives up.
+ */
+export function openChatSession(contact: ContactDetails, handlers: SessionHandlers, options: SessionOptions = {}) {
+  const retryDelays = options.retryDelaysMs ?? DEFAULT_RETRY_DELAYS;
+  let session: CustomerSession | undefined;
+  let generation = 0;
+  let failures = 0;
+  let retryTimer: ReturnType<typeof setTimeout> | undefined;
+  let closed = false;
+  let ended = false;
+  let lastTypingSent = 0;
+
+  function dispose(current: CustomerSession | undefined): void {
+    if (!current) return;
+    current.controller.cleanUpOnParticipantDisconnect();
+    current.controller.breakConnection().catch(() => {});
+  }
+
+  function endOnce(): void {
+    if (ended || closed) return;
+    ended = true;
+    clearTimeout(retryTimer);
+    handlers.onEnded();
+  }
+
+  function recover(): void {
+    if (closed || ended) return;
+    dispose(session);
+    session = undefined;
+    generation++;
+    const delay = retryDelays[failures];
+    if (delay === undefined) {
+      handlers.onGaveUp();
+      return;
+    }
+    failures++;
+    handlers.onConnectionLost();
+    retryTimer = setTimeout(start, delay);
+  }
+
+  async function fetchTranscript(current: CustomerSession, gen: number): Promise<void> {
+    let nextToken: string | undefined;
+    const pages: unknown[][] = [];
+    for (let page = 0; page < TRANSCRIPT_MAX_PAGES; page++) {
+      const response = await current.getTranscript({
+        maxResults: TRANSCRIPT_PAGE_SIZE,
+        sortOrder: 'ASCENDING',
+        scanDirection: 'BACKWARD',
+        ...(nextToken ? { nextToken } : {}),
+      });
+      pages.unshift(response.data?.Transcript ?? []);
+      nextToken = response.data?.NextToken;
+      if (!nextToken) break;
+    }
+    if (gen !== generation) return;
+    for (const item of pages.flat()) if (isTranscriptItem(item)) handlers.onItem(item, 'transcript');
+  }
+
+  function start(): void {
+    if (closed || ended) return;
+    const gen = ++generation;
+    const current = chatJs().ChatSession.create({
+      chatDetails: { ContactId: contact.contactId, ParticipantId: contact.participantId, ParticipantToken: contact.participantToken },
+      options: { region: contact.region },
+      type: 'CUSTOMER',
+      // Without it chatjs injects an inline script and posts metrics to AWS: breaks strict CSP and offline use.
+      disableCSM: true,
+    });
+    session = current;
+    const live = () => gen === generation && !closed;
+    current.onMessage(({ data }) => {
+      if (live() && isTranscriptItem(data)) handlers.onItem(data, 'live');
+    });
+    current.onTyping(({ data }) => {
+      if (live() && isTranscriptItem(data)) handlers.onTyping(data);
+    });
+    current.onConnectionEstablished((event) => {
+      // The first call comes from connect() itself, before the socket is open; items flow after the second.
+      if (!live() || (event as { connectCalled?: boolean } | null)?.connectCalled) return;
+      failures = 0;
+      handlers.onConnected();
+      // Fills whatever was pushed while the socket was down, and the history after a page navigation.
+      fetchTranscript(current, gen).catch((error: unknown) => handlers.report('could not fetch the chat transcript', error));
+    });
+    current.onConnectionLost(() => {
+      if (live()) handlers.onConnectionLost();
+    });
+    current.onConnectionBroken(() => {
+      if (live()) recover();
+    });
+    current.onEnded(() => {
+      if (live()) endOnce();
+    });
+    current.connect().catch((error: unknown) => {
+      if (!live()) return;
+      if (isAccessDenied(error)) endOnce();
+      else recover();
+    });
+  }
+
+  configure(contact);
+  start();
+
+  return {
+    async sendMessage(text: string): Promise<{ id: string }> {
+      if (!text.trim()) throw new MessageRejectedError('message.empty', 'The message is empty.');
+      if (text.length > MAX_MESSAGE_LENGTH) {
+        throw new MessageRejectedError('message.too_long', `Messages can be at most ${MAX_MESSAGE_LENGTH} characters.`);
+      }
+      if (!session) throw new MessageRejectedError('message.send_failed', 'Not connected.');
+      try {
+        const response = await session.sendMessage({ contentType: 'text/plain', message: text });
+        return { id: response.data?.Id ?? '' };
+      } catch (error) {
+        handlers.report('could not send a message', error);
+        throw new MessageRejectedError('message.send_failed', 'The message could not be sent.');
+      }
+    },
+    sendTyping(): void {
+      const now = Date.now();
+      if (!session || now - lastTypingSent < TYPING_THROTTLE_MS) return;
+      lastTypingSent = now;
+      session.sendEvent({ contentType: 'application/vnd.amazonaws.connect.event.typing' }).catch(() => {});
+    },
+    /** Fresh attempt now (the customer pressed retry after the adapter gave up). */
+    reconnect(): void {
+      if (closed || ended) return;
+      clearTimeout(retryTimer);
+      failures = 0;
+      dispose(session);
+      session = undefined;
+      start();
+    },
+    async disconnect(): Promise<void> {
+      if (!session || ended) return;
+      await session.disconnectParticipant();
+    },
+    close(): void {
+      closed = true;
+      clearTimeout(retryTimer);
+      dispose(session);
+      session = undefined;
+    },
+  };
+}
+
+export type ChatSession = ReturnType<typeof openChatSession>;

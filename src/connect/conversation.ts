@@ -1,0 +1,147 @@
+/**
+ * The conversation chunk (`dist/webchat-conversation.js`), loaded only when a chat starts or resumes:
+ * the real chatjs session, the transcript, and the Lit panel for one contact.
+ */
+import { mountChatPanel, type PanelStatus } from '../ui/chat-panel';
+import { adoptStyles } from '../ui/adopt-styles';
+import { MessageRejectedError, openChatSession } from './chat-session';
+import type { Conversation, ConversationOptions, ConversationState } from './conversation.types';
+import { toChatEvent } from './participant-events';
+import { createTranscriptCursor } from './transcript-cursor';
+import { safeSessionStorage } from '../runtime/session-storage';
+import { createTranscriptStore } from './transcript-store';
+import { CONTENT_TYPES, type TranscriptItem } from './transcript-item';
+
+/** An agent's typing indicator fades if no further typing event comes. */
+const TYPING_VISIBLE_MS = 12_000;
+
+/** Where the panel sits on the host page; the panel itself only styles its content. */
+const PANEL_HOST_CSS = `:host { all: initial; position: fixed; inset-block-end: 20px; inset-inline-end: 20px; z-index: 2147483000;
+  inline-size: min(380px, calc(100vw - 40px)); }
+:host([hidden]) { display: none; }`;
+
+export function openConversation(options: ConversationOptions): Conversation {
+  const { contact, config, send, now } = options;
+  const store = createTranscriptStore({ customerParticipantId: contact.participantId, queueMarker: config.queueMarker });
+  const cursor = createTranscriptCursor(safeSessionStorage(), contact.contactId, options.resumed);
+  let state: ConversationState = { status: 'connecting', agentName: null, error: null, canStartNew: false };
+  let agentTyping = false;
+  let typingTimer: ReturnType<typeof setTimeout> | undefined;
+  let sendError: string | undefined;
+  let lastAt = now();
+  let pendingCount = 0;
+  let renderQueued = false;
+
+  adoptStyles(options.root, PANEL_HOST_CSS, options.nonce);
+  const panel = mountChatPanel(
+    options.root,
+    {
+      send: (text) => void sendText(text),
+      end: options.onEnd,
+      minimise: options.onMinimise,
+      startNew: options.onStartNew,
+      retry: options.onRetry,
+      typing: () => session.sendTyping(),
+    },
+    options.nonce ? { nonce: options.nonce } : {},
+  );
+
+  /** Many items can arrive at once (a transcript page): render once per frame, not once per item. */
+  function render(): void {
+    if (renderQueued) return;
+    renderQueued = true;
+    queueMicrotask(() => {
+      renderQueued = false;
+      const status: PanelStatus = state.status;
+      panel.update({
+        status,
+        ...(state.agentName ? { agentName: state.agentName } : {}),
+        agentTyping: agentTyping && state.status === 'agent',
+        messages: store.messages(),
+        ...(state.error || sendError ? { error: state.error ?? sendError } : {}),
+        canRetry: state.status === 'failed',
+        text: config.text,
+      });
+    });
+  }
+
+  /** Event times are the service's, kept non-decreasing and never in the future of this page's clock. */
+  function timeOf(item: TranscriptItem): number {
+    const at = Math.min(Math.max(Date.parse(item.AbsoluteTime) || 0, lastAt), now());
+    lastAt = Math.max(lastAt, at);
+    return at;
+  }
+
+  function handleItem(item: TranscriptItem): void {
+    if (!store.add(item)) return;
+    if (item.ParticipantRole === 'AGENT' && item.ContentType !== CONTENT_TYPES.typing) agentTyping = false;
+    const event = cursor.isNew(item) ? toChatEvent(item, { queueMarker: config.queueMarker, at: timeOf(item) }) : undefined;
+    cursor.advance(item);
+    if (event) send(event);
+    render();
+  }
+
+  async function sendText(text: string): Promise<void> {
+    const tempId = `pending-${++pendingCount}`;
+    sendError = undefined;
+    try {
+      store.addPending(tempId, text, '', now());
+      render();
+      const { id } = await session.sendMessage(text);
+      store.confirm(tempId, id);
+    } catch (error) {
+      store.fail(tempId);
+      sendError = error instanceof MessageRejectedError ? error.message : 'The message could not be sent.';
+    }
+    render();
+  }
+
+  const session = openChatSession(contact, {
+    onItem: handleItem,
+    onTyping(item) {
+      if (item.ParticipantRole !== 'AGENT') return;
+      agentTyping = true;
+      clearTimeout(typingTimer);
+      typingTimer = setTimeout(() => {
+        agentTyping = false;
+        render();
+      }, TYPING_VISIBLE_MS);
+      render();
+    },
+    onConnected: () => send({ type: 'CONNECTED', at: now() }),
+    onConnectionLost: () => send({ type: 'CONNECTION_LOST', at: now() }),
+    onGaveUp: () =>
+      send({
+        type: 'CONNECTION_FAILED',
+        error: { code: 'connection.gave_up', message: 'We lost the connection to the chat. Check your network and try again.' },
+        at: now(),
+      }),
+    onEnded: () => send({ type: 'CHAT_ENDED', at: now() }),
+    report: options.report,
+  });
+
+  panel.focus();
+  render();
+
+  return {
+    update(next) {
+      state = next;
+      render();
+    },
+    end: () => session.disconnect(),
+    reconnect: () => session.reconnect(),
+    show() {
+      options.root.host.removeAttribute('hidden');
+      panel.focus();
+    },
+    hide() {
+      options.root.host.setAttribute('hidden', '');
+    },
+    destroy() {
+      clearTimeout(typingTimer);
+      session.close();
+      panel.destroy();
+    },
+  };
+}
+

@@ -1,0 +1,52 @@
+import type { TranscriptItem } from './transcript-item';
+
+interface CursorRecord {
+  /** Epoch ms of the newest item already turned into machine events. */
+  time: number;
+  /** Ids of the items at exactly `time` already handled (several items can share a millisecond). */
+  ids: string[];
+}
+
+function keyFor(contactId: string): string {
+  return `connect-webchat:cursor:${contactId}`;
+}
+
+function readRecord(storage: Storage | undefined, key: string): CursorRecord | undefined {
+  try {
+    const record = JSON.parse(storage?.getItem(key) ?? 'null') as CursorRecord | null;
+    if (record && typeof record.time === 'number' && Array.isArray(record.ids) && record.ids.every((id) => typeof id === 'string')) {
+      return record;
+    }
+  } catch {
+    // Unreadable or blocked storage: treated as no cursor.
+  }
+  return undefined;
+}
+
+/**
+ * Remembers, across page loads, which transcript items have already moved the machine, so a page that
+ * rejoins a contact shows the history but announces only what happened since (never a second
+ * CONNECT_TO_AGENT for the same join).
+ */
+export function createTranscriptCursor(storage: Storage | undefined, contactId: string, resumed: boolean) {
+  const key = keyFor(contactId);
+  // A resumed contact whose cursor is lost treats all history as handled: a missed event beats a duplicate.
+  let record: CursorRecord = (resumed ? readRecord(storage, key) : undefined) ?? { time: resumed ? Infinity : -Infinity, ids: [] };
+
+  return {
+    isNew(item: TranscriptItem): boolean {
+      const time = Date.parse(item.AbsoluteTime) || 0;
+      return time > record.time || (time === record.time && !record.ids.includes(item.Id));
+    },
+    advance(item: TranscriptItem): void {
+      const time = Date.parse(item.AbsoluteTime) || 0;
+      if (time < record.time) return;
+      record = time > record.time ? { time, ids: [item.Id] } : { time, ids: [...record.ids, item.Id] };
+      try {
+        storage?.setItem(key, JSON.stringify(record));
+      } catch {
+        // Storage full or blocked: continuity across pages degrades, the chat goes on.
+      }
+    },
+  };
+}

@@ -1,0 +1,101 @@
+/**
+ * The script-tag entry (`dist/webchat.js`): read the instance, create the runtime, install
+ * `window.saEvents`, and expose `window.saWebchat`. Nothing else; never throws into the host page.
+ *
+ * ```html
+ * <script src="https://cdn.example.com/webchat.js" data-instance="help_faq_bot" async></script>
+ * ```
+ */
+import type { PublicInstanceConfig } from './config/instance-config.types';
+import type { ConversationModule } from './connect/conversation.types';
+import { installSaEvents } from './events/preload-stub';
+import { createWebchat, type Webchat } from './runtime/create-webchat';
+import { reportError } from './runtime/report';
+
+/** The file name of the lazily loaded conversation chunk, beside `webchat.js`. */
+const CONVERSATION_CHUNK = 'webchat-conversation.js';
+
+type Command = [name: 'start', attributes?: Record<string, string>] | [name: 'end' | 'checkRules' | 'destroy'];
+
+interface Namespace extends Pick<Webchat, 'start' | 'end' | 'checkRules' | 'destroy'> {
+  loaded: true;
+  version: string;
+  push(command: Command): void;
+}
+
+declare global {
+  interface Window {
+    saEvents?: unknown;
+    saWebchat?: Namespace | Command[];
+  }
+}
+
+function findScript(): HTMLScriptElement | null {
+  const current = document.currentScript;
+  if (current instanceof HTMLScriptElement && current.dataset.instance) return current;
+  return document.querySelector<HTMLScriptElement>('script[data-instance][src*="webchat"]');
+}
+
+function inlineOrUrlConfig(value: string | undefined): { config?: PublicInstanceConfig; configUrl?: string } {
+  if (!value) return {};
+  if (value.trim().startsWith('{')) return { config: JSON.parse(value) as PublicInstanceConfig };
+  return { configUrl: value };
+}
+
+function run(webchat: Webchat, command: unknown): void {
+  if (!Array.isArray(command)) return reportError('saWebchat.push expects an array like ["start"]');
+  const [name, argument] = command as [unknown, unknown];
+  if (name === 'start') webchat.start(argument as Record<string, string> | undefined);
+  else if (name === 'end' || name === 'checkRules' || name === 'destroy') webchat[name]();
+  else reportError(`unknown saWebchat command ${JSON.stringify(name)}`);
+}
+
+function boot(): void {
+  const existing = window.saWebchat;
+  if (existing && !Array.isArray(existing) && existing.loaded) return; // loaded twice: the first copy stays in charge
+  const script = findScript();
+  const instance = script?.dataset.instance;
+  if (!script || !instance) {
+    reportError('no <script data-instance="…"> found: add data-instance with your chat instance name');
+    return;
+  }
+  const baseUrl = script.src || location.href;
+  let source: ReturnType<typeof inlineOrUrlConfig>;
+  try {
+    source = inlineOrUrlConfig(script.dataset.config);
+  } catch (error) {
+    reportError('data-config is neither a URL nor valid JSON', error);
+    source = { config: {} as PublicInstanceConfig }; // the validator then names what is missing
+  }
+  const nonce = script.dataset.nonce || script.nonce || undefined;
+  const webchat = createWebchat({
+    instance,
+    ...source,
+    baseUrl,
+    ...(nonce ? { nonce } : {}),
+    loadConversation: () => import(/* @vite-ignore */ new URL(CONVERSATION_CHUNK, baseUrl).href) as Promise<ConversationModule>,
+  });
+  installSaEvents(window, webchat.events);
+  const queued = Array.isArray(existing) ? existing : [];
+  const namespace: Namespace = {
+    loaded: true,
+    version: __WEBCHAT_VERSION__,
+    start: (attributes) => webchat.start(attributes),
+    end: () => webchat.end(),
+    checkRules: () => webchat.checkRules(),
+    destroy: () => webchat.destroy(),
+    push: (command) => guard(() => run(webchat, command)),
+  };
+  window.saWebchat = namespace;
+  for (const command of queued) namespace.push(command);
+}
+
+function guard(action: () => void): void {
+  try {
+    action();
+  } catch (error) {
+    reportError('unexpected error', error);
+  }
+}
+
+guard(boot);

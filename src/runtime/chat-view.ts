@@ -1,0 +1,40 @@
+import type { SnapshotFrom } from 'xstate';
+import type { chatMachine } from '../../machines/chat.machine';
+import type { ConversationState } from '../connect/conversation.types';
+import type { LauncherView } from '../ui/launcher';
+
+export type ChatSnapshot = SnapshotFrom<typeof chatMachine>;
+
+/** The launcher is offered while the display rules allow a new chat and none is running. */
+export function launcherView(snapshot: ChatSnapshot): LauncherView {
+  const starting = snapshot.matches('starting');
+  return {
+    visible: snapshot.matches('visible') || starting,
+    busy: starting,
+    ...(snapshot.matches('visible') && snapshot.context.error ? { error: snapshot.context.error.message } : {}),
+  };
+}
+
+/** The panel's state, or null when no contact is running or just ended. */
+export function conversationState(snapshot: ChatSnapshot): ConversationState | null {
+  const { agentName, error } = snapshot.context;
+  if (snapshot.matches('ended')) {
+    return { status: 'ended', agentName, error: null, canStartNew: snapshot.can({ type: 'START', at: 0 }) };
+  }
+  if (!snapshot.matches('contact')) return null;
+  const base = { agentName, error: null, canStartNew: false };
+  if (snapshot.matches({ contact: { link: 'offline' } })) return { ...base, status: 'failed', error: error?.message ?? null };
+  if (snapshot.matches({ contact: { link: 'connecting' } })) return { ...base, status: 'connecting' };
+  if (snapshot.matches({ contact: { link: 'reconnecting' } })) return { ...base, status: 'reconnecting' };
+  if (snapshot.matches({ contact: { phase: 'agent' } })) return { ...base, status: 'agent' };
+  if (snapshot.matches({ contact: { phase: 'queued' } })) return { ...base, status: 'queued' };
+  return { ...base, status: 'inFlow' };
+}
+
+/** The contact phase to save for a page that rejoins, or undefined outside a contact. */
+export function contactPhase(snapshot: ChatSnapshot): 'inFlow' | 'queued' | 'agent' | undefined {
+  if (!snapshot.matches('contact')) return undefined;
+  if (snapshot.matches({ contact: { phase: 'agent' } })) return 'agent';
+  if (snapshot.matches({ contact: { phase: 'queued' } })) return 'queued';
+  return 'inFlow';
+}

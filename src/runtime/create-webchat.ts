@@ -1,0 +1,253 @@
+import { createActor } from 'xstate';
+import { chatMachine } from '../../machines/chat.machine';
+import type { ChatEvent, SavedContact } from '../../machines/chat.types';
+import { InvalidConfigError, parsePublicConfig, type ResolvedConfig } from '../config/instance-config';
+import type { PublicInstanceConfig } from '../config/instance-config.types';
+import type { Conversation, ConversationModule } from '../connect/conversation.types';
+import { requestNewContact, StartChatError } from '../connect/start-chat-client';
+import { createReplayLog, type SaEvents } from '../events/replay-log';
+import { mountLauncher, type Launcher } from '../ui/launcher';
+import { contactPhase, conversationState, launcherView } from './chat-view';
+import { createContactStorage } from './contact-storage';
+import { createHostElement } from './host-element';
+import { reportError } from './report';
+import { watchDisplayRules } from './rules-watcher';
+import { safeSessionStorage } from './session-storage';
+
+export interface WebchatOptions {
+  /** The chat instance name (`data-instance`). */
+  instance: string;
+  /**
+   * The instance's public configuration, inline. When absent it is fetched from `configUrl`.
+   * @default fetched
+   */
+  config?: PublicInstanceConfig;
+  /**
+   * Where to fetch the configuration from.
+   * @default `${baseUrl origin}/api/instances/${instance}`
+   */
+  configUrl?: string;
+  /**
+   * URL that relative service URLs resolve against: the script's own URL for the script tag.
+   * @default location.href
+   */
+  baseUrl?: string;
+  /** Loads the conversation chunk (chatjs + panel) on demand. */
+  loadConversation: () => Promise<ConversationModule>;
+  /** Nonce for a fallback `<style>` under a strict CSP without constructable stylesheets. */
+  nonce?: string;
+  /** @default globalThis.window */
+  window?: Window;
+  /** @default Date.now */
+  now?: () => number;
+  /** @default globalThis.fetch */
+  fetch?: typeof fetch;
+}
+
+export interface Webchat {
+  /** The saEvents replay log of this runtime. */
+  readonly events: SaEvents;
+  /** Start a chat, as the launcher button does. */
+  start(attributes?: Record<string, string>): void;
+  /** End the running chat, as the panel's "End chat" does. */
+  end(): void;
+  /** Re-evaluate the display rules (single-page apps can call it after a route change). */
+  checkRules(): void;
+  /** Remove every listener, timer, socket and DOM node this runtime made. */
+  destroy(): void;
+}
+
+async function loadConfig(options: WebchatOptions, win: Window, fetchImpl: typeof fetch): Promise<ResolvedConfig> {
+  if (options.config !== undefined) return parsePublicConfig(options.config, options.instance);
+  const base = options.baseUrl ?? win.location.href;
+  const url = options.configUrl
+    ? new URL(options.configUrl, base)
+    : new URL(`/api/instances/${encodeURIComponent(options.instance)}`, base);
+  let response: Response;
+  try {
+    response = await fetchImpl(url, { credentials: 'omit' });
+  } catch {
+    throw new InvalidConfigError('config.unavailable', `Could not load the chat configuration from ${url}.`);
+  }
+  if (!response.ok) {
+    throw new InvalidConfigError('config.unavailable', `Loading the chat configuration from ${url} answered ${response.status}.`);
+  }
+  const body: unknown = await response.json().catch(() => {
+    throw new InvalidConfigError('config.invalid_json', `The chat configuration at ${url} is not JSON.`);
+  });
+  return parsePublicConfig(body, options.instance);
+}
+
+/**
+ * One chat runtime: the statechart, its saEvents log, display rules, persistence and UI wiring.
+ * The machine decides; this module only feeds it events and carries out the effects it names.
+ */
+export function createWebchat(options: WebchatOptions): Webchat {
+  const win = options.window ?? window;
+  const now = options.now ?? Date.now;
+  const fetchImpl = options.fetch ?? win.fetch.bind(win);
+  const log = createReplayLog();
+  const storage = createContactStorage(safeSessionStorage(win), options.instance, now);
+  const cleanups: Array<() => void> = [];
+  let config: ResolvedConfig | undefined;
+  let launcher: Launcher | undefined;
+  let conversation: Conversation | undefined;
+  let conversationLoading: Promise<ConversationModule> | undefined;
+  let startAttributes: Record<string, string> | undefined;
+  let destroyed = false;
+
+  const send = (event: ChatEvent) => {
+    if (!destroyed) actor.send(event);
+  };
+
+  function loadConversationModule(): Promise<ConversationModule> {
+    conversationLoading ??= options.loadConversation().catch((error: unknown) => {
+      conversationLoading = undefined;
+      throw error;
+    });
+    return conversationLoading;
+  }
+
+  async function openConversation(resumed: boolean): Promise<void> {
+    const contact = actor.getSnapshot().context.contact;
+    if (!contact || !config) return;
+    conversation?.destroy();
+    conversation = undefined;
+    let module: ConversationModule;
+    try {
+      module = await loadConversationModule();
+    } catch (error) {
+      reportError('could not load the conversation chunk', error);
+      send({ type: 'CONNECTION_FAILED', error: { code: 'conversation.load_failed', message: 'The chat could not be loaded. Check your connection and try again.' }, at: now() });
+      return;
+    }
+    if (destroyed || actor.getSnapshot().context.contact?.contactId !== contact.contactId) return;
+    const panelHost = createHostElement(win.document, 'panel');
+    cleanups.push(() => panelHost.element.remove());
+    conversation = module.openConversation({
+      contact,
+      config,
+      resumed,
+      root: panelHost.root,
+      ...(options.nonce ? { nonce: options.nonce } : {}),
+      send,
+      now,
+      onEnd: () => send({ type: 'CUSTOMER_ENDED', at: now() }),
+      onStartNew: () => send({ type: 'START', at: now() }),
+      onRetry: () => send({ type: 'RETRY_CONNECTION', at: now() }),
+      onMinimise: () => conversation?.hide(),
+      report: reportError,
+    });
+    syncView();
+  }
+
+  const actor = createActor(
+    chatMachine.provide({
+      actions: {
+        requestContact: () => {
+          if (!config) return;
+          const url = new URL(config.startChatUrl ?? '/api/chats', options.baseUrl ?? win.location.href).href;
+          requestNewContact({
+            url,
+            instance: config.name,
+            ...(startAttributes ? { attributes: startAttributes } : {}),
+            fetch: fetchImpl,
+          }).then(
+            (contact) => send({ type: 'CONTACT_CREATED', contact, at: now() }),
+            (error: unknown) => {
+              const failure = error instanceof StartChatError ? error : new StartChatError('start.failed', String(error));
+              reportError(`could not start a chat (${failure.code}): ${failure.message}`);
+              send({ type: 'START_FAILED', error: { code: failure.code, message: config?.text.startFailed ?? failure.message }, at: now() });
+            },
+          );
+        },
+        openSession: ({ event }) => {
+          void openConversation(event.type === 'RESUME');
+        },
+        endSession: () => {
+          void conversation?.end().catch((error: unknown) => reportError('could not end the chat cleanly', error));
+        },
+      },
+    }),
+    { input: { instanceName: options.instance } },
+  );
+
+  actor.on('*', (entry) => log.append(entry));
+
+  function syncView(): void {
+    const snapshot = actor.getSnapshot();
+    launcher?.update(launcherView(snapshot));
+    const state = conversationState(snapshot);
+    if (state) conversation?.update(state);
+    else if (conversation) {
+      conversation.destroy();
+      conversation = undefined;
+    }
+    const phase = contactPhase(snapshot);
+    const { contact, agentName } = snapshot.context;
+    if (phase && contact) storage.save({ contact, phase, agentName });
+    else if (snapshot.matches('ended')) storage.clear();
+  }
+  actor.subscribe(syncView);
+  actor.start();
+
+  function boot(resolved: ResolvedConfig, saved: SavedContact | undefined): void {
+    config = resolved;
+    const launcherHost = createHostElement(win.document, 'launcher');
+    launcher = mountLauncher(launcherHost.root, {
+      text: resolved.text,
+      onStart: () => webchat.start(),
+      // Prefetch on intent only: never on page load, where most visitors never chat.
+      onIntent: () => void loadConversationModule().catch(() => {}),
+      ...(options.nonce ? { nonce: options.nonce } : {}),
+    });
+    cleanups.push(() => {
+      launcher?.destroy();
+      launcherHost.element.remove();
+    });
+    send({ type: 'CONFIG_OK', at: now() });
+    if (saved) send({ type: 'RESUME', saved, at: now() });
+    const watcher = watchDisplayRules({
+      rules: resolved.rules,
+      window: win,
+      now,
+      onChange: (allowed) => send({ type: allowed ? 'RULES_ALLOW' : 'RULES_DENY', at: now() }),
+    });
+    cleanups.push(watcher.stop);
+    webchat.checkRules = watcher.check;
+  }
+
+  const saved = storage.load();
+  loadConfig(options, win, fetchImpl).then(
+    (resolved) => {
+      if (!destroyed) boot(resolved, saved);
+    },
+    (error: unknown) => {
+      const failure = error instanceof InvalidConfigError ? error : new InvalidConfigError('config.invalid', String(error));
+      reportError(`${failure.message} (${failure.code})`);
+      send({ type: 'CONFIG_INVALID', error: { code: failure.code, message: failure.message }, at: now() });
+    },
+  );
+
+  const webchat: Webchat = {
+    events: { subscribe: log.subscribe, history: log.history },
+    start(attributes) {
+      startAttributes = attributes;
+      send({ type: 'START', at: now() });
+    },
+    end() {
+      send({ type: 'CUSTOMER_ENDED', at: now() });
+    },
+    checkRules() {},
+    destroy() {
+      if (destroyed) return;
+      destroyed = true;
+      conversation?.destroy();
+      conversation = undefined;
+      for (const cleanup of cleanups.splice(0).reverse()) cleanup();
+      actor.stop();
+    },
+  };
+  return webchat;
+}
+

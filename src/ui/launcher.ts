@@ -1,0 +1,86 @@
+import { adoptStyles } from './adopt-styles';
+import type { UiText } from '../config/instance-config.types';
+
+/** What the launcher shows; derived from the machine's state by the runtime. */
+export interface LauncherView {
+  /** The start-chat button is offered. */
+  visible: boolean;
+  /** A start is in flight: the button says so and ignores clicks. */
+  busy: boolean;
+  /** Why the last start failed, shown next to the button. */
+  error?: string;
+}
+
+export interface LauncherOptions {
+  text: Pick<UiText, 'startChat'>;
+  onStart(): void;
+  /** The customer shows intent (hover, focus): a good moment to prefetch the conversation chunk. */
+  onIntent?(): void;
+  /** Adds `nonce` to a fallback `<style>` where constructable stylesheets are missing. */
+  nonce?: string;
+}
+
+const LAUNCHER_CSS = `
+:host { all: initial; position: fixed; inset-block-end: 20px; inset-inline-end: 20px; z-index: 2147483000;
+  font: 15px/1.4 var(--cw-font, system-ui, sans-serif); }
+[hidden] { display: none !important; }
+.launcher { display: flex; flex-direction: column; align-items: flex-end; gap: 8px; }
+button { font: inherit; font-weight: 600; cursor: pointer; border: 0; border-radius: var(--cw-radius, 24px);
+  padding: 12px 20px; background: var(--cw-accent, #0b57d0); color: var(--cw-accent-text, #fff);
+  box-shadow: 0 2px 8px rgb(0 0 0 / 25%); }
+button:focus-visible { outline: 3px solid var(--cw-focus, #1f1f1f); outline-offset: 2px; }
+button[aria-busy="true"] { cursor: progress; opacity: 0.85; }
+.error { max-width: 260px; margin: 0; padding: 8px 12px; border-radius: 8px; background: #fff; color: #a50e0e;
+  box-shadow: 0 2px 8px rgb(0 0 0 / 20%); }
+`;
+
+
+/**
+ * The start-chat launcher: one button in its own shadow root, so host CSS cannot break it and ours
+ * cannot leak. Plain DOM (no Lit) because it ships in the first script on every page view.
+ */
+export function mountLauncher(root: ShadowRoot, options: LauncherOptions) {
+  const doc = root.ownerDocument;
+  adoptStyles(root, LAUNCHER_CSS, options.nonce);
+
+  const container = doc.createElement('div');
+  container.className = 'launcher';
+  container.hidden = true;
+  const error = doc.createElement('p');
+  error.className = 'error';
+  error.setAttribute('role', 'alert');
+  error.hidden = true;
+  const button = doc.createElement('button');
+  button.type = 'button';
+  button.textContent = options.text.startChat;
+  container.append(error, button);
+  root.append(container);
+
+  const start = () => {
+    if (button.getAttribute('aria-busy') !== 'true') options.onStart();
+  };
+  const intent = () => options.onIntent?.();
+  button.addEventListener('click', start);
+  button.addEventListener('pointerenter', intent);
+  button.addEventListener('focus', intent);
+
+  return {
+    update(view: LauncherView): void {
+      container.hidden = !view.visible;
+      button.setAttribute('aria-busy', String(view.busy));
+      error.hidden = !view.error;
+      error.textContent = view.error ?? '';
+    },
+    focus(): void {
+      button.focus();
+    },
+    destroy(): void {
+      button.removeEventListener('click', start);
+      button.removeEventListener('pointerenter', intent);
+      button.removeEventListener('focus', intent);
+      container.remove();
+    },
+  };
+}
+
+export type Launcher = ReturnType<typeof mountLauncher>;

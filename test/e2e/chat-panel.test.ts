@@ -1,0 +1,396 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+import type { Browser } from 'playwright-core';
+import { build, type Rolldown } from 'vite';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium } from './support/browser';
+import { message, panelView, PanelPage } from './models/panel-page';
+
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+const STRICT_CSP = "default-src 'self'; script-src 'self'; style-src 'self'";
+const NONCE = 'panel-test-nonce';
+/** The lazy conversation chunk is 100 KB gzip, and chatjs takes ~76 KB of it. */
+const PANEL_AND_LIT_BUDGET = 24 * 1024;
+
+const PAGE = `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<title>Chat panel test page</title>
+<link rel="stylesheet" href="/page.css">
+<script src="/csp-watch.js"></script>
+<script type="module" src="/host.js"></script>
+</head>
+<body><main><h1>Example shop</h1><p>Something to buy.</p></main><div id="chat"></div></body>
+</html>`;
+
+/** Classic script, first in <head>: records violations from the very start. */
+const CSP_WATCH = `window.cspViolations = [];
+document.addEventListener('securitypolicyviolation', (e) => {
+  window.cspViolations.push(e.violatedDirective + ' ' + (e.blockedURI || 'inline') + ' ' + (e.sourceFile || ''));
+});`;
+
+const HOST = `import { mountChatPanel } from '/chat-panel.js';
+const params = new URLSearchParams(location.search);
+if (params.has('nosheets')) delete ShadowRoot.prototype.adoptedStyleSheets;
+const host = document.getElementById('chat');
+if (params.get('dir')) host.dir = params.get('dir');
+const root = host.attachShadow({ mode: 'open' });
+window.calls = [];
+const record = (name) => (...args) => { window.calls.push([name, ...args]); };
+window.panel = mountChatPanel(
+  root,
+  { send: record('send'), end: record('end'), minimise: record('minimise'), startNew: record('startNew'),
+    retry: record('retry'), typing: record('typing') },
+  { nonce: params.get('nonce') ?? undefined },
+);`;
+
+const PAGE_CSS = '#chat { inline-size: 360px; margin: 16px; }';
+
+let browser: Browser;
+let server: Server;
+let origin: string;
+let bundle: string;
+let outDir: string;
+
+beforeAll(async () => {
+  outDir = await mkdtemp(join(tmpdir(), 'chat-panel-'));
+  const result = (await build({
+    root: ROOT,
+    configFile: false,
+    logLevel: 'silent',
+    mode: 'production',
+    publicDir: false,
+    // Vitest sets NODE_ENV=test, which would pick lit's development build: ask for production explicitly.
+    resolve: { conditions: ['module', 'browser', 'production'] },
+    build: {
+      outDir,
+      write: false,
+      emptyOutDir: false,
+      minify: true,
+      // Lib mode keeps whitespace in ES output; minify fully so the size check measures what ships.
+      rolldownOptions: { output: { minify: true } },
+      lib: { entry: join(ROOT, 'src/ui/chat-panel.ts'), formats: ['es'], fileName: 'chat-panel' },
+    },
+  })) as Rolldown.RolldownOutput | Rolldown.RolldownOutput[];
+  const output = Array.isArray(result) ? result[0]! : result;
+  bundle = output.output.find((chunk) => chunk.type === 'chunk')!.code;
+
+  const files: Record<string, [string, string]> = {
+    '/chat-panel.js': ['text/javascript', bundle],
+    '/host.js': ['text/javascript', HOST],
+    '/csp-watch.js': ['text/javascript', CSP_WATCH],
+    '/page.css': ['text/css', PAGE_CSS],
+  };
+  server = createServer((req, res) => {
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    const file = files[url.pathname];
+    if (file) {
+      res.writeHead(200, { 'content-type': file[0] }).end(file[1]);
+    } else if (url.pathname === '/' || url.pathname === '/csp' || url.pathname === '/nonce') {
+      const csp =
+        url.pathname === '/csp' ? STRICT_CSP
+        : url.pathname === '/nonce' ? `default-src 'self'; script-src 'self'; style-src 'self' 'nonce-${NONCE}'`
+        : undefined;
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', ...(csp && { 'content-security-policy': csp }) });
+      res.end(PAGE);
+    } else {
+      res.writeHead(404).end();
+    }
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  browser = await launchChromium();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await new Promise((resolve) => server?.close(resolve));
+  if (outDir) await rm(outDir, { recursive: true, force: true });
+});
+
+const opened: PanelPage[] = [];
+async function openPanel(path = '/'): Promise<PanelPage> {
+  const panel = await PanelPage.open(browser, origin + path);
+  opened.push(panel);
+  return panel;
+}
+afterEach(async () => {
+  await Promise.all(opened.splice(0).map((panel) => panel.close()));
+});
+
+const conversation = () => [
+  message('SYSTEM', 'Thanks for contacting us.'),
+  message('AGENT', 'Hi, how can I help?'),
+  message('CUSTOMER', 'Where is my order?'),
+];
+
+describe('composing', () => {
+  it('sends the trimmed message on Enter and clears the textbox', async () => {
+    const panel = await openPanel();
+    await panel.update(panelView());
+    await panel.type('  Hello there ');
+    await panel.pressEnter();
+    expect((await panel.calls()).filter(([name]) => name === 'send')).toEqual([['send', 'Hello there']]);
+    expect(await panel.textboxValue()).toBe('');
+  });
+
+  it('inserts a newline on Shift+Enter without sending', async () => {
+    const panel = await openPanel();
+    await panel.update(panelView());
+    await panel.type('line one');
+    await panel.pressShiftEnter();
+    await panel.type('line two');
+    expect(await panel.textboxValue()).toBe('line one\nline two');
+    expect((await panel.calls()).some(([name]) => name === 'send')).toBe(false);
+  });
+
+  it('does not send an empty or whitespace-only message', async () => {
+    const panel = await openPanel();
+    await panel.update(panelView());
+    await panel.type('   ');
+    await panel.pressEnter();
+    await panel.click('Send');
+    expect((await panel.calls()).some(([name]) => name === 'send')).toBe(false);
+  });
+
+  it('sends with the Send button, returns focus to the textbox and reports typing', async () => {
+    const panel = await openPanel();
+    await panel.update(panelView());
+    await panel.type('Hi');
+    await panel.click('Send');
+    const calls = await panel.calls();
+    expect(calls).toContainEqual(['send', 'Hi']);
+    expect(calls).toContainEqual(['typing']);
+    expect(await panel.focusedName()).toBe('Message');
+  });
+});
+
+describe('messages', () => {
+  it('shows each message with its sender and role', async () => {
+    const panel = await openPanel();
+    await panel.update(panelView({ messages: conversation() }));
+    expect(await panel.messages()).toEqual([
+      { role: 'SYSTEM', name: 'System', text: 'Thanks for contacting us.' },
+      { role: 'AGENT', name: 'Alex', text: 'Hi, how can I help?' },
+      { role: 'CUSTOMER', name: 'Sam', text: 'Where is my order?' },
+    ]);
+  });
+
+  it('shows a hostile agent message literally: no element, no script', async () => {
+    const panel = await openPanel();
+    const hostile = '<img src=x onerror=alert(1)>';
+    await panel.update(panelView({ messages: [message('AGENT', hostile, { displayName: '<b>Eve</b>' })] }));
+    await panel.settle();
+    expect(await panel.messages()).toEqual([{ role: 'AGENT', name: '<b>Eve</b>', text: hostile }]);
+    expect(await panel.imageCount()).toBe(0);
+    expect(panel.dialogs).toEqual([]);
+  });
+
+  it('puts customer messages on the right and agent messages on the left, mirrored in RTL', async () => {
+    const ltr = await openPanel();
+    await ltr.update(panelView({ messages: conversation() }));
+    expect(await ltr.messageSide('Where is my order?')).toBe('right');
+    expect(await ltr.messageSide('Hi, how can I help?')).toBe('left');
+    expect(await ltr.messageSide('Thanks for contacting us.')).toBe('centre');
+
+    const rtl = await openPanel('/?dir=rtl');
+    await rtl.update(panelView({ messages: conversation() }));
+    expect(await rtl.messageSide('Where is my order?')).toBe('left');
+    expect(await rtl.messageSide('Hi, how can I help?')).toBe('right');
+  });
+
+  it('renders 3,000 messages', async () => {
+    const panel = await openPanel();
+    const many = Array.from({ length: 3000 }, (_, i) => message(i % 2 ? 'AGENT' : 'CUSTOMER', `Message number ${i}`));
+    await panel.update(panelView({ messages: many }));
+    expect(await panel.messageCount()).toBe(3000);
+    await panel.update(panelView({ messages: [...many, message('AGENT', 'one more')] }));
+    expect(await panel.messageCount()).toBe(3001);
+    expect(await panel.distanceFromBottom()).toBeLessThanOrEqual(1);
+  });
+
+  it('follows new messages at the bottom but keeps the place of a reader who scrolled up', async () => {
+    const panel = await openPanel();
+    const history = Array.from({ length: 40 }, (_, i) => message('AGENT', `Earlier ${i}`));
+    await panel.update(panelView({ messages: history }));
+    expect(await panel.distanceFromBottom()).toBeLessThanOrEqual(1);
+
+    const more = [...history, message('AGENT', 'Newer')];
+    await panel.update(panelView({ messages: more }));
+    expect(await panel.distanceFromBottom()).toBeLessThanOrEqual(1);
+
+    await panel.scrollListToTop();
+    await panel.update(panelView({ messages: [...more, message('AGENT', 'Newest')] }));
+    expect(await panel.distanceFromBottom()).toBeGreaterThan(100);
+  });
+});
+
+describe('status', () => {
+  it('shows the status line for every state, with the agent name filled in', async () => {
+    const panel = await openPanel();
+    const expected = {
+      connecting: 'Connecting…',
+      inFlow: "Please wait, we're finding someone to help you…",
+      queued: 'Waiting in queue for the next agent…',
+      agent: 'Connected to Alex',
+      reconnecting: 'Reconnecting…',
+      ended: 'Chat ended',
+    } as const;
+    for (const [status, text] of Object.entries(expected)) {
+      await panel.update(panelView({ status: status as keyof typeof expected }));
+      expect(await panel.statusText()).toBe(text);
+    }
+  });
+
+  it('keeps $ patterns in an agent name literal and shows the typing indicator', async () => {
+    const panel = await openPanel();
+    await panel.update(panelView({ agentName: "Jo $& $'", agentTyping: true }));
+    expect(await panel.statusText()).toBe("Connected to Jo $& $'");
+    expect(await panel.typingText()).toBe("Jo $& $' is typing…");
+    await panel.update(panelView({ agentTyping: false }));
+    expect(await panel.typingText()).toBeNull();
+  });
+
+  it('shows a failure with its error and a focused retry that calls back', async () => {
+    const panel = await openPanel();
+    await panel.update(panelView({ status: 'connecting' }));
+    await panel.focusPanel();
+    await panel.update(panelView({ status: 'failed', error: 'The chat service is unavailable.', canRetry: true }));
+    expect(await panel.statusText()).toBe('The chat service is unavailable.');
+    expect(await panel.textboxShown()).toBe(false);
+    expect(await panel.focusedName()).toBe('Try again');
+    await panel.pressEnter();
+    expect(await panel.calls()).toContainEqual(['retry']);
+
+    await panel.update(panelView({ status: 'failed', canRetry: false }));
+    expect(await panel.statusText()).toBe("We couldn't start the chat. Please try again.");
+    expect(await panel.buttonShown('Try again')).toBe(false);
+  });
+
+  it('after the end, hides the textbox and focuses Start new chat, which calls back', async () => {
+    const panel = await openPanel();
+    await panel.update(panelView({ messages: conversation() }));
+    await panel.focusPanel();
+    expect(await panel.focusedName()).toBe('Message');
+
+    await panel.update(panelView({ status: 'ended', messages: conversation() }));
+    expect(await panel.textboxShown()).toBe(false);
+    expect(await panel.buttonShown('End chat')).toBe(false);
+    expect(await panel.focusedName()).toBe('Start new chat');
+    await panel.pressEnter();
+    expect(await panel.calls()).toContainEqual(['startNew']);
+  });
+});
+
+describe('announcements', () => {
+  it('announces a new message once and never the history of the first update', async () => {
+    const panel = await openPanel();
+    const history = Array.from({ length: 30 }, (_, i) => message(i % 2 ? 'AGENT' : 'SYSTEM', `History line ${i}`));
+    await panel.update(panelView({ messages: history }));
+    expect(await panel.liveRegionText()).not.toContain('History line');
+
+    const withReply = [...history, message('AGENT', 'A fresh reply')];
+    await panel.update(panelView({ messages: withReply }));
+    await panel.update(panelView({ messages: withReply, agentTyping: true }));
+    await panel.update(panelView({ messages: withReply }));
+    const spoken = await panel.liveRegionText();
+    expect(spoken.split('Alex: A fresh reply').length - 1).toBe(1);
+    expect(spoken).not.toContain('History line');
+  });
+
+  it("announces status changes but not the customer's own messages", async () => {
+    const panel = await openPanel();
+    await panel.update(panelView({ status: 'queued' }));
+    await panel.update(panelView({ status: 'agent', messages: [message('CUSTOMER', 'my own words')] }));
+    const spoken = await panel.liveRegionText();
+    expect(spoken).toContain('Connected to Alex');
+    expect(spoken).not.toContain('my own words');
+  });
+});
+
+describe('keyboard', () => {
+  it('reaches Message, Send, End chat and Minimise with Tab alone', async () => {
+    const panel = await openPanel();
+    await panel.update(panelView({ messages: conversation() }));
+    const names = await panel.tabThrough(6);
+    for (const name of ['Message', 'Send', 'End chat', 'Minimise']) expect(names).toContain(name);
+  });
+
+  it('ends and minimises from the keyboard', async () => {
+    const panel = await openPanel();
+    await panel.update(panelView());
+    const [first] = await panel.tabThrough(1);
+    expect(first).toBe('End chat');
+    await panel.pressEnter();
+    await panel.press('Escape');
+    expect(await panel.calls()).toEqual([['end'], ['minimise']]);
+  });
+});
+
+describe('accessibility', () => {
+  it('has no axe-core violations with agent, customer and system messages', async () => {
+    const panel = await openPanel();
+    await panel.update(panelView({ messages: conversation(), agentTyping: true }));
+    expect(await panel.axeViolations()).toEqual([]);
+  });
+
+  it('has no axe-core violations once ended', async () => {
+    const panel = await openPanel();
+    await panel.update(panelView({ messages: conversation() }));
+    await panel.update(panelView({ status: 'ended', messages: conversation() }));
+    expect(await panel.axeViolations()).toEqual([]);
+  });
+
+  it('has no axe-core violations in the failed state', async () => {
+    const panel = await openPanel();
+    await panel.update(panelView({ status: 'failed', error: 'Network error.', canRetry: true }));
+    expect(await panel.axeViolations()).toEqual([]);
+  });
+});
+
+describe('strict Content-Security-Policy', () => {
+  it('is styled under a CSP without unsafe-inline and reports no violation', async () => {
+    const panel = await openPanel('/csp');
+    await panel.update(panelView({ messages: conversation() }));
+    await panel.type('hello');
+    await panel.pressEnter();
+    expect(await panel.sendButtonBackground()).toBe('rgb(11, 87, 208)');
+    expect(await panel.cspViolations()).toEqual([]);
+  });
+
+  it("falls back to a <style> carrying the site's nonce where constructable stylesheets are missing", async () => {
+    const panel = await openPanel(`/nonce?nosheets=1&nonce=${NONCE}`);
+    await panel.update(panelView());
+    expect(await panel.styleElementCount()).toBe(1);
+    expect(await panel.sendButtonBackground()).toBe('rgb(11, 87, 208)');
+    expect(await panel.cspViolations()).toEqual([]);
+  });
+});
+
+describe('lifecycle', () => {
+  it('focuses the textbox after the first update when focus() came first', async () => {
+    const panel = await openPanel();
+    await panel.focusPanel();
+    await panel.update(panelView());
+    expect(await panel.focusedName()).toBe('Message');
+  });
+
+  it('destroy() leaves the root empty, takes its stylesheet and ignores later updates', async () => {
+    const panel = await openPanel();
+    await panel.update(panelView({ messages: conversation() }));
+    await panel.destroy();
+    expect(await panel.rootContents()).toEqual({ nodes: 0, sheets: 0 });
+    await panel.update(panelView({ messages: conversation() }));
+    expect(await panel.rootContents()).toEqual({ nodes: 0, sheets: 0 });
+  });
+
+  it('fits the lazy chunk beside chatjs: panel and lit within 24 KB gzip', () => {
+    expect(gzipSync(bundle).length).toBeLessThan(PANEL_AND_LIT_BUDGET);
+  });
+});

@@ -1,0 +1,136 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PRELOAD_STUB } from '../../src/events/preload-stub';
+import { ChatPage } from './models/chat-page';
+import { launchChromium } from './support/browser';
+import { serveBundle, type TestServer } from './support/static-server';
+
+const config = {
+  name: 'help_faq_bot',
+  region: 'ap-southeast-2',
+  rules: { urls: { exclude: ['/checkout', '/checkout/**'] } },
+};
+
+/** A page embedding the built script the way the README tells site owners to. */
+function sitePage({ stub = true, twice = false, configJson = JSON.stringify(config) } = {}): string {
+  const tag = `<script src="/dist/webchat.js" data-instance="help_faq_bot" data-config='${configJson}' async></script>`;
+  return `<!doctype html><html lang="en"><head><title>Shop</title>
+${stub ? `<script>${PRELOAD_STUB}</script>` : ''}
+${tag}${twice ? tag : ''}
+<script>
+  window.seen = [];
+  window.saEvents && window.saEvents.subscribe(function (event) { window.seen.push(event); });
+</script></head><body><h1>Shop</h1></body></html>`;
+}
+
+describe('the built dist/webchat.js in Chromium', () => {
+  let browser: Browser;
+  let server: TestServer;
+
+  beforeAll(async () => {
+    browser = await launchChromium();
+    server = await serveBundle({
+      '/': { body: sitePage() },
+      '/checkout': { body: sitePage() },
+      '/twice': { body: sitePage({ twice: true }) },
+      '/bad-config': { body: sitePage({ configJson: JSON.stringify({ ...config, region: 42, colour: 'red' }) }) },
+      '/late': { body: sitePage({ stub: false }) },
+    });
+  });
+  afterAll(async () => {
+    await server?.close();
+    await browser?.close();
+  });
+
+  async function openPage(path: string): Promise<ChatPage> {
+    const chat = new ChatPage(await browser.newPage());
+    await chat.open(`${server.url}${path}`);
+    return chat;
+  }
+
+  it('announces CHAT_LOADED and CHAT_VISIBLE to a subscriber registered before the script loaded', async () => {
+    const before = Date.now();
+    const chat = await openPage('/');
+    await chat.waitForEvent('CHAT_VISIBLE');
+    const seen = await chat.seenBySubscriber();
+    expect(seen.map((event) => event.type)).toEqual(['CHAT_LOADED', 'CHAT_VISIBLE']);
+    expect(seen[0]).toEqual({ type: 'CHAT_LOADED', data: { chatInstanceName: 'help_faq_bot' }, timestamp: expect.any(Number) });
+    expect(seen[0]!.timestamp).toBeGreaterThanOrEqual(before);
+    expect(seen[1]!.timestamp).toBeGreaterThanOrEqual(seen[0]!.timestamp);
+    await expect(chat.launcherButton().isVisible()).resolves.toBe(true);
+    expect(chat.pageErrors).toEqual([]);
+    await chat.page.close();
+  });
+
+  it('replays the whole history, with the original timestamps, to a subscriber that comes late', async () => {
+    const chat = await openPage('/late');
+    await chat.waitForEvent('CHAT_VISIBLE');
+    const replayed = await chat.page.evaluate(() => {
+      const got: unknown[] = [];
+      (window as unknown as { saEvents: { subscribe(fn: (e: unknown) => void): () => void } }).saEvents.subscribe((event) => got.push(event));
+      return got;
+    });
+    expect(replayed).toEqual(await chat.history());
+    expect(replayed).toHaveLength(2);
+    await chat.page.close();
+  });
+
+  it('hides the start-chat button where the URL rules say no, and still announces CHAT_LOADED', async () => {
+    const chat = await openPage('/checkout');
+    await chat.waitForEvent('CHAT_LOADED');
+    await chat.page.waitForTimeout(300);
+    expect(await chat.types()).toEqual(['CHAT_LOADED']);
+    await expect(chat.launcherButton().count()).resolves.toBe(0);
+    await chat.page.close();
+  });
+
+  it('shows the button after a single-page navigation to an allowed URL', async () => {
+    const chat = await openPage('/checkout');
+    await chat.waitForEvent('CHAT_LOADED');
+    await chat.page.evaluate(() => history.pushState({}, '', '/products'));
+    await chat.waitForEvent('CHAT_VISIBLE');
+    await chat.page.evaluate(() => history.pushState({}, '', '/checkout/pay'));
+    await chat.page.waitForFunction(() => !document.querySelector('[data-connect-webchat="launcher"]')?.shadowRoot?.querySelector('button')?.checkVisibility());
+    expect(await chat.types()).toEqual(['CHAT_LOADED', 'CHAT_VISIBLE']);
+    await chat.page.close();
+  });
+
+  it('is harmless when the script is loaded twice', async () => {
+    const chat = await openPage('/twice');
+    await chat.waitForEvent('CHAT_VISIBLE');
+    await chat.page.waitForTimeout(300);
+    expect(await chat.types()).toEqual(['CHAT_LOADED', 'CHAT_VISIBLE']);
+    await expect(chat.page.locator('[data-connect-webchat="launcher"]').count()).resolves.toBe(1);
+    expect(chat.pageErrors).toEqual([]);
+    await chat.page.close();
+  });
+
+  it('reports an invalid config once, naming the bad fields, and throws nothing into the page', async () => {
+    const chat = await openPage('/bad-config');
+    await chat.page.waitForFunction(() => (window as unknown as { saWebchat?: { loaded?: boolean } }).saWebchat?.loaded === true);
+    await chat.page.waitForTimeout(300);
+    expect(await chat.types()).toEqual([]);
+    const errors = chat.consoleErrors.filter((text) => text.startsWith('[connect-webchat]'));
+    expect(errors).toHaveLength(1);
+    expect(errors[0]).toContain('config.region');
+    expect(errors[0]).toContain('config.colour: unknown field');
+    expect(chat.pageErrors).toEqual([]);
+    await chat.page.close();
+  });
+
+  it('adds no globals besides saEvents and saWebchat', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${server.url}/late`);
+    const before = await page.evaluate(() => Object.keys(window));
+    const chat = new ChatPage(page);
+    await chat.waitForEvent('CHAT_VISIBLE');
+    // The script already ran when `before` was read on this page; compare with a page without it instead.
+    const blank = await browser.newPage();
+    await blank.setContent('<!doctype html><title>blank</title>');
+    const baseline = new Set(await blank.evaluate(() => Object.keys(window)));
+    const added = before.filter((key) => !baseline.has(key) && key !== 'seen');
+    expect(added.sort()).toEqual(['saEvents', 'saWebchat']);
+    await blank.close();
+    await page.close();
+  });
+});

@@ -1,0 +1,94 @@
+import type { ConsoleMessage, Page } from 'playwright-core';
+import type { SaEvent, SaEventType } from '../../../machines/chat.types';
+
+/**
+ * A page that embeds the chat, as a site visitor and the site's analytics see it.
+ * Specs talk to this model, never to raw selectors.
+ */
+export class ChatPage {
+  readonly consoleErrors: string[] = [];
+  readonly pageErrors: string[] = [];
+
+  constructor(readonly page: Page) {
+    page.on('console', (message: ConsoleMessage) => {
+      if (message.type() === 'error') this.consoleErrors.push(message.text());
+    });
+    page.on('pageerror', (error) => this.pageErrors.push(error.message));
+  }
+
+  async open(url: string): Promise<void> {
+    await this.page.goto(url);
+  }
+
+  /** `window.saEvents.history()`, as the page's analytics would read it. */
+  history(): Promise<SaEvent[]> {
+    return this.page.evaluate(() => (window as unknown as { saEvents: { history(): SaEvent[] } }).saEvents.history());
+  }
+
+  async types(): Promise<SaEventType[]> {
+    return (await this.history()).map((event) => event.type);
+  }
+
+  /** What a subscriber the page registered itself (as `window.seen`) received. */
+  seenBySubscriber(name = 'seen'): Promise<SaEvent[]> {
+    return this.page.evaluate((key) => (window as unknown as Record<string, SaEvent[]>)[key] ?? [], name);
+  }
+
+  async waitForEvent(type: SaEventType, count = 1, timeout = 15_000): Promise<void> {
+    await this.page.waitForFunction(
+      ([wanted, times]) => {
+        const events = (window as unknown as { saEvents?: { history?: () => SaEvent[] } }).saEvents;
+        return typeof events?.history === 'function' && events.history().filter((event) => event.type === wanted).length >= times;
+      },
+      [type, count] as const,
+      { timeout },
+    );
+  }
+
+  launcherButton() {
+    return this.page.getByRole('button', { name: 'Start chat' });
+  }
+
+  async start(): Promise<void> {
+    await this.launcherButton().click();
+  }
+
+  messageBox() {
+    return this.page.getByRole('textbox', { name: 'Message' });
+  }
+
+  async send(text: string): Promise<void> {
+    await this.messageBox().fill(text);
+    await this.messageBox().press('Enter');
+  }
+
+  async endChat(): Promise<void> {
+    await this.page.getByRole('button', { name: 'End chat' }).click();
+  }
+
+  /** The text of every message shown in the panel, in order. */
+  panelMessages(): Promise<string[]> {
+    return this.page.evaluate(() => {
+      const root = document.querySelector('[data-connect-webchat="panel"]')?.shadowRoot;
+      return [...(root?.querySelectorAll('.msg .bubble') ?? [])].map((node) => node.textContent ?? '');
+    });
+  }
+
+  statusText(): Promise<string> {
+    return this.page.evaluate(() => {
+      const root = document.querySelector('[data-connect-webchat="panel"]')?.shadowRoot;
+      return root?.querySelector('.status, .error')?.textContent?.trim() ?? '';
+    });
+  }
+
+  async waitForPanelMessage(text: string, timeout = 10_000): Promise<void> {
+    await this.page.waitForFunction(
+      (wanted) => {
+        const root = document.querySelector('[data-connect-webchat="panel"]')?.shadowRoot;
+        return [...(root?.querySelectorAll('.msg .bubble') ?? [])].some((node) => node.textContent?.includes(wanted));
+      },
+      text,
+      { timeout },
+    );
+  }
+}
