@@ -1,0 +1,134 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createConnectClientFactory } from '../../src/backend/connect-client';
+import { loadInstancesFile } from '../../src/backend/instances-file';
+import { createNodeHttpHandler } from '../../src/backend/node-http.adapter';
+import { createStartChatService } from '../../src/backend/start-chat.service';
+import { startEmulator, type RunningEmulator } from '../../src/emulator/emulator';
+import { EmulatorControl } from './models/emulator-control';
+import { launchChromium } from './support/browser';
+import { ChatjsPage, serveChatjsHarness, type HarnessServer } from './support/chatjs-harness';
+
+const EVENT = 'application/vnd.amazonaws.connect.event.';
+
+describe('the real chatjs in Chromium against the emulator', () => {
+  let browser: Browser;
+  let emulator: RunningEmulator;
+  let site: HarnessServer;
+  let control: EmulatorControl;
+
+  beforeAll(async () => {
+    const { instances } = await loadInstancesFile('config/instances.json');
+    emulator = await startEmulator({ instances, autopilot: false });
+    control = new EmulatorControl(emulator.url);
+    let siteOrigin = '';
+    const service = createStartChatService({
+      instances,
+      connectClientFactory: createConnectClientFactory({ endpoint: emulator.url }),
+      participantEndpoint: emulator.url,
+      extraOrigins: () => [siteOrigin],
+    });
+    // The page lives on another origin than the emulator, so every Participant Service call is a CORS call.
+    site = await serveChatjsHarness(createNodeHttpHandler(service));
+    siteOrigin = site.url;
+    browser = await launchChromium();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await site?.close();
+    await emulator?.close();
+  });
+
+  async function openChat(name: string) {
+    const page = new ChatjsPage(await browser.newPage());
+    await page.page.goto(site.url);
+    const { contactId, participantEndpoint } = await page.start(name);
+    expect(participantEndpoint).toBe(emulator.url);
+    await control.waitForCustomer(contactId);
+    return { page, contactId };
+  }
+
+  it('connects, subscribes, hears the flow and sees its own message and typing echoed', async () => {
+    const { page, contactId } = await openChat('Zoe');
+    await page.waitFor((e) => e.kind === 'message' && e.role === 'SYSTEM' && e.contentType === 'text/plain');
+    const sent = await page.send('Where is my order?');
+    const echo = await page.waitFor((e) => e.kind === 'message' && e.role === 'CUSTOMER' && e.content === 'Where is my order?');
+    expect(echo.id).toBe(sent.Id);
+    await page.typing();
+    await page.waitFor((e) => e.kind === 'typing' && e.role === 'CUSTOMER');
+
+    await control.queue(contactId);
+    await page.waitFor((e) => e.kind === 'message' && e.role === 'SYSTEM' && (e.content ?? '').startsWith('[queued]'));
+    await control.join(contactId, 'Ana');
+    await page.waitFor((e) => e.contentType === `${EVENT}participant.joined` && e.role === 'AGENT' && e.displayName === 'Ana');
+    await control.typing(contactId);
+    await page.waitFor((e) => e.kind === 'typing' && e.role === 'AGENT');
+    await control.say(contactId, 'Hi Zoe, let me check.');
+    await page.waitFor((e) => e.kind === 'message' && e.role === 'AGENT' && e.content === 'Hi Zoe, let me check.');
+
+    const transcript = await page.transcript({ maxResults: 100, sortOrder: 'ASCENDING', scanDirection: 'BACKWARD' });
+    expect(transcript.InitialContactId).toBe(contactId);
+    expect(transcript.Transcript.map((item) => item.Id)).toEqual((await control.transcript(contactId)).map((item) => item.Id));
+    // chatjs's defaults: the newest items first (scan BACKWARD), each page in ASCENDING order.
+    const newest = await page.transcript({ maxResults: 2, sortOrder: 'ASCENDING' });
+    expect(newest.Transcript.map((item) => item.ContentType)).toEqual([`${EVENT}participant.joined`, 'text/plain']);
+    expect(newest.Transcript.at(-1)?.Content).toBe('Hi Zoe, let me check.');
+    const older = await page.transcript({ maxResults: 2, sortOrder: 'ASCENDING', nextToken: newest.NextToken });
+    expect(older.Transcript.map((item) => item.Content)).toEqual(['Where is my order?', expect.stringContaining('[queued]')]);
+    await page.page.close();
+  });
+
+  it('recovers from a dropped socket and receives what is pushed afterwards', async () => {
+    const { page, contactId } = await openChat('Kai');
+    await control.join(contactId, 'Ana');
+    await page.waitFor((e) => e.contentType === `${EVENT}participant.joined` && e.role === 'AGENT');
+    const established = await page.count('established');
+
+    await control.dropConnection(contactId);
+    await page.waitFor((e) => e.kind === 'lost');
+    await page.waitForCount('established', established + 1);
+    await control.waitForCustomer(contactId);
+    await control.say(contactId, 'Still there?');
+    await page.waitFor((e) => e.kind === 'message' && e.content === 'Still there?');
+    expect(await page.count('broken')).toBe(0);
+    await page.page.close();
+  });
+
+  it('takes a 403 from the Participant Service while reconnecting as the end of the chat', async () => {
+    const { page, contactId } = await openChat('Noa');
+    await control.faults({ participant: { status: 403, count: 5 } });
+    await control.dropConnection(contactId);
+    await page.waitFor((e) => e.kind === 'ended');
+    await control.faults({ participant: null });
+    await page.page.close();
+  });
+
+  it('reports a broken connection when the Participant Service keeps failing with 5xx', async () => {
+    const { page, contactId } = await openChat('Ora');
+    await control.faults({ participant: { status: 503, forMs: 8000 } });
+    await control.dropConnection(contactId);
+    await page.waitFor((e) => e.kind === 'broken', { timeoutMs: 10_000 });
+    await control.faults({ participant: null });
+    await page.page.close();
+  });
+
+  it('ends the chat when the customer disconnects', async () => {
+    const { page, contactId } = await openChat('Ivy');
+    await page.disconnect();
+    await page.waitFor((e) => e.kind === 'message' && e.contentType === `${EVENT}participant.left` && e.role === 'CUSTOMER');
+    await page.waitFor((e) => e.contentType === `${EVENT}chat.ended`);
+    await page.waitFor((e) => e.kind === 'ended');
+    expect((await control.contact(contactId))?.state).toBe('ended');
+    await page.page.close();
+  });
+
+  it('ends the chat when the agent ends it', async () => {
+    const { page, contactId } = await openChat('Lee');
+    await control.join(contactId, 'Ana');
+    await control.end(contactId);
+    await page.waitFor((e) => e.contentType === `${EVENT}participant.left` && e.role === 'AGENT');
+    await page.waitFor((e) => e.kind === 'ended');
+    await page.page.close();
+  });
+});
