@@ -6,14 +6,16 @@
  * <script src="https://cdn.example.com/webchat.js" data-instance="help_faq_bot" async></script>
  * ```
  */
+import type { ConfigValidatorModule } from './config/config-chunk';
 import type { PublicInstanceConfig } from './config/instance-config.types';
 import type { ConversationModule } from './connect/conversation.types';
 import { installSaEvents } from './events/preload-stub';
 import { createWebchat, type Webchat } from './runtime/create-webchat';
 import { reportError } from './runtime/report';
 
-/** The file name of the lazily loaded conversation chunk, beside `webchat.js`. */
+/** The lazily loaded chunks, beside `webchat.js`. */
 const CONVERSATION_CHUNK = 'webchat-conversation.js';
+const CONFIG_CHUNK = 'webchat-config.js';
 
 type Command = [name: 'start', attributes?: Record<string, string>] | [name: 'end' | 'checkRules' | 'destroy'];
 
@@ -74,6 +76,7 @@ function boot(): void {
     baseUrl,
     ...(nonce ? { nonce } : {}),
     loadConversation: () => import(/* @vite-ignore */ new URL(CONVERSATION_CHUNK, baseUrl).href) as Promise<ConversationModule>,
+    loadValidator: () => import(/* @vite-ignore */ new URL(CONFIG_CHUNK, baseUrl).href) as Promise<ConfigValidatorModule>,
   });
   installSaEvents(window, webchat.events);
   const queued = Array.isArray(existing) ? existing : [];

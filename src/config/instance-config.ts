@@ -1,33 +1,16 @@
 import type { PublicInstanceConfig, UiText } from './instance-config.types';
 import { DEFAULT_UI_TEXT } from './ui-text';
 import { validateDisplayRules } from '../rules/rules-validation';
+import { InvalidConfigError } from './invalid-config-error';
+import { checkFields } from './shape-check';
 
-/** A chat instance's configuration is unusable; `code` names the first bad field. */
-export class InvalidConfigError extends Error {
-  override readonly name = 'InvalidConfigError';
-  constructor(
-    readonly code: string,
-    message: string,
-    readonly problems: readonly string[] = [message],
-  ) {
-    super(message);
-  }
-}
-
-const TOP_LEVEL_FIELDS = new Set(['name', 'region', 'startChatUrl', 'rules', 'queueMarker', 'text']);
+const TOP_LEVEL_FIELDS = ['name', 'region', 'startChatUrl', 'rules', 'queueMarker', 'text'];
 const NAME_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
 const REGION_PATTERN = /^[a-z]{2}(-[a-z]+)+-\d$/;
 
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
 function problemsOf(value: unknown, expectedName: string | undefined): string[] {
-  if (!isRecord(value)) return ['config: expected a JSON object'];
   const problems: string[] = [];
-  for (const key of Object.keys(value)) {
-    if (!TOP_LEVEL_FIELDS.has(key)) problems.push(`config.${key}: unknown field`);
-  }
+  if (!checkFields(value, 'config', TOP_LEVEL_FIELDS, problems)) return problems;
   if (typeof value.name !== 'string' || !NAME_PATTERN.test(value.name)) {
     problems.push('config.name: expected 1–64 letters, digits, "_" or "-"');
   } else if (expectedName !== undefined && value.name !== expectedName) {
@@ -44,11 +27,9 @@ function problemsOf(value: unknown, expectedName: string | undefined): string[] 
   }
   if (value.rules !== undefined) problems.push(...validateDisplayRules(value.rules, 'config.rules'));
   if (value.text !== undefined) {
-    if (!isRecord(value.text)) problems.push('config.text: expected an object of strings');
-    else {
+    if (checkFields(value.text, 'config.text', Object.keys(DEFAULT_UI_TEXT), problems)) {
       for (const [key, text] of Object.entries(value.text)) {
-        if (!(key in DEFAULT_UI_TEXT)) problems.push(`config.text.${key}: unknown text`);
-        else if (typeof text !== 'string') problems.push(`config.text.${key}: expected a string`);
+        if (key in DEFAULT_UI_TEXT && typeof text !== 'string') problems.push(`config.text.${key}: expected a string`);
       }
     }
   }

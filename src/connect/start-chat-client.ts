@@ -1,5 +1,6 @@
 import type { ContactDetails } from '../../machines/chat.types';
 import type { ErrorBody } from '../config/instance-config.types';
+import { isContactDetails } from './contact-details';
 
 /** Starting a contact failed; `code` is the backend's error code or a `network.*` code of ours. */
 export class StartChatError extends Error {
@@ -21,17 +22,6 @@ export interface StartChatOptions {
   fetch?: typeof fetch;
   /** @default 15000 */
   timeoutMs?: number;
-}
-
-function isContactDetails(value: unknown): value is ContactDetails {
-  const body = value as Record<string, unknown> | null;
-  return (
-    typeof body === 'object' &&
-    body !== null &&
-    ['contactId', 'participantId', 'participantToken', 'participantEndpoint', 'region'].every(
-      (field) => typeof body[field] === 'string' && body[field] !== '',
-    )
-  );
 }
 
 /** Asks our backend (`POST /api/chats`) for a new contact. */

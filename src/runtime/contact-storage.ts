@@ -1,10 +1,10 @@
 import type { ContactPhase, SavedContact } from '../../machines/chat.types';
+import { isContactDetails } from '../connect/contact-details';
 
 /** How long a saved contact may be restored; Amazon Connect chats last 25 h at most by default. */
 export const SAVED_CONTACT_MAX_AGE_MS = 25 * 60 * 60 * 1000;
 
 const PHASES: readonly ContactPhase[] = ['inFlow', 'queued', 'agent'];
-const CONTACT_FIELDS = ['contactId', 'participantId', 'participantToken', 'participantEndpoint', 'region'] as const;
 
 interface StoredRecord extends SavedContact {
   savedAt: number;
@@ -17,15 +17,11 @@ function storageKey(instanceName: string): string {
 function isSavedRecord(value: unknown): value is StoredRecord {
   if (typeof value !== 'object' || value === null) return false;
   const record = value as Partial<StoredRecord>;
-  const contact = record.contact as unknown as Record<string, unknown> | undefined;
   return (
     typeof record.savedAt === 'number' &&
     PHASES.includes(record.phase as ContactPhase) &&
     (record.agentName === null || typeof record.agentName === 'string') &&
-    typeof contact === 'object' &&
-    contact !== null &&
-    CONTACT_FIELDS.every((field) => typeof contact[field] === 'string' && contact[field] !== '') &&
-    /^https?:\/\//.test(contact.participantEndpoint as string)
+    isContactDetails(record.contact)
   );
 }
 

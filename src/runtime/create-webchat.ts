@@ -1,7 +1,9 @@
 import { createActor } from 'xstate';
 import { chatMachine } from '../../machines/chat.machine';
 import type { ChatEvent, SavedContact } from '../../machines/chat.types';
-import { InvalidConfigError, parsePublicConfig, type ResolvedConfig } from '../config/instance-config';
+import type { ConfigValidatorModule } from '../config/config-chunk';
+import type { ResolvedConfig } from '../config/instance-config';
+import { InvalidConfigError, isInvalidConfigError } from '../config/invalid-config-error';
 import type { PublicInstanceConfig } from '../config/instance-config.types';
 import type { Conversation, ConversationModule } from '../connect/conversation.types';
 import { requestNewContact, StartChatError } from '../connect/start-chat-client';
@@ -34,6 +36,8 @@ export interface WebchatOptions {
   baseUrl?: string;
   /** Loads the conversation chunk (chatjs + panel) on demand. */
   loadConversation: () => Promise<ConversationModule>;
+  /** Loads the config validator chunk; called once, in parallel with fetching the configuration. */
+  loadValidator: () => Promise<ConfigValidatorModule>;
   /** Nonce for a fallback `<style>` under a strict CSP without constructable stylesheets. */
   nonce?: string;
   /** @default globalThis.window */
@@ -58,7 +62,15 @@ export interface Webchat {
 }
 
 async function loadConfig(options: WebchatOptions, win: Window, fetchImpl: typeof fetch): Promise<ResolvedConfig> {
-  if (options.config !== undefined) return parsePublicConfig(options.config, options.instance);
+  const validator = options.loadValidator().catch((error: unknown) => {
+    throw new InvalidConfigError('config.validator_unavailable', `Could not load the configuration validator (${String(error)}).`);
+  });
+  const [raw, { parsePublicConfig }] = await Promise.all([rawConfig(options, win, fetchImpl), validator]);
+  return parsePublicConfig(raw, options.instance);
+}
+
+async function rawConfig(options: WebchatOptions, win: Window, fetchImpl: typeof fetch): Promise<unknown> {
+  if (options.config !== undefined) return options.config;
   const base = options.baseUrl ?? win.location.href;
   const url = options.configUrl
     ? new URL(options.configUrl, base)
@@ -72,10 +84,9 @@ async function loadConfig(options: WebchatOptions, win: Window, fetchImpl: typeo
   if (!response.ok) {
     throw new InvalidConfigError('config.unavailable', `Loading the chat configuration from ${url} answered ${response.status}.`);
   }
-  const body: unknown = await response.json().catch(() => {
+  return response.json().catch(() => {
     throw new InvalidConfigError('config.invalid_json', `The chat configuration at ${url} is not JSON.`);
   });
-  return parsePublicConfig(body, options.instance);
 }
 
 /**
@@ -223,7 +234,7 @@ export function createWebchat(options: WebchatOptions): Webchat {
       if (!destroyed) boot(resolved, saved);
     },
     (error: unknown) => {
-      const failure = error instanceof InvalidConfigError ? error : new InvalidConfigError('config.invalid', String(error));
+      const failure = isInvalidConfigError(error) ? error : new InvalidConfigError('config.invalid', String(error));
       reportError(`${failure.message} (${failure.code})`);
       send({ type: 'CONFIG_INVALID', error: { code: failure.code, message: failure.message }, at: now() });
     },
