@@ -20,13 +20,18 @@ function toPanelMessage(item: TranscriptItem, options: TranscriptStoreOptions): 
   const base = { id: item.Id, displayName: item.DisplayName ?? '', at };
   if (TEXT_CONTENT_TYPES.has(item.ContentType) && item.Content !== undefined) {
     const role = roleOf(item, options.customerParticipantId);
-    const text = role === 'SYSTEM' ? item.Content.replaceAll(options.queueMarker, '').trim() : item.Content;
-    return text ? { ...base, role, text } : undefined;
+    // Amazon Connect names the flow "SYSTEM_MESSAGE"; the panel shows system lines without a name.
+    if (role === 'SYSTEM') {
+      const text = item.Content.replaceAll(options.queueMarker, '').trim();
+      return text ? { ...base, displayName: '', role, text } : undefined;
+    }
+    return { ...base, role, text: item.Content };
   }
   if (item.ParticipantRole !== 'AGENT') return undefined;
   const name = item.DisplayName || 'An agent';
-  if (item.ContentType === CONTENT_TYPES.participantJoined) return { ...base, role: 'SYSTEM', text: `${name} joined the chat` };
-  if (item.ContentType === CONTENT_TYPES.participantLeft) return { ...base, role: 'SYSTEM', text: `${name} left the chat` };
+  const system = { ...base, displayName: '', role: 'SYSTEM' as const };
+  if (item.ContentType === CONTENT_TYPES.participantJoined) return { ...system, text: `${name} joined the chat` };
+  if (item.ContentType === CONTENT_TYPES.participantLeft) return { ...system, text: `${name} left the chat` };
   return undefined;
 }
 

@@ -1,6 +1,6 @@
 import { createActor } from 'xstate';
 import { chatMachine } from '../../machines/chat.machine';
-import type { ChatEvent, SavedContact } from '../../machines/chat.types';
+import type { ChatEvent, ContactDetails, SavedContact } from '../../machines/chat.types';
 import type { ConfigValidatorModule } from '../config/config-chunk';
 import type { ResolvedConfig } from '../config/instance-config';
 import { InvalidConfigError, isInvalidConfigError } from '../config/invalid-config-error';
@@ -119,8 +119,7 @@ export function createWebchat(options: WebchatOptions): Webchat {
     return conversationLoading;
   }
 
-  async function openConversation(resumed: boolean): Promise<void> {
-    const contact = actor.getSnapshot().context.contact;
+  async function openConversation(contact: ContactDetails | null, resumed: boolean): Promise<void> {
     if (!contact || !config) return;
     conversation?.destroy();
     conversation = undefined;
@@ -172,8 +171,9 @@ export function createWebchat(options: WebchatOptions): Webchat {
             },
           );
         },
-        openSession: ({ event }) => {
-          void openConversation(event.type === 'RESUME');
+        // The action sees the context of its own transition; the actor's snapshot is not updated yet.
+        openSession: ({ context, event }) => {
+          void openConversation(context.contact, event.type === 'RESUME');
         },
         endSession: () => {
           void conversation?.end().catch((error: unknown) => reportError('could not end the chat cleanly', error));

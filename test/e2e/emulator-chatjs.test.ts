@@ -6,6 +6,7 @@ import { createNodeHttpHandler } from '../../src/backend/node-http.adapter';
 import { createStartChatService } from '../../src/backend/start-chat.service';
 import { startEmulator, type RunningEmulator } from '../../src/emulator/emulator';
 import { EmulatorControl } from './models/emulator-control';
+import { AgentConsolePage } from './support/agent-console-page';
 import { launchChromium } from './support/browser';
 import { ChatjsPage, serveChatjsHarness, type HarnessServer } from './support/chatjs-harness';
 
@@ -129,6 +130,26 @@ describe('the real chatjs in Chromium against the emulator', () => {
     await control.end(contactId);
     await page.waitFor((e) => e.contentType === `${EVENT}participant.left` && e.role === 'AGENT');
     await page.waitFor((e) => e.kind === 'ended');
+    await page.page.close();
+  });
+
+  it('lets a person play the agent from the agent console', async () => {
+    const { page, contactId } = await openChat('Uma <b>bold</b>');
+    const agent = new AgentConsolePage(await browser.newPage());
+    await agent.open(emulator.url);
+    await agent.select('Uma');
+    await agent.join('Robin');
+    await page.waitFor((e) => e.contentType === `${EVENT}participant.joined` && e.role === 'AGENT' && e.displayName === 'Robin');
+    await agent.send('Hello from the console');
+    await page.waitFor((e) => e.kind === 'message' && e.role === 'AGENT' && e.content === 'Hello from the console');
+    await page.send('<img src=x onerror=alert(1)>');
+    await agent.page.waitForFunction(() => document.querySelector('#transcript')?.textContent?.includes('<img src=x'));
+    expect(await agent.page.locator('#transcript img').count()).toBe(0);
+    await agent.end();
+    await page.waitFor((e) => e.kind === 'ended');
+    expect((await control.contact(contactId))?.state).toBe('ended');
+    expect(agent.problems).toEqual([]);
+    await agent.page.close();
     await page.page.close();
   });
 });

@@ -45,6 +45,13 @@ export class ChatPage {
     );
   }
 
+  /** The Amazon Connect ContactId of the chat this page started or resumed (from CONTACT_STARTED). */
+  async contactId(): Promise<string> {
+    await this.waitForEvent('CONTACT_STARTED');
+    const started = (await this.history()).find((event) => event.type === 'CONTACT_STARTED');
+    return (started!.data as { contactId: string }).contactId;
+  }
+
   launcherButton() {
     return this.page.getByRole('button', { name: 'Start chat' });
   }
@@ -71,6 +78,48 @@ export class ChatPage {
     return this.page.evaluate(() => {
       const root = document.querySelector('[data-connect-webchat="panel"]')?.shadowRoot;
       return [...(root?.querySelectorAll('.msg .bubble') ?? [])].map((node) => node.textContent ?? '');
+    });
+  }
+
+  async startNewChat(): Promise<void> {
+    await this.page.getByRole('button', { name: 'Start new chat' }).click();
+  }
+
+  /** Follows a link of the site, as a visitor navigating mid-chat would. */
+  async navigate(linkText: string): Promise<void> {
+    await Promise.all([this.page.waitForEvent('load'), this.page.getByRole('link', { name: linkText, exact: true }).first().click()]);
+  }
+
+  async reload(): Promise<void> {
+    await this.page.reload();
+  }
+
+  async waitForStatus(text: string, timeout = 10_000): Promise<void> {
+    await this.page.waitForFunction(
+      (wanted) => {
+        const root = document.querySelector('[data-connect-webchat="panel"]')?.shadowRoot;
+        return root?.querySelector('.status, .error')?.textContent?.includes(wanted) ?? false;
+      },
+      text,
+      { timeout },
+    );
+  }
+
+  /** Nodes a hostile message could have created inside the panel. */
+  injectedElements(): Promise<number> {
+    return this.page.evaluate(() => {
+      const root = document.querySelector('[data-connect-webchat="panel"]')?.shadowRoot;
+      return root?.querySelectorAll('.msg img, .msg script, .msg iframe').length ?? 0;
+    });
+  }
+
+  /** Runs axe-core (WCAG 2 A/AA) over the page, shadow roots included; returns the violations' ids. */
+  async axeViolations(axePath: string): Promise<string[]> {
+    await this.page.addScriptTag({ path: axePath });
+    return this.page.evaluate(async () => {
+      const axe = (window as unknown as { axe: { run(context: Document, options: object): Promise<{ violations: Array<{ id: string }> }> } }).axe;
+      const result = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa'] } });
+      return result.violations.map((violation) => violation.id);
     });
   }
 

@@ -1,0 +1,105 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { BackendRequest, BackendResponse } from './backend.types';
+import type { StartChatService } from './start-chat.service';
+
+/** Past this many bytes a body is not even drained: its connection is cut. */
+const DRAIN_LIMIT_BYTES = 1024 * 1024;
+
+interface ReadBody {
+  text: string;
+  /** True when the body went past the limit; `text` then holds its first limit + 1 bytes. */
+  truncated: boolean;
+}
+
+/**
+ * Reads a body to its end, keeping at most `limit + 1` bytes: enough for the core to see it is too large
+ * and answer `request.body_too_large` (with the right CORS headers) without holding it in memory. The
+ * whole body is drained first: answering earlier makes Node drop a keep-alive connection under a client
+ * that already reuses it.
+ */
+function readLimitedBody(req: IncomingMessage, limit: number): Promise<ReadBody> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let kept = 0;
+    let size = 0;
+    let done = false;
+    const fail = (error: Error) => {
+      if (done) return;
+      done = true;
+      reject(error);
+    };
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > DRAIN_LIMIT_BYTES) {
+        fail(new Error('The request body is far too large.'));
+        req.destroy();
+        return;
+      }
+      if (kept <= limit) {
+        chunks.push(chunk);
+        kept += chunk.length;
+      }
+    });
+    req.on('end', () => {
+      if (done) return;
+      done = true;
+      resolve({ text: Buffer.concat(chunks).subarray(0, limit + 1).toString('utf8'), truncated: size > limit });
+    });
+    req.on('error', fail);
+    req.on('close', () => fail(new Error('The request closed before its body arrived.')));
+  });
+}
+
+/** The Node `http` request as the core wants it. */
+export async function toBackendRequest(req: IncomingMessage, maxBodyBytes: number): Promise<{ request: BackendRequest; truncated: boolean }> {
+  const url = new URL(req.url ?? '/', 'http://backend.invalid');
+  const headers: Record<string, string> = {};
+  for (const [name, value] of Object.entries(req.headers)) {
+    if (value !== undefined) headers[name] = Array.isArray(value) ? value.join(', ') : value;
+  }
+  const body = await readLimitedBody(req, maxBodyBytes);
+  return {
+    request: {
+      method: (req.method ?? 'GET').toUpperCase(),
+      path: url.pathname,
+      headers,
+      body: body.text,
+      sourceIp: req.socket.remoteAddress ?? '',
+    },
+    truncated: body.truncated,
+  };
+}
+
+function writeResponse(res: ServerResponse, response: BackendResponse, closeConnection: boolean): void {
+  if (res.headersSent) return;
+  res.writeHead(response.status, {
+    ...response.headers,
+    'content-length': String(Buffer.byteLength(response.body)),
+    ...(closeConnection ? { connection: 'close' } : {}),
+  });
+  res.end(response.body);
+}
+
+/**
+ * The start-chat service on Node's `http`: `server.on('request', createNodeHttpHandler(service))`, or call
+ * it for the paths under `/api/` from a composed server. Never rejects.
+ */
+export function createNodeHttpHandler(service: StartChatService): (req: IncomingMessage, res: ServerResponse) => Promise<void> {
+  return async (req, res) => {
+    try {
+      const { request, truncated } = await toBackendRequest(req, service.maxBodyBytes);
+      writeResponse(res, await service.handle(request), truncated);
+    } catch {
+      if (req.destroyed) return;
+      writeResponse(
+        res,
+        {
+          status: 400,
+          headers: { 'content-type': 'application/json; charset=utf-8' },
+          body: JSON.stringify({ error: { code: 'request.unreadable', message: 'The request could not be read.' } }),
+        },
+        true,
+      );
+    }
+  };
+}

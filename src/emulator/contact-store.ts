@@ -1,0 +1,157 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+import type { ChatItem, ContactState, ItemType, ParticipantRole } from './emulator.types';
+
+/** Someone who speaks in a chat: the customer, an agent, or the contact flow (SYSTEM). */
+export interface Participant {
+  participantId: string;
+  displayName: string;
+  role: ParticipantRole;
+}
+
+export interface Agent extends Participant {
+  /** True when the autopilot plays this agent (so it answers the customer). */
+  byAutopilot: boolean;
+}
+
+/** One chat contact and everything the emulator knows about it. */
+export interface Contact {
+  readonly contactId: string;
+  /** The chat instance's public name. */
+  readonly instance: string;
+  /** The text the customer queue flow puts in its SYSTEM message. */
+  readonly queueMarker: string;
+  readonly instanceId: string;
+  readonly contactFlowId: string;
+  readonly participantToken: string;
+  readonly customer: Participant;
+  readonly system: Participant;
+  readonly attributes: Readonly<Record<string, string>>;
+  readonly startedAt: number;
+  state: ContactState;
+  agent: Agent | null;
+  endedAt: number | null;
+  /** Set when the customer first subscribes: the flow has greeted them. */
+  flowStarted: boolean;
+  /** StartChatContact's InitialMessage, posted as the customer's first message when the flow starts. */
+  readonly initialMessage: { contentType: string; content: string } | null;
+  /** The transcript: every persisted item, oldest first (typing indicators are not kept). */
+  readonly items: ChatItem[];
+  /** SendMessage ClientToken → the item it created, so a retried request does not post twice. */
+  readonly messageClientTokens: Map<string, ChatItem>;
+}
+
+export interface NewContact {
+  instance: string;
+  queueMarker: string;
+  instanceId: string;
+  contactFlowId: string;
+  displayName: string;
+  attributes: Record<string, string>;
+  initialMessage?: { contentType: string; content: string };
+}
+
+/** What a new item says and who says it; the store adds the ids and the time. */
+export interface ItemInit {
+  type: ItemType;
+  contentType: string;
+  content?: string;
+  from: Participant;
+}
+
+export type ItemListener = (contact: Contact, item: ChatItem) => void;
+
+/** All contacts, their tokens, and their items; tells listeners (the websocket hub) about each new item. */
+export class ContactStore {
+  private readonly contacts = new Map<string, Contact>();
+  private readonly byParticipantToken = new Map<string, Contact>();
+  private readonly byConnectionToken = new Map<string, Contact>();
+  private readonly listeners = new Set<ItemListener>();
+  private lastTime = 0;
+
+  constructor(private readonly now: () => number = Date.now) {}
+
+  create(init: NewContact): Contact {
+    const contact: Contact = {
+      contactId: randomUUID(),
+      instance: init.instance,
+      queueMarker: init.queueMarker,
+      instanceId: init.instanceId,
+      contactFlowId: init.contactFlowId,
+      participantToken: randomUUID(),
+      customer: { participantId: randomUUID(), displayName: init.displayName, role: 'CUSTOMER' },
+      system: { participantId: randomUUID(), displayName: 'SYSTEM_MESSAGE', role: 'SYSTEM' },
+      attributes: { ...init.attributes },
+      startedAt: this.now(),
+      state: 'flow',
+      agent: null,
+      endedAt: null,
+      flowStarted: false,
+      initialMessage: init.initialMessage ?? null,
+      items: [],
+      messageClientTokens: new Map(),
+    };
+    this.contacts.set(contact.contactId, contact);
+    this.byParticipantToken.set(contact.participantToken, contact);
+    return contact;
+  }
+
+  get(contactId: string): Contact | undefined {
+    return this.contacts.get(contactId);
+  }
+
+  list(): Contact[] {
+    return [...this.contacts.values()];
+  }
+
+  findByParticipantToken(token: string): Contact | undefined {
+    return this.byParticipantToken.get(token);
+  }
+
+  findByConnectionToken(token: string): Contact | undefined {
+    return this.byConnectionToken.get(token);
+  }
+
+  /** A new connection token for the customer (CreateParticipantConnection hands out one per call). */
+  issueConnectionToken(contact: Contact): string {
+    const token = randomBytes(32).toString('base64url');
+    this.byConnectionToken.set(token, contact);
+    return token;
+  }
+
+  /**
+   * Creates an item, keeps it in the transcript unless `persist` is false (typing), and hands it to
+   * every listener. AbsoluteTime strictly increases within the emulator, so time order is item order.
+   */
+  post(contact: Contact, init: ItemInit, { persist = true }: { persist?: boolean } = {}): ChatItem {
+    const time = Math.max(this.now(), this.lastTime + 1);
+    this.lastTime = time;
+    const item: ChatItem = {
+      Id: randomUUID(),
+      AbsoluteTime: new Date(time).toISOString(),
+      Type: init.type,
+      ContentType: init.contentType,
+      ...(init.content === undefined ? {} : { Content: init.content }),
+      ParticipantId: init.from.participantId,
+      DisplayName: init.from.displayName,
+      ParticipantRole: init.from.role,
+      InitialContactId: contact.contactId,
+      ContactId: contact.contactId,
+    };
+    if (persist) contact.items.push(item);
+    for (const listener of this.listeners) listener(contact, item);
+    return item;
+  }
+
+  onItem(listener: ItemListener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** Marks the contact ended; its tokens stop working from now on. */
+  end(contact: Contact): void {
+    if (contact.state === 'ended') return;
+    contact.state = 'ended';
+    contact.agent = null;
+    contact.endedAt = this.now();
+  }
+}

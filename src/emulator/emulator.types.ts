@@ -1,0 +1,79 @@
+/**
+ * The shapes the emulator speaks at its boundaries: Amazon Connect's wire vocabulary (items, roles,
+ * content types) and the control API's JSON.
+ */
+
+/** `application/vnd.amazonaws.connect.event.` + name, as Amazon Connect spells its event content types. */
+const EVENT = 'application/vnd.amazonaws.connect.event.';
+
+export const CONTENT_TYPE = {
+  text: 'text/plain',
+  markdown: 'text/markdown',
+  json: 'application/json',
+  interactiveResponse: 'application/vnd.amazonaws.connect.message.interactive.response',
+  participantJoined: `${EVENT}participant.joined`,
+  participantLeft: `${EVENT}participant.left`,
+  transferSucceeded: `${EVENT}transfer.succeeded`,
+  chatEnded: `${EVENT}chat.ended`,
+  typing: `${EVENT}typing`,
+  messageRead: `${EVENT}message.read`,
+  messageDelivered: `${EVENT}message.delivered`,
+  connectionAcknowledged: `${EVENT}connection.acknowledged`,
+} as const;
+
+export type ParticipantRole = 'AGENT' | 'CUSTOMER' | 'SYSTEM';
+export type ItemType = 'MESSAGE' | 'EVENT' | 'ATTACHMENT' | 'MESSAGEMETADATA';
+
+/** One chat item, exactly as it travels on the websocket (`aws/chat`) and in GetTranscript. */
+export interface ChatItem {
+  Id: string;
+  AbsoluteTime: string;
+  Type: ItemType;
+  ContentType: string;
+  Content?: string;
+  ParticipantId: string;
+  DisplayName: string;
+  ParticipantRole: ParticipantRole;
+  InitialContactId: string;
+  ContactId: string;
+}
+
+/** Where a contact is, as the control API reports it. */
+export type ContactState = 'flow' | 'queued' | 'agent' | 'ended';
+
+/** One entry of `GET /emulator/contacts`. */
+export interface ContactSummary {
+  contactId: string;
+  /** The chat instance's public name (or the InstanceId when the emulator was given no instances). */
+  instance: string;
+  state: ContactState;
+  /** True while at least one customer websocket is subscribed to `aws/chat`. */
+  customerConnected: boolean;
+  displayName: string;
+  agentName: string | null;
+  attributes: Record<string, string>;
+  startedAt: string;
+  endedAt: string | null;
+}
+
+/** The timings of the autopilot (all in milliseconds). */
+export interface AutopilotTimings {
+  /** From the customer's first subscription to the queue marker. @default 1000 */
+  queueAfterMs: number;
+  /** From the customer's first subscription to the agent joining. @default 3000 */
+  joinAfterMs: number;
+  /** From the agent joining to the agent's greeting. @default 600 */
+  greetAfterMs: number;
+  /** From a customer message to the agent starting to type. @default 300 */
+  typingAfterMs: number;
+  /** From a customer message to the agent's answer. @default 1200 */
+  replyAfterMs: number;
+}
+
+export const DEFAULT_AUTOPILOT_TIMINGS: AutopilotTimings = {
+  queueAfterMs: 1000,
+  joinAfterMs: 3000,
+  greetAfterMs: 600,
+  typingAfterMs: 300,
+  replyAfterMs: 1200,
+};

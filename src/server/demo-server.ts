@@ -1,0 +1,112 @@
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { join, resolve } from 'node:path';
+import type { ConnectClient } from '@aws-sdk/client-connect';
+import { createConnectClient } from '../backend/connect-client';
+import { loadInstancesFile } from '../backend/instances-file';
+import { createNodeHttpHandler } from '../backend/node-http.adapter';
+import { createStartChatService } from '../backend/start-chat.service';
+import { createEmulator, type Emulator } from '../emulator/emulator';
+import { PRELOAD_STUB } from '../events/preload-stub';
+import { serveFile } from './static-files';
+
+export interface DemoServerOptions {
+  /** @default 8080; 0 picks a free port */
+  port?: number;
+  /** The emulator plays the contact flow and the agent by itself. @default true */
+  autopilot?: boolean;
+  /** @default `<root>/config/instances.json` */
+  instancesFile?: string;
+  /** The project root (where `dist/`, `examples/`, `visualizer/` are). @default the current directory */
+  root?: string;
+}
+
+export interface DemoServer {
+  url: string;
+  emulator: Emulator;
+  close(): Promise<void>;
+}
+
+/** The demo site's pages: path → file in `examples/site/`. */
+const SITE_PAGES: Record<string, string> = {
+  '/': 'index.html',
+  '/products': 'products.html',
+  '/checkout': 'checkout.html',
+};
+
+/** The built runtime, served from the site's origin as a CDN would serve it. */
+const DIST_FILES = /^\/(webchat(?:-config|-conversation)?\.js(?:\.map)?)$/;
+
+/**
+ * Everything `npm start` runs, on one port: the demo site, the built runtime, the start-chat backend
+ * (`/api/`), the Amazon Connect emulator (StartChatContact, Participant Service, websocket, control API,
+ * agent console at `/agent/`) and the visualizer. Composition only: each part works on its own too.
+ */
+export async function startDemoServer(options: DemoServerOptions = {}): Promise<DemoServer> {
+  const root = resolve(options.root ?? process.cwd());
+  const { instances } = await loadInstancesFile(options.instancesFile ?? join(root, 'config', 'instances.json'));
+  let url = '';
+  const ownOrigins = () => [url, url.replace('127.0.0.1', 'localhost')];
+
+  const connectClients: Record<string, ConnectClient> = {};
+  const emulator = createEmulator({ autopilot: options.autopilot ?? true, instances, publicOrigin: () => url });
+  const backend = createNodeHttpHandler(
+    createStartChatService({
+      instances,
+      // The backend reaches Amazon Connect (here: the emulator) through the real AWS SDK, over HTTP.
+      // Made on first use, once the port (and so the emulator's endpoint) is known.
+      connectClientFactory: (region) => (connectClients[region] ??= createConnectClient(region, { endpoint: url })),
+      participantEndpoint: () => url,
+      extraOrigins: ownOrigins,
+    }),
+  );
+
+  async function route(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const path = new URL(req.url ?? '/', 'http://x').pathname;
+    if (path.startsWith('/api/')) return backend(req, res);
+    if (await emulator.handleRequest(req, res)) return;
+    if (req.method === 'GET' || req.method === 'HEAD') {
+      const page = SITE_PAGES[path];
+      if (page && (await serveFile(res, join(root, 'examples', 'site'), page))) return;
+      if (path === '/saevents-stub.js') {
+        res.writeHead(200, { 'content-type': 'text/javascript; charset=utf-8' });
+        res.end(PRELOAD_STUB);
+        return;
+      }
+      const dist = DIST_FILES.exec(path);
+      if (dist && (await serveFile(res, join(root, 'dist'), dist[1]!, { 'access-control-allow-origin': '*' }))) return;
+      if (path === '/visualizer' || path.startsWith('/visualizer/')) {
+        const file = path.replace(/^\/visualizer\/?/, '') || 'index.html';
+        if (await serveFile(res, join(root, 'visualizer'), file)) return;
+      }
+      if (await serveFile(res, join(root, 'examples', 'site'), path.slice(1))) return;
+    }
+    res.writeHead(404, { 'content-type': 'application/json; charset=utf-8' });
+    res.end(JSON.stringify({ error: { code: 'route.not_found', message: `Nothing at ${path}.` } }));
+  }
+
+  const server = createServer((req, res) => {
+    route(req, res).catch(() => {
+      if (!res.headersSent) res.writeHead(500, { 'content-type': 'application/json; charset=utf-8' });
+      res.end(JSON.stringify({ error: { code: 'server.internal', message: 'The demo server could not answer.' } }));
+    });
+  });
+  server.on('upgrade', (req, socket, head) => {
+    if (!emulator.handleUpgrade(req, socket, head)) socket.destroy();
+  });
+  server.on('clientError', (_error, socket) => socket.destroy());
+  await new Promise<void>((resolvePromise, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 8080, '127.0.0.1', () => resolvePromise());
+  });
+  url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  return {
+    url,
+    emulator,
+    close: async () => {
+      await emulator.close();
+      server.closeAllConnections();
+      await new Promise<void>((resolvePromise) => server.close(() => resolvePromise()));
+    },
+  };
+}

@@ -1,0 +1,34 @@
+/**
+ * `npm start`: the whole stack offline on one port (PORT, default 8080). EMULATOR_AUTOPILOT=off leaves the
+ * contact flow and the agent to the control API and the agent console.
+ */
+import { startDemoServer } from './demo-server';
+
+const port = Number(process.env.PORT ?? 8080);
+const autopilot = (process.env.EMULATOR_AUTOPILOT ?? 'on') !== 'off';
+
+startDemoServer({ port, autopilot }).then(
+  (server) => {
+    console.log(`connect-webchat demo on ${server.url}
+  demo site        ${server.url}/            (start a chat; ${server.url}/checkout hides the button)
+  agent console    ${server.url}/agent/
+  visualizer       ${server.url}/visualizer/
+  backend          ${server.url}/api/chats, ${server.url}/api/instances/help_faq_bot
+  emulator         ${server.url}/emulator/contacts (control API), Participant Service and websocket on the same origin
+  autopilot        ${autopilot ? 'on' : 'off (EMULATOR_AUTOPILOT=off)'}
+Press Ctrl-C to stop.`);
+    let stopping = false;
+    const stop = () => {
+      if (stopping) return;
+      stopping = true;
+      console.log('\nstopping…');
+      server.close().then(() => process.exit(0), () => process.exit(1));
+    };
+    process.on('SIGINT', stop);
+    process.on('SIGTERM', stop);
+  },
+  (error: unknown) => {
+    console.error(`connect-webchat demo could not start: ${error instanceof Error ? error.message : String(error)}`);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,219 @@
+import { createRequire } from 'node:module';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { SaEvent } from '../../machines/chat.types';
+import type { ChatPage } from './models/chat-page';
+import { startStack, type Stack } from './support/stack';
+
+const AXE_PATH = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+
+function contactIdsOf(history: SaEvent[]): string[] {
+  return history.flatMap((event) => ('contactId' in event.data ? [event.data.contactId] : []));
+}
+
+describe('a real chat: built bundle + chatjs in Chromium against the emulator', () => {
+  let stack: Stack;
+  beforeAll(async () => {
+    stack = await startStack();
+  });
+  afterAll(async () => {
+    await stack?.close();
+  });
+
+  /** Opens the demo site, starts a chat and waits until the customer's socket is subscribed. */
+  async function startedChat(path = '/'): Promise<{ chat: ChatPage; contactId: string }> {
+    const chat = await stack.openChat(path);
+    await chat.waitForEvent('CHAT_VISIBLE');
+    await chat.start();
+    const contactId = await chat.contactId();
+    await stack.control.waitForCustomer(contactId);
+    return { chat, contactId };
+  }
+
+  it('emits the normal sequence with the Amazon Connect ContactId, and shows the conversation', async () => {
+    const { chat, contactId } = await startedChat();
+    await stack.control.queue(contactId);
+    await chat.waitForEvent('TRANSFER_TO_QUEUE');
+    await stack.control.join(contactId, 'Ana');
+    await chat.waitForEvent('CONNECT_TO_AGENT');
+    await chat.waitForStatus('Connected to Ana');
+    await stack.control.say(contactId, 'Hi, I am Ana. How can I help?');
+    await chat.waitForPanelMessage('How can I help?');
+    await chat.send('Where is my order?');
+    await chat.waitForPanelMessage('Where is my order?');
+    await chat.endChat();
+    await chat.waitForEvent('CONTACT_ENDED');
+    await chat.waitForStatus('Chat ended');
+
+    const history = await chat.history();
+    expect(history.map((event) => event.type)).toEqual([
+      'CHAT_LOADED',
+      'CHAT_VISIBLE',
+      'CONTACT_STARTED',
+      'TRANSFER_TO_QUEUE',
+      'CONNECT_TO_AGENT',
+      'CONTACT_ENDED',
+    ]);
+    expect(new Set(contactIdsOf(history))).toEqual(new Set([contactId]));
+    const times = history.map((event) => event.timestamp);
+    expect(times).toEqual([...times].sort((a, b) => a - b));
+    expect((await stack.control.contact(contactId))?.state).toBe('ended');
+    const transcript = await stack.control.transcript(contactId);
+    expect(transcript.some((item) => item.Content === 'Where is my order?' && item.ParticipantRole === 'CUSTOMER')).toBe(true);
+    expect(chat.pageErrors).toEqual([]);
+  });
+
+  it('ends once when the customer ends while queued, no agent ever joining', async () => {
+    const { chat, contactId } = await startedChat();
+    await stack.control.queue(contactId);
+    await chat.waitForEvent('TRANSFER_TO_QUEUE');
+    await chat.endChat();
+    await chat.waitForEvent('CONTACT_ENDED');
+    await chat.page.waitForTimeout(500); // the service's own participant.left and chat.ended arrive after
+    expect(await chat.types()).toEqual(['CHAT_LOADED', 'CHAT_VISIBLE', 'CONTACT_STARTED', 'TRANSFER_TO_QUEUE', 'CONTACT_ENDED']);
+  });
+
+  it('ends once when the agent ends the chat, and offers a new one', async () => {
+    const { chat, contactId } = await startedChat();
+    await stack.control.queue(contactId);
+    await stack.control.join(contactId);
+    await chat.waitForEvent('CONNECT_TO_AGENT');
+    await stack.control.end(contactId);
+    await chat.waitForEvent('CONTACT_ENDED');
+    await chat.waitForStatus('Chat ended');
+    await chat.page.waitForTimeout(300);
+    expect((await chat.types()).filter((type) => type === 'CONTACT_ENDED')).toHaveLength(1);
+    await chat.startNewChat();
+    await chat.waitForEvent('CONTACT_STARTED', 2);
+    const started = (await chat.history()).filter((event) => event.type === 'CONTACT_STARTED');
+    expect(contactIdsOf(started)[1]).not.toBe(contactId);
+  });
+
+  it('ends once when the flow ends the chat before any agent', async () => {
+    const { chat, contactId } = await startedChat();
+    await stack.control.end(contactId);
+    await chat.waitForEvent('CONTACT_ENDED');
+    await chat.page.waitForTimeout(300);
+    expect(await chat.types()).toEqual(['CHAT_LOADED', 'CHAT_VISIBLE', 'CONTACT_STARTED', 'CONTACT_ENDED']);
+  });
+
+  it('announces each transfer back to a queue and each agent', async () => {
+    const { chat, contactId } = await startedChat();
+    await stack.control.queue(contactId);
+    await stack.control.join(contactId, 'Ana');
+    await chat.waitForEvent('CONNECT_TO_AGENT');
+    await stack.control.transfer(contactId);
+    await chat.waitForEvent('TRANSFER_TO_QUEUE', 2);
+    await chat.waitForStatus('Waiting in queue');
+    await stack.control.join(contactId, 'Ben');
+    await chat.waitForEvent('CONNECT_TO_AGENT', 2);
+    await chat.waitForStatus('Connected to Ben');
+    expect((await chat.types()).slice(2)).toEqual(['CONTACT_STARTED', 'TRANSFER_TO_QUEUE', 'CONNECT_TO_AGENT', 'TRANSFER_TO_QUEUE', 'CONNECT_TO_AGENT']);
+  });
+
+  it('infers the queue when an agent joins without a queue marker', async () => {
+    const { chat, contactId } = await startedChat();
+    await stack.control.join(contactId);
+    await chat.waitForEvent('CONNECT_TO_AGENT');
+    const history = await chat.history();
+    expect(history.slice(3).map((event) => [event.type, event.data])).toEqual([
+      ['TRANSFER_TO_QUEUE', { contactId, inferred: true }],
+      ['CONNECT_TO_AGENT', { contactId }],
+    ]);
+  });
+
+  it('keeps a queued contact queued across a reload, with no event announced twice', async () => {
+    const { chat, contactId } = await startedChat();
+    await stack.control.queue(contactId);
+    await chat.waitForEvent('TRANSFER_TO_QUEUE');
+    await chat.send('Before the reload');
+    await chat.waitForPanelMessage('Before the reload');
+    await chat.reload();
+    await chat.waitForPanelMessage('Before the reload');
+    await chat.waitForStatus('Waiting in queue');
+    await stack.control.waitForCustomer(contactId);
+    await stack.control.join(contactId, 'Ana');
+    await chat.waitForEvent('CONNECT_TO_AGENT');
+    await chat.page.waitForTimeout(300);
+    expect(await chat.types()).toEqual(['CHAT_LOADED', 'CONNECT_TO_AGENT']);
+    expect(contactIdsOf(await chat.history())).toEqual([contactId]);
+  });
+
+  it('follows the visitor to another page mid-chat, even one whose rules hide the button, transcript intact', async () => {
+    const { chat, contactId } = await startedChat();
+    await stack.control.queue(contactId);
+    await stack.control.join(contactId, 'Ana');
+    await stack.control.say(contactId, 'First answer');
+    await chat.waitForPanelMessage('First answer');
+    await chat.navigate('Checkout');
+    await chat.waitForPanelMessage('First answer');
+    await chat.waitForStatus('Connected to Ana');
+    await stack.control.waitForCustomer(contactId);
+    await stack.control.say(contactId, 'Second answer');
+    await chat.waitForPanelMessage('Second answer');
+    const messages = await chat.panelMessages();
+    expect(messages.filter((text) => text === 'First answer')).toHaveLength(1);
+    expect(await chat.types()).toEqual(['CHAT_LOADED']);
+    await stack.control.end(contactId);
+    await chat.waitForEvent('CONTACT_ENDED');
+    expect(await chat.types()).toEqual(['CHAT_LOADED', 'CONTACT_ENDED']);
+    await expect(chat.launcherButton().isVisible()).resolves.toBe(false);
+  });
+
+  it('recovers from a dropped connection without losing or repeating a message', async () => {
+    const { chat, contactId } = await startedChat();
+    await stack.control.queue(contactId);
+    await stack.control.join(contactId, 'Ana');
+    await stack.control.say(contactId, 'Before the drop');
+    await chat.waitForPanelMessage('Before the drop');
+    await stack.control.dropConnection(contactId);
+    await stack.control.say(contactId, 'During the drop');
+    await chat.waitForPanelMessage('During the drop');
+    await stack.control.waitForCustomer(contactId);
+    await stack.control.say(contactId, 'After the drop');
+    await chat.waitForPanelMessage('After the drop');
+    const messages = await chat.panelMessages();
+    for (const text of ['Before the drop', 'During the drop', 'After the drop']) {
+      expect(messages.filter((message) => message === text)).toHaveLength(1);
+    }
+  });
+
+  it('shows a clear error when the backend fails to start a chat, and the retry works', async () => {
+    const chat = await stack.openChat();
+    await chat.waitForEvent('CHAT_VISIBLE');
+    await stack.control.faults({ startChat: { status: 500, count: 1 } });
+    await chat.start();
+    await chat.page.getByRole('alert').filter({ hasText: "couldn't start the chat" }).waitFor();
+    expect(await chat.types()).toEqual(['CHAT_LOADED', 'CHAT_VISIBLE']);
+    await chat.start();
+    await chat.waitForEvent('CONTACT_STARTED');
+    expect((await chat.types()).filter((type) => type === 'CONTACT_STARTED')).toHaveLength(1);
+  });
+
+  it('shows hostile message text literally and runs none of it', async () => {
+    const { chat, contactId } = await startedChat();
+    const dialogs: string[] = [];
+    chat.page.on('dialog', (dialog) => {
+      dialogs.push(dialog.message());
+      void dialog.dismiss();
+    });
+    await stack.control.join(contactId);
+    const hostile = '<img src=x onerror=alert(1)><script>alert(2)</script>';
+    await stack.control.say(contactId, hostile);
+    await chat.waitForPanelMessage('<img src=x onerror=alert(1)>');
+    await chat.page.waitForTimeout(300);
+    expect(await chat.panelMessages()).toContain(hostile);
+    expect(await chat.injectedElements()).toBe(0);
+    expect(dialogs).toEqual([]);
+  });
+
+  it('passes axe-core with the panel open', async () => {
+    const { chat, contactId } = await startedChat();
+    await stack.control.queue(contactId);
+    await stack.control.join(contactId, 'Ana');
+    await stack.control.say(contactId, 'Hello from Ana');
+    await chat.send('Hello from me');
+    await chat.waitForPanelMessage('Hello from me');
+    await chat.waitForPanelMessage('Hello from Ana');
+    expect(await chat.axeViolations(AXE_PATH)).toEqual([]);
+  });
+});

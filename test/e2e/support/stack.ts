@@ -1,0 +1,41 @@
+import type { Browser, BrowserContext } from 'playwright-core';
+import { startDemoServer, type DemoServer } from '../../../src/server/demo-server';
+import { ChatPage } from '../models/chat-page';
+import { EmulatorControl } from '../models/emulator-control';
+import { launchChromium } from './browser';
+
+/**
+ * What `npm start` runs (demo site, built bundle, backend, emulator) on an ephemeral port with the
+ * autopilot off, plus a Chromium: each test drives the agent through the control API.
+ */
+export interface Stack {
+  server: DemoServer;
+  browser: Browser;
+  control: EmulatorControl;
+  /** A fresh browser context (own sessionStorage) on the demo site. */
+  openChat(path?: string): Promise<ChatPage>;
+  close(): Promise<void>;
+}
+
+export async function startStack(): Promise<Stack> {
+  const server = await startDemoServer({ port: 0, autopilot: false });
+  const browser = await launchChromium();
+  const contexts: BrowserContext[] = [];
+  return {
+    server,
+    browser,
+    control: new EmulatorControl(server.url),
+    async openChat(path = '/') {
+      const context = await browser.newContext();
+      contexts.push(context);
+      const chat = new ChatPage(await context.newPage());
+      await chat.open(`${server.url}${path}`);
+      return chat;
+    },
+    async close() {
+      for (const context of contexts) await context.close().catch(() => {});
+      await browser.close();
+      await server.close();
+    },
+  };
+}

@@ -1,0 +1,93 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { InvalidInstancesFileError, loadInstancesFile, parseInstancesFile } from '../../../src/backend/instances-file';
+
+const VALID = {
+  instances: [
+    {
+      public: { name: 'help_faq_bot', region: 'ap-southeast-2' },
+      connect: {
+        instanceId: '7c1f3b52-4d0e-4a8f-9a51-3f0c2a6d9e10',
+        contactFlowId: '2b9e6a41-8c3d-4f57-b0e2-6d4a1c8f5e73',
+        region: 'ap-southeast-2',
+      },
+      allowedOrigins: ['https://www.example.com'],
+    },
+  ],
+};
+
+function withInstance(change: (instance: Record<string, any>) => void): unknown {
+  const copy = structuredClone(VALID) as { instances: Array<Record<string, any>> };
+  change(copy.instances[0]!);
+  return copy;
+}
+
+function problemOf(value: unknown): InvalidInstancesFileError {
+  try {
+    parseInstancesFile(value);
+  } catch (error) {
+    if (error instanceof InvalidInstancesFileError) return error;
+    throw error;
+  }
+  throw new Error('expected the file to be refused');
+}
+
+describe('instances file', () => {
+  let dir: string;
+  beforeAll(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'instances-'));
+  });
+  afterAll(async () => {
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it('loads the repository config with the demo instance help_faq_bot', async () => {
+    const { instances } = await loadInstancesFile('config/instances.json');
+    const demo = instances.find((instance) => instance.public.name === 'help_faq_bot');
+    expect(demo?.public).toMatchObject({
+      region: 'ap-southeast-2',
+      queueMarker: '[queued]',
+      rules: { urls: { exclude: ['/checkout', '/checkout/**'] } },
+    });
+    expect(demo?.public.rules?.schedule).toBeUndefined();
+    expect(demo?.public.startChatUrl).toBeUndefined();
+    expect(demo?.allowedOrigins).toEqual(['http://127.0.0.1:8080', 'http://localhost:8080']);
+    expect(demo?.allowedAttributes).toEqual(['topic', 'orderId']);
+  });
+
+  it('accepts a minimal valid file', () => {
+    expect(parseInstancesFile(VALID)).toEqual(VALID);
+  });
+
+  it.each([
+    ['not an object', [], 'config.instances'],
+    ['no public part', withInstance((i) => delete i.public), 'config.instances.public'],
+    ['a bad name', withInstance((i) => (i.public.name = 'has space')), 'config.instances.public.name'],
+    ['a bad region', withInstance((i) => (i.public.region = 'sydney')), 'config.instances.public.region'],
+    ['an empty queue marker', withInstance((i) => (i.public.queueMarker = ' ')), 'config.instances.public.queueMarker'],
+    ['an unknown public field', withInstance((i) => (i.public.colour = 'red')), 'config.instances.public.colour'],
+    ['an instance id that is not a UUID', withInstance((i) => (i.connect.instanceId = 'abc')), 'config.instances.connect.instanceId'],
+    ['a flow id that is not a UUID', withInstance((i) => (i.connect.contactFlowId = 'abc')), 'config.instances.connect.contactFlowId'],
+    ['regions that differ', withInstance((i) => (i.connect.region = 'us-east-1')), 'config.instances.connect.region'],
+    ['no allowed origins', withInstance((i) => (i.allowedOrigins = [])), 'config.instances.allowedOrigins'],
+    ['an origin with a path', withInstance((i) => (i.allowedOrigins = ['https://www.example.com/'])), 'config.instances.allowedOrigins'],
+    ['a bad attribute name', withInstance((i) => (i.allowedAttributes = ['a b'])), 'config.instances.allowedAttributes'],
+  ])('refuses %s, naming the field', (_case, value, code) => {
+    const error = problemOf(value);
+    expect(error.code).toBe(code);
+    expect(error.message).toMatch(/^Invalid instances file: /);
+  });
+
+  it('refuses a name used twice', () => {
+    const twice = { instances: [VALID.instances[0], VALID.instances[0]] };
+    expect(problemOf(twice).problems).toEqual([expect.stringContaining('is used twice')]);
+  });
+
+  it('reports a missing file and invalid JSON with their own codes', async () => {
+    await expect(loadInstancesFile(join(dir, 'missing.json'))).rejects.toMatchObject({ code: 'config.file' });
+    await writeFile(join(dir, 'broken.json'), '{ "instances": [');
+    await expect(loadInstancesFile(join(dir, 'broken.json'))).rejects.toMatchObject({ code: 'config.json' });
+  });
+});

@@ -1,0 +1,81 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { GREETING } from '../../../src/emulator/contact-flow';
+import type { RunningEmulator } from '../../../src/emulator/emulator';
+import type { ChatItem } from '../../../src/emulator/emulator.types';
+import { call, connectedCustomer, INSTANCE, participant, startTestEmulator } from './emulator-fixture';
+
+const EVENT = 'application/vnd.amazonaws.connect.event.';
+const FAST = { queueAfterMs: 20, joinAfterMs: 60, greetAfterMs: 10, typingAfterMs: 10, replyAfterMs: 40 };
+
+describe('the simulated contact flow', () => {
+  let emulator: RunningEmulator | undefined;
+  afterEach(async () => {
+    await emulator?.close();
+    emulator = undefined;
+  });
+
+  it('on autopilot: queues, an agent joins and greets, then answers each message', async () => {
+    emulator = await startTestEmulator({ autopilot: true, autopilotTimings: FAST });
+    const { contact, socket, connectionToken } = await connectedCustomer(emulator.url);
+    const greeting = await socket.waitForItem((item) => item.ParticipantRole === 'AGENT' && item.Type === 'MESSAGE');
+    expect(greeting.Content).toBe("Hi Zoe, I'm Alex. How can I help you today?");
+    const before = socket.items().map((item) => `${item.ParticipantRole} ${item.ContentType}`);
+    expect(before).toEqual([
+      `CUSTOMER ${EVENT}participant.joined`,
+      'SYSTEM text/plain',
+      'SYSTEM text/plain',
+      `AGENT ${EVENT}participant.joined`,
+      'AGENT text/plain',
+    ]);
+    expect(socket.items()[2]?.Content).toMatch(/^\[queued\] /);
+
+    await participant(emulator.url, 'message', connectionToken, { ContentType: 'text/plain', Content: 'Where is my order?' });
+    await socket.waitForItem((item) => item.ContentType === `${EVENT}typing` && item.ParticipantRole === 'AGENT');
+    const answer = await socket.waitForItem((item) => item.ParticipantRole === 'AGENT' && (item.Content ?? '').includes('Where is my order?'));
+    expect(answer.Type).toBe('MESSAGE');
+
+    await participant(emulator.url, 'message', connectionToken, { ContentType: 'text/plain', Content: 'ok, bye' });
+    await socket.waitForItem((item) => item.ContentType === `${EVENT}chat.ended`);
+    expect((await call<{ state: string }>(`${emulator.url}/emulator/contacts/${contact.ContactId}`)).body.state).toBe('ended');
+    socket.close();
+  });
+
+  it('on autopilot: leaves a contact alone once a person plays its agent', async () => {
+    emulator = await startTestEmulator({ autopilot: true, autopilotTimings: FAST });
+    const { contact, socket, connectionToken } = await connectedCustomer(emulator.url);
+    await call(`${emulator.url}/emulator/contacts/${contact.ContactId}/agent/join`, { method: 'POST', body: '{"name":"Sam"}' });
+    await participant(emulator.url, 'message', connectionToken, { ContentType: 'text/plain', Content: 'hello' });
+    await new Promise((resolve) => setTimeout(resolve, 150));
+    const agentItems = socket.items().filter((item) => item.ParticipantRole === 'AGENT');
+    expect(agentItems.map((item) => item.ContentType)).toEqual([`${EVENT}participant.joined`]);
+    expect(agentItems[0]?.DisplayName).toBe('Sam');
+    socket.close();
+  });
+
+  it('with autopilot off: greets, then waits for the control API', async () => {
+    emulator = await startTestEmulator({ autopilot: false, autopilotTimings: FAST });
+    const { contact, socket } = await connectedCustomer(emulator.url);
+    await new Promise((resolve) => setTimeout(resolve, 150));
+    expect(socket.items().map((item) => item.Content ?? item.ContentType)).toEqual([`${EVENT}participant.joined`, GREETING]);
+    expect((await call<{ state: string }>(`${emulator.url}/emulator/contacts/${contact.ContactId}`)).body.state).toBe('flow');
+    socket.close();
+  });
+
+  it("sends the contact instance's own queue marker", async () => {
+    emulator = await startTestEmulator({ instances: [{ ...INSTANCE, public: { ...INSTANCE.public, queueMarker: '<<IN QUEUE>>' } }] });
+    const { contact, socket } = await connectedCustomer(emulator.url);
+    await call(`${emulator.url}/emulator/contacts/${contact.ContactId}/queue`, { method: 'POST' });
+    const marker = await socket.waitForItem((item) => (item.Content ?? '').startsWith('<<IN QUEUE>> '));
+    expect(marker).toMatchObject({ ParticipantRole: 'SYSTEM', Type: 'MESSAGE', ContentType: 'text/plain' });
+    socket.close();
+  });
+
+  it('posts the InitialMessage as the customer, right after the customer joins', async () => {
+    emulator = await startTestEmulator();
+    const { socket } = await connectedCustomer(emulator.url, { InitialMessage: { ContentType: 'text/plain', Content: 'I need help' } });
+    await socket.waitForItem((item) => item.Content === GREETING);
+    const items: ChatItem[] = socket.items();
+    expect(items.map((item) => `${item.ParticipantRole} ${item.Content ?? ''}`.trim())).toEqual(['CUSTOMER', 'CUSTOMER I need help', `SYSTEM ${GREETING}`]);
+    socket.close();
+  });
+});

@@ -1,0 +1,129 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { RunningEmulator } from '../../../src/emulator/emulator';
+import type { ChatItem, ContactSummary } from '../../../src/emulator/emulator.types';
+import { call, connectedCustomer, startChat, startTestEmulator } from './emulator-fixture';
+
+const EVENT = 'application/vnd.amazonaws.connect.event.';
+
+describe('the control API', () => {
+  let emulator: RunningEmulator;
+  let url: string;
+  const post = <T = ContactSummary>(path: string, body?: unknown) =>
+    call<T>(`${url}/emulator${path}`, { method: 'POST', ...(body === undefined ? {} : { body: JSON.stringify(body) }) });
+
+  beforeAll(async () => {
+    emulator = await startTestEmulator();
+    url = emulator.url;
+  });
+  afterAll(() => emulator?.close());
+
+  it('lists contacts with their instance, state and connection', async () => {
+    const { contact, socket } = await connectedCustomer(url, { Attributes: { topic: 'billing' } });
+    const list = await call<ContactSummary[]>(`${url}/emulator/contacts`);
+    expect(list.status).toBe(200);
+    expect(list.body.find((entry) => entry.contactId === contact.ContactId)).toEqual({
+      contactId: contact.ContactId,
+      instance: 'help_faq_bot',
+      state: 'flow',
+      customerConnected: true,
+      displayName: 'Zoe',
+      agentName: null,
+      attributes: { topic: 'billing' },
+      startedAt: expect.any(String),
+      endedAt: null,
+    });
+    socket.close();
+  });
+
+  it('drives a whole contact: queue, join, typing, message, transfer, join, end', async () => {
+    const { contact, socket } = await connectedCustomer(url);
+    const id = contact.ContactId;
+    expect((await post(`/contacts/${id}/queue`)).body.state).toBe('queued');
+    expect((await post(`/contacts/${id}/agent/join`, { name: 'Ana' })).body).toMatchObject({ state: 'agent', agentName: 'Ana' });
+    expect((await post(`/contacts/${id}/agent/typing`)).status).toBe(200);
+    expect((await post(`/contacts/${id}/agent/message`, { text: 'Hi, I am Ana.' })).status).toBe(200);
+    expect((await post(`/contacts/${id}/agent/message`, { text: '**bold**', contentType: 'text/markdown' })).status).toBe(200);
+    expect((await post(`/contacts/${id}/transfer`)).body).toMatchObject({ state: 'queued', agentName: null });
+    expect((await post(`/contacts/${id}/agent/join`)).body).toMatchObject({ state: 'agent', agentName: 'Alex' });
+    const ended = await post(`/contacts/${id}/end`);
+    expect(ended.body).toMatchObject({ state: 'ended', customerConnected: false, endedAt: expect.any(String) });
+
+    await socket.waitForItem((item) => item.ContentType === `${EVENT}chat.ended`);
+    const steps = socket.items().map((item) => `${item.ParticipantRole} ${item.ContentType.replace(EVENT, 'E:')} ${item.Content ?? ''}`.trim());
+    expect(steps).toEqual([
+      'CUSTOMER E:participant.joined',
+      expect.stringMatching(/^SYSTEM text\/plain Thanks for contacting us/),
+      expect.stringMatching(/^SYSTEM text\/plain \[queued\] You are in the queue/),
+      'AGENT E:participant.joined',
+      'AGENT E:typing',
+      'AGENT text/plain Hi, I am Ana.',
+      'AGENT text/markdown **bold**',
+      'SYSTEM E:transfer.succeeded',
+      'AGENT E:participant.left',
+      expect.stringMatching(/^SYSTEM text\/plain \[queued\]/),
+      'AGENT E:participant.joined',
+      'AGENT E:participant.left',
+      'SYSTEM E:chat.ended',
+    ]);
+    const transcript = await call<ChatItem[]>(`${url}/emulator/contacts/${id}/transcript`);
+    expect(transcript.body).toEqual(socket.items().filter((item) => item.ContentType !== `${EVENT}typing`));
+    socket.close();
+  });
+
+  it.each([
+    ['an agent message with no agent', 'agent/message', { text: 'hi' }, 'contact.no_agent'],
+    ['typing with no agent', 'agent/typing', undefined, 'contact.no_agent'],
+    ['a transfer with no agent', 'transfer', undefined, 'contact.no_agent'],
+  ])('refuses %s with 409', async (_case, action, body, code) => {
+    const contact = await startChat(url);
+    const answer = await post<{ error: { code: string } }>(`/contacts/${contact.ContactId}/${action}`, body);
+    expect(answer.status).toBe(409);
+    expect(answer.body.error.code).toBe(code);
+  });
+
+  it('refuses a second agent, queueing an agent contact, and steps on an ended contact', async () => {
+    const contact = await startChat(url);
+    const id = contact.ContactId;
+    await post(`/contacts/${id}/agent/join`);
+    expect((await post<{ error: { code: string } }>(`/contacts/${id}/agent/join`)).body.error.code).toBe('contact.agent_present');
+    expect((await post<{ error: { code: string } }>(`/contacts/${id}/queue`)).body.error.code).toBe('contact.agent_present');
+    await post(`/contacts/${id}/end`);
+    for (const action of ['queue', 'agent/join', 'end', 'transfer']) {
+      const answer = await post<{ error: { code: string } }>(`/contacts/${id}/${action}`);
+      expect(answer.status).toBe(409);
+      expect(answer.body.error.code).toBe('contact.ended');
+    }
+  });
+
+  it('makes the next StartChatContact calls fail, then recovers', async () => {
+    const set = await post('/faults', { startChat: { status: 500, count: 2 } });
+    expect(set.body).toEqual({ startChat: { status: 500, type: 'InternalServiceException', remaining: 2, untilMs: null } });
+    await expect(startChat(url)).rejects.toThrow(/500/);
+    await expect(startChat(url)).rejects.toThrow(/500/);
+    await expect(startChat(url)).resolves.toHaveProperty('ContactId');
+    expect((await call(`${url}/emulator/faults`)).body).toEqual({});
+  });
+
+  it('clears faults with null or DELETE', async () => {
+    await post('/faults', { startChat: { status: 503, count: 9 }, participant: { status: 500, forMs: 60_000 } });
+    await post('/faults', { startChat: null });
+    expect(Object.keys((await call(`${url}/emulator/faults`)).body as object)).toEqual(['participant']);
+    await call(`${url}/emulator/faults`, { method: 'DELETE' });
+    expect((await call(`${url}/emulator/faults`)).body).toEqual({});
+  });
+
+  it.each([
+    [{ startChat: { status: 200 } }],
+    [{ startChat: { status: 500, count: 0 } }],
+    [{ startChat: { status: 500, forMs: -1 } }],
+    [{ startChat: { status: 500, type: 'bad type!' } }],
+    [{ startChat: { status: 500, extra: 1 } }],
+    [{ websocket: { status: 500 } }],
+    [{ startChat: 'always' }],
+  ])('refuses the fault %j with 400 emulator.invalid_fault and changes nothing', async (fault) => {
+    const answer = await post<{ error: { code: string } }>('/faults', fault);
+    expect(answer.status).toBe(400);
+    expect(answer.body.error.code).toBe('emulator.invalid_fault');
+    expect((await call(`${url}/emulator/faults`)).body).toEqual({});
+  });
+});
