@@ -14,11 +14,18 @@ import { build } from 'vite';
 import { loadInstancesFile } from '../src/backend/instances-file';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const outDir = join(root, 'deploy/.aws-build');
-const instancesFile = process.env.INSTANCES_FILE ?? join(root, 'config/instances.json');
+
+export interface BuildLambdaOptions {
+  /** @default deploy/.aws-build */
+  outDir?: string;
+  /** @default $INSTANCES_FILE, else config/instances.json */
+  instancesFile?: string;
+}
 
 /** Builds the bundle; returns the output directory. Refuses an invalid instances file before building. */
-export async function buildLambda(): Promise<string> {
+export async function buildLambda(options: BuildLambdaOptions = {}): Promise<string> {
+  const outDir = options.outDir ?? join(root, 'deploy/.aws-build');
+  const instancesFile = options.instancesFile ?? process.env.INSTANCES_FILE ?? join(root, 'config/instances.json');
   await loadInstancesFile(instancesFile);
   await build({
     configFile: false,

@@ -1,5 +1,9 @@
 import { readFile } from 'node:fs/promises';
+import { parsePublicConfig } from '../config/instance-config';
+import { publicConfigProblems } from '../config/instance-config';
 import type { InstanceDefinition, InstancesFile } from '../config/instance-config.types';
+import { isRecord } from '../config/shape-check';
+import { isInvalidConfigError } from '../config/invalid-config-error';
 
 /** `config/instances.json` (or the file named by INSTANCES_FILE) cannot be used; `code` names the first bad field. */
 export class InvalidInstancesFileError extends Error {
@@ -13,17 +17,11 @@ export class InvalidInstancesFileError extends Error {
   }
 }
 
-const NAME = /^[A-Za-z0-9_-]{1,64}$/;
 const REGION = /^[a-z]{2}(-[a-z]+)+-\d$/;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const ATTRIBUTE_NAME = /^[A-Za-z0-9_.-]{1,64}$/;
-const PUBLIC_FIELDS = new Set(['name', 'region', 'startChatUrl', 'rules', 'queueMarker', 'text']);
 const INSTANCE_FIELDS = new Set(['public', 'connect', 'allowedOrigins', 'allowedAttributes']);
 const CONNECT_FIELDS = new Set(['instanceId', 'contactFlowId', 'region']);
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 /** True for `scheme://host[:port]` exactly as browsers send it in `Origin` (no path, no trailing slash). */
 export function isOrigin(value: unknown): value is string {
@@ -42,31 +40,7 @@ function unknownFields(value: Record<string, unknown>, known: Set<string>, at: s
     .map((key) => `${at}.${key}: unknown field`);
 }
 
-function publicProblems(value: unknown, at: string): string[] {
-  if (!isRecord(value)) return [`${at}: expected an object`];
-  const problems = unknownFields(value, PUBLIC_FIELDS, at);
-  if (typeof value.name !== 'string' || !NAME.test(value.name)) problems.push(`${at}.name: expected 1–64 letters, digits, "_" or "-"`);
-  if (typeof value.region !== 'string' || !REGION.test(value.region)) {
-    problems.push(`${at}.region: expected an AWS region such as "ap-southeast-2"`);
-  }
-  if (value.startChatUrl !== undefined && (typeof value.startChatUrl !== 'string' || value.startChatUrl === '')) {
-    problems.push(`${at}.startChatUrl: expected a URL`);
-  }
-  if (value.queueMarker !== undefined && (typeof value.queueMarker !== 'string' || value.queueMarker.trim() === '')) {
-    problems.push(`${at}.queueMarker: expected non-empty text`);
-  }
-  if (value.rules !== undefined && !isRecord(value.rules)) problems.push(`${at}.rules: expected an object`);
-  if (value.text !== undefined) {
-    if (!isRecord(value.text)) problems.push(`${at}.text: expected an object of strings`);
-    else {
-      for (const [key, text] of Object.entries(value.text)) {
-        if (typeof text !== 'string') problems.push(`${at}.text.${key}: expected a string`);
-      }
-    }
-  }
-  return problems;
-}
-
+/** The public part, checked by the same validator the runtime uses; its `config.…` paths re-rooted at `at`. */
 function connectProblems(value: unknown, at: string, publicRegion: unknown): string[] {
   if (!isRecord(value)) return [`${at}: expected an object with instanceId, contactFlowId and region`];
   const problems = unknownFields(value, CONNECT_FIELDS, at);
@@ -87,7 +61,7 @@ function connectProblems(value: unknown, at: string, publicRegion: unknown): str
 function instanceProblems(value: unknown, at: string): string[] {
   if (!isRecord(value)) return [`${at}: expected an object with public, connect and allowedOrigins`];
   const problems = unknownFields(value, INSTANCE_FIELDS, at);
-  problems.push(...publicProblems(value.public, `${at}.public`));
+  problems.push(...publicConfigProblems(value.public, `${at}.public`));
   problems.push(...connectProblems(value.connect, `${at}.connect`, isRecord(value.public) ? value.public.region : undefined));
   if (!Array.isArray(value.allowedOrigins) || value.allowedOrigins.length === 0) {
     problems.push(`${at}.allowedOrigins: expected a non-empty list of origins such as "https://www.example.com"`);

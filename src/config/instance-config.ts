@@ -4,35 +4,62 @@ import { validateDisplayRules } from '../rules/rules-validation';
 import { InvalidConfigError } from './invalid-config-error';
 import { checkFields } from './shape-check';
 
-const TOP_LEVEL_FIELDS = ['name', 'region', 'startChatUrl', 'rules', 'queueMarker', 'text'];
+const TOP_LEVEL_FIELDS = ['name', 'region', 'startChatUrl', 'rules', 'queueMarker', 'text', 'preChat'];
+const PRE_CHAT_FIELD_KEYS = ['name', 'label', 'required', 'type', 'maxLength'];
+const PRE_CHAT_TYPES = ['text', 'email', 'tel'];
+/** Contact attribute names as Amazon Connect accepts them, and our own display name field. */
+const FIELD_NAME = /^[A-Za-z0-9_.-]{1,64}$/;
 const NAME_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
 const REGION_PATTERN = /^[a-z]{2}(-[a-z]+)+-\d$/;
 
-function problemsOf(value: unknown, expectedName: string | undefined): string[] {
+/**
+ * Every problem of a public instance configuration, each `"<path>.<field>: <what is wrong>"`. The backend
+ * checks `config/instances.json` with it at start-up; the browser checks what it received.
+ */
+export function publicConfigProblems(value: unknown, path = 'config', expectedName?: string): string[] {
   const problems: string[] = [];
-  if (!checkFields(value, 'config', TOP_LEVEL_FIELDS, problems)) return problems;
+  if (!checkFields(value, path, TOP_LEVEL_FIELDS, problems)) return problems;
   if (typeof value.name !== 'string' || !NAME_PATTERN.test(value.name)) {
-    problems.push('config.name: expected 1–64 letters, digits, "_" or "-"');
+    problems.push(`${path}.name: expected 1–64 letters, digits, "_" or "-"`);
   } else if (expectedName !== undefined && value.name !== expectedName) {
-    problems.push(`config.name: "${value.name}" does not match data-instance "${expectedName}"`);
+    problems.push(`${path}.name: "${value.name}" does not match data-instance "${expectedName}"`);
   }
   if (typeof value.region !== 'string' || !REGION_PATTERN.test(value.region)) {
-    problems.push('config.region: expected an AWS region such as "ap-southeast-2"');
+    problems.push(`${path}.region: expected an AWS region such as "ap-southeast-2"`);
   }
   if (value.startChatUrl !== undefined && (typeof value.startChatUrl !== 'string' || value.startChatUrl === '')) {
-    problems.push('config.startChatUrl: expected a URL string');
+    problems.push(`${path}.startChatUrl: expected a URL string`);
   }
   if (value.queueMarker !== undefined && (typeof value.queueMarker !== 'string' || value.queueMarker.trim() === '')) {
-    problems.push('config.queueMarker: expected non-empty text');
+    problems.push(`${path}.queueMarker: expected non-empty text`);
   }
-  if (value.rules !== undefined) problems.push(...validateDisplayRules(value.rules, 'config.rules'));
+  if (value.rules !== undefined) problems.push(...validateDisplayRules(value.rules, `${path}.rules`));
+  if (value.preChat !== undefined) problems.push(...preChatProblems(value.preChat, `${path}.preChat`));
   if (value.text !== undefined) {
-    if (checkFields(value.text, 'config.text', Object.keys(DEFAULT_UI_TEXT), problems)) {
+    if (checkFields(value.text, `${path}.text`, Object.keys(DEFAULT_UI_TEXT), problems)) {
       for (const [key, text] of Object.entries(value.text)) {
-        if (key in DEFAULT_UI_TEXT && typeof text !== 'string') problems.push(`config.text.${key}: expected a string`);
+        if (key in DEFAULT_UI_TEXT && typeof text !== 'string') problems.push(`${path}.text.${key}: expected a string`);
       }
     }
   }
+  return problems;
+}
+
+function preChatProblems(value: unknown, at: string): string[] {
+  const problems: string[] = [];
+  if (!checkFields(value, at, ['fields'], problems)) return problems;
+  if (!Array.isArray(value.fields) || value.fields.length === 0) return [`${at}.fields: expected a non-empty array`];
+  value.fields.forEach((field: unknown, index) => {
+    const path = `${at}.fields[${index}]`;
+    if (!checkFields(field, path, PRE_CHAT_FIELD_KEYS, problems)) return;
+    if (typeof field.name !== 'string' || !FIELD_NAME.test(field.name)) problems.push(`${path}.name: expected 1–64 letters, digits, "_", "." or "-"`);
+    if (typeof field.label !== 'string' || !field.label.trim()) problems.push(`${path}.label: expected non-empty text`);
+    if (field.required !== undefined && typeof field.required !== 'boolean') problems.push(`${path}.required: expected true or false`);
+    if (field.type !== undefined && !PRE_CHAT_TYPES.includes(field.type as string)) problems.push(`${path}.type: expected ${PRE_CHAT_TYPES.join(', ')}`);
+    if (field.maxLength !== undefined && !(Number.isInteger(field.maxLength) && (field.maxLength as number) > 0 && (field.maxLength as number) <= 1024)) {
+      problems.push(`${path}.maxLength: expected a whole number from 1 to 1024`);
+    }
+  });
   return problems;
 }
 
@@ -46,7 +73,7 @@ function codeOf(problem: string): string {
  * @throws InvalidConfigError naming every bad field (the first one as `code`).
  */
 export function parsePublicConfig(value: unknown, expectedName?: string): ResolvedConfig {
-  const problems = problemsOf(value, expectedName);
+  const problems = publicConfigProblems(value, 'config', expectedName);
   const first = problems[0];
   if (first !== undefined) {
     throw new InvalidConfigError(codeOf(first), `Invalid chat configuration: ${problems.join('; ')}`, problems);

@@ -57,6 +57,8 @@ export interface UiText {
   startChat: string;
   /** @default "Chat with us" */
   title: string;
+  /** The launcher's label while a chat runs with the panel minimised. @default "Open chat" */
+  openChat: string;
   /** @default "Message" */
   messageLabel: string;
   /** @default "Send" */
@@ -85,6 +87,29 @@ export interface UiText {
   startFailed: string;
   /** @default "Try again" */
   retry: string;
+  /** The pre-chat form's cancel button. @default "Cancel" */
+  cancel: string;
+}
+
+/** One field of the optional pre-chat form. */
+export interface PreChatField {
+  /**
+   * `"displayName"` becomes the customer's name in the chat; any other name becomes a contact attribute
+   * (which the backend accepts only if the instance's `allowedAttributes` lists it).
+   */
+  name: string;
+  label: string;
+  /** @default false */
+  required?: boolean;
+  /** @default "text" */
+  type?: 'text' | 'email' | 'tel';
+  /** @default 200 */
+  maxLength?: number;
+}
+
+/** A short form shown before the chat starts. */
+export interface PreChatForm {
+  fields: PreChatField[];
 }
 
 /** What a browser receives for an instance: nothing secret, nothing the browser does not need. */
@@ -108,6 +133,8 @@ export interface PublicInstanceConfig {
   queueMarker?: string;
   /** @default English text, see {@link UiText} */
   text?: Partial<UiText>;
+  /** @default no form: "Start chat" starts at once */
+  preChat?: PreChatForm;
 }
 
 /** The AWS side of an instance; stays in the backend. */

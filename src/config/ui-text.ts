@@ -4,6 +4,7 @@ import type { UiText } from './instance-config.types';
 export const DEFAULT_UI_TEXT: UiText = {
   startChat: 'Start chat',
   title: 'Chat with us',
+  openChat: 'Open chat',
   messageLabel: 'Message',
   send: 'Send',
   endChat: 'End chat',
@@ -18,4 +19,5 @@ export const DEFAULT_UI_TEXT: UiText = {
   agentTyping: '{name} is typing…',
   startFailed: "We couldn't start the chat. Please try again.",
   retry: 'Try again',
+  cancel: 'Cancel',
 };

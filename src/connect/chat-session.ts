@@ -219,15 +219,6 @@ export function openChatSession(contact: ContactDetails, handlers: SessionHandle
       lastTypingSent = now;
       session.sendEvent({ contentType: 'application/vnd.amazonaws.connect.event.typing' }).catch(() => {});
     },
-    /** Fresh attempt now (the customer pressed retry after the adapter gave up). */
-    reconnect(): void {
-      if (closed || ended) return;
-      clearTimeout(retryTimer);
-      failures = 0;
-      dispose(session);
-      session = undefined;
-      start();
-    },
     async disconnect(): Promise<void> {
       if (!session || ended) return;
       await session.disconnectParticipant();

@@ -12,6 +12,8 @@ import { safeSessionStorage } from '../runtime/session-storage';
 import { createTranscriptStore } from './transcript-store';
 import { CONTENT_TYPES, type TranscriptItem } from './transcript-item';
 
+export { mountPreChatForm } from '../ui/pre-chat-form';
+
 /** An agent's typing indicator fades if no further typing event comes. */
 const TYPING_VISIBLE_MS = 12_000;
 
@@ -32,7 +34,7 @@ export function openConversation(options: ConversationOptions): Conversation {
   let pendingCount = 0;
   let renderQueued = false;
 
-  adoptStyles(options.root, PANEL_HOST_CSS, options.nonce);
+  const removeHostStyles = adoptStyles(options.root, PANEL_HOST_CSS, options.nonce);
   const panel = mountChatPanel(
     options.root,
     {
@@ -58,8 +60,10 @@ export function openConversation(options: ConversationOptions): Conversation {
         ...(state.agentName ? { agentName: state.agentName } : {}),
         agentTyping: agentTyping && state.status === 'agent',
         messages: store.messages(),
-        ...(state.error || sendError ? { error: state.error ?? sendError } : {}),
+        ...(state.error ? { error: state.error } : {}),
+        ...(sendError ? { notice: sendError } : {}),
         canRetry: state.status === 'failed',
+        canStartNew: state.canStartNew,
         text: config.text,
       });
     });
@@ -129,18 +133,12 @@ export function openConversation(options: ConversationOptions): Conversation {
       render();
     },
     end: () => session.disconnect(),
-    reconnect: () => session.reconnect(),
-    show() {
-      options.root.host.removeAttribute('hidden');
-      panel.focus();
-    },
-    hide() {
-      options.root.host.setAttribute('hidden', '');
-    },
+    focus: () => panel.focus(),
     destroy() {
       clearTimeout(typingTimer);
       session.close();
       panel.destroy();
+      removeHostStyles();
     },
   };
 }

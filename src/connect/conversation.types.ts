@@ -37,15 +37,13 @@ export interface Conversation {
   update(state: ConversationState): void;
   /** The customer ends the chat: `disconnectParticipant`. */
   end(): Promise<void>;
-  /** Rejoin after the connection was given up (a fresh chatjs session, same participant token). */
-  reconnect(): void;
-  show(): void;
-  hide(): void;
-  /** Closes the socket and removes the panel. */
+  focus(): void;
+  /** Closes the socket and empties the panel's root. */
   destroy(): void;
 }
 
 /** The module the conversation chunk exports. */
 export interface ConversationModule {
   openConversation(options: ConversationOptions): Conversation;
+  mountPreChatForm: typeof import('../ui/pre-chat-form').mountPreChatForm;
 }

@@ -6,6 +6,8 @@ import type { InstanceDirectory } from './instance-directory';
 import { isJsonObject, parseJsonObject, sendJson, type JsonObject, type RequestBody } from './json-http';
 
 export const START_CHAT_PATH = '/contact/chat';
+/** The Amazon Connect API paths the emulator claims; only StartChatContact is implemented. */
+export const CONNECT_API_PATH_PREFIX = '/contact/';
 
 const MESSAGE_CONTENT_TYPES = new Set(['text/plain', 'text/markdown', 'application/json']);
 const SUPPORTED_CONTENT_TYPES = new Set([
@@ -38,10 +40,10 @@ export class ConnectApi {
 
   constructor(private readonly options: ConnectApiOptions) {}
 
-  handle(req: IncomingMessage, res: ServerResponse, requestBody: RequestBody): void {
+  handle(req: IncomingMessage, res: ServerResponse, path: string, requestBody: RequestBody): void {
     try {
-      if (req.method !== 'PUT') {
-        throw new AwsServiceError(404, 'UnknownOperationException', `No operation for ${req.method} ${START_CHAT_PATH}.`);
+      if (req.method !== 'PUT' || path !== START_CHAT_PATH) {
+        throw new AwsServiceError(404, 'UnknownOperationException', `The emulator has no operation ${req.method} ${path.slice(0, 200)}.`);
       }
       if (!/^AWS4-HMAC-SHA256 /.test(req.headers.authorization ?? '')) {
         throw new AwsServiceError(403, 'MissingAuthenticationTokenException', 'Missing Authentication Token');

@@ -1,6 +1,6 @@
+import { randomUUID } from 'node:crypto';
 import type { Contact, ContactStore } from './contact-store';
 import { CONTENT_TYPE, DEFAULT_AUTOPILOT_TIMINGS, type AutopilotTimings, type ChatItem } from './emulator.types';
-import { randomUUID } from 'node:crypto';
 
 /** A step that the contact's current state does not allow (e.g. an agent message with no agent). */
 export class ContactStateError extends Error {
@@ -47,6 +47,8 @@ export class ContactFlow {
   private readonly timings: AutopilotTimings;
   private readonly agentName: string;
   private readonly timers = new Map<string, Set<ReturnType<typeof setTimeout>>>();
+  /** Contacts the autopilot has taken on (it starts once per contact, at the first subscription). */
+  private readonly piloted = new Set<string>();
 
   constructor(options: ContactFlowOptions) {
     this.store = options.store;
@@ -55,11 +57,12 @@ export class ContactFlow {
     this.agentName = options.autopilotAgentName ?? 'Alex';
   }
 
-  /** The customer subscribed to `aws/chat`. The first time, the entry flow runs (and the autopilot starts). */
+  /** The customer subscribed to `aws/chat`. The first time, the entry flow runs (unless a step already ran it) and the autopilot starts. */
   customerSubscribed(contact: Contact): void {
-    if (contact.state === 'ended' || contact.flowStarted) return;
+    if (contact.state === 'ended') return;
     this.startFlow(contact);
-    if (!this.autopilot) return;
+    if (!this.autopilot || this.piloted.has(contact.contactId)) return;
+    this.piloted.add(contact.contactId);
     this.schedule(contact, this.timings.queueAfterMs, () => {
       if (contact.state === 'flow') this.queue(contact);
     });

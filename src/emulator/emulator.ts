@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
 import type { InstanceDefinition } from '../config/instance-config.types';
 import { AGENT_CONSOLE_PATH, serveAgentConsole } from './agent-console';
-import { ConnectApi, START_CHAT_PATH } from './connect-api';
+import { CONNECT_API_PATH_PREFIX, ConnectApi } from './connect-api';
 import { ContactFlow } from './contact-flow';
 import { ContactStore } from './contact-store';
 import { CONTROL_PATH_PREFIX, ControlApi } from './control-api';
@@ -19,9 +19,10 @@ const BODY_LIMIT_BYTES = 128 * 1024;
 
 function isEmulatorPath(path: string): boolean {
   return (
-    path === START_CHAT_PATH ||
     path === '/agent' ||
-    [PARTICIPANT_PATH_PREFIX, CONTROL_PATH_PREFIX, AGENT_CONSOLE_PATH, WEBSOCKET_PATH_PREFIX].some((prefix) => path.startsWith(prefix))
+    [CONNECT_API_PATH_PREFIX, PARTICIPANT_PATH_PREFIX, CONTROL_PATH_PREFIX, AGENT_CONSOLE_PATH, WEBSOCKET_PATH_PREFIX].some((prefix) =>
+      path.startsWith(prefix),
+    )
   );
 }
 
@@ -88,7 +89,7 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
     if (path === undefined || !isEmulatorPath(path)) return false;
     try {
       const body = await drainBody(req, BODY_LIMIT_BYTES);
-      if (path === START_CHAT_PATH) connectApi.handle(req, res, body);
+      if (path.startsWith(CONNECT_API_PATH_PREFIX)) connectApi.handle(req, res, path, body);
       else if (path.startsWith(PARTICIPANT_PATH_PREFIX)) participant.handle(req, res, path, body);
       else if (path.startsWith(CONTROL_PATH_PREFIX)) control.handle(req, res, path, body);
       else if (path.startsWith(WEBSOCKET_PATH_PREFIX)) {

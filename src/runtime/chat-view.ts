@@ -5,8 +5,14 @@ import type { LauncherView } from '../ui/launcher';
 
 export type ChatSnapshot = SnapshotFrom<typeof chatMachine>;
 
-/** The launcher is offered while the display rules allow a new chat and none is running. */
-export function launcherView(snapshot: ChatSnapshot): LauncherView {
+/**
+ * The launcher offers a new chat while the display rules allow one and none is running, and brings back
+ * a minimised panel (`openLabel`) whatever the rules say: they never hide a running chat.
+ */
+export function launcherView(snapshot: ChatSnapshot, panelMinimised: boolean, openLabel: string): LauncherView {
+  if (panelMinimised && (snapshot.matches('contact') || snapshot.matches('ended'))) {
+    return { visible: true, busy: false, label: openLabel };
+  }
   const starting = snapshot.matches('starting');
   return {
     visible: snapshot.matches('visible') || starting,

@@ -51,8 +51,8 @@ export interface WebchatOptions {
 export interface Webchat {
   /** The saEvents replay log of this runtime. */
   readonly events: SaEvents;
-  /** Start a chat, as the launcher button does. */
-  start(attributes?: Record<string, string>): void;
+  /** Start a chat (as the launcher does, without the pre-chat form), with contact attributes and the customer's name. */
+  start(attributes?: Record<string, string>, displayName?: string): void;
   /** End the running chat, as the panel's "End chat" does. */
   end(): void;
   /** Re-evaluate the display rules (single-page apps can call it after a route change). */
@@ -103,8 +103,12 @@ export function createWebchat(options: WebchatOptions): Webchat {
   let config: ResolvedConfig | undefined;
   let launcher: Launcher | undefined;
   let conversation: Conversation | undefined;
+  let panelHost: ReturnType<typeof createHostElement> | undefined;
   let conversationLoading: Promise<ConversationModule> | undefined;
-  let startAttributes: Record<string, string> | undefined;
+  let startRequest: { attributes?: Record<string, string>; displayName?: string } = {};
+  let preChatForm: { destroy(): void } | undefined;
+  /** UI state, not the chat's: the customer tucked the panel away and the launcher brings it back. */
+  let panelMinimised = false;
   let destroyed = false;
 
   const send = (event: ChatEvent) => {
@@ -121,8 +125,7 @@ export function createWebchat(options: WebchatOptions): Webchat {
 
   async function openConversation(contact: ContactDetails | null, resumed: boolean): Promise<void> {
     if (!contact || !config) return;
-    conversation?.destroy();
-    conversation = undefined;
+    closeConversation();
     let module: ConversationModule;
     try {
       module = await loadConversationModule();
@@ -132,20 +135,20 @@ export function createWebchat(options: WebchatOptions): Webchat {
       return;
     }
     if (destroyed || actor.getSnapshot().context.contact?.contactId !== contact.contactId) return;
-    const panelHost = createHostElement(win.document, 'panel');
-    cleanups.push(() => panelHost.element.remove());
+    const host = ensurePanelHost();
+    host.element.hidden = panelMinimised;
     conversation = module.openConversation({
       contact,
       config,
       resumed,
-      root: panelHost.root,
+      root: host.root,
       ...(options.nonce ? { nonce: options.nonce } : {}),
       send,
       now,
       onEnd: () => send({ type: 'CUSTOMER_ENDED', at: now() }),
       onStartNew: () => send({ type: 'START', at: now() }),
       onRetry: () => send({ type: 'RETRY_CONNECTION', at: now() }),
-      onMinimise: () => conversation?.hide(),
+      onMinimise: () => setMinimised(true),
       report: reportError,
     });
     syncView();
@@ -160,7 +163,7 @@ export function createWebchat(options: WebchatOptions): Webchat {
           requestNewContact({
             url,
             instance: config.name,
-            ...(startAttributes ? { attributes: startAttributes } : {}),
+            ...startRequest,
             fetch: fetchImpl,
           }).then(
             (contact) => send({ type: 'CONTACT_CREATED', contact, at: now() }),
@@ -185,15 +188,72 @@ export function createWebchat(options: WebchatOptions): Webchat {
 
   actor.on('*', (entry) => log.append(entry));
 
+  function ensurePanelHost(): NonNullable<typeof panelHost> {
+    if (!panelHost) {
+      const host = (panelHost = createHostElement(win.document, 'panel'));
+      cleanups.push(() => host.element.remove());
+    }
+    return panelHost;
+  }
+
+  function closePreChatForm(): void {
+    preChatForm?.destroy();
+    preChatForm = undefined;
+    if (panelHost && !conversation) panelHost.element.hidden = true;
+  }
+
+  /** The launcher was pressed: reopen a minimised chat, or start one (through the pre-chat form if configured). */
+  async function activate(): Promise<void> {
+    if (panelMinimised) return setMinimised(false);
+    const fields = config?.preChat?.fields;
+    if (!fields || !config) return webchat.start();
+    if (preChatForm) return;
+    let module: ConversationModule;
+    try {
+      module = await loadConversationModule();
+    } catch (error) {
+      reportError('could not load the pre-chat form; starting without it', error);
+      return webchat.start();
+    }
+    if (destroyed || preChatForm || !actor.getSnapshot().matches('visible')) return;
+    const host = ensurePanelHost();
+    host.element.hidden = false;
+    preChatForm = module.mountPreChatForm(host.root, {
+      fields,
+      text: config.text,
+      ...(options.nonce ? { nonce: options.nonce } : {}),
+      onSubmit: ({ displayName, ...attributes }) => {
+        closePreChatForm();
+        webchat.start(attributes, displayName);
+      },
+      onCancel: () => {
+        closePreChatForm();
+        launcher?.focus();
+      },
+    });
+  }
+
+  function closeConversation(): void {
+    conversation?.destroy();
+    conversation = undefined;
+    panelMinimised = false;
+    if (panelHost) panelHost.element.hidden = true;
+  }
+
+  function setMinimised(minimised: boolean): void {
+    panelMinimised = minimised;
+    if (panelHost) panelHost.element.hidden = minimised;
+    syncView();
+    if (minimised) launcher?.focus();
+    else conversation?.focus();
+  }
+
   function syncView(): void {
     const snapshot = actor.getSnapshot();
-    launcher?.update(launcherView(snapshot));
+    launcher?.update(launcherView(snapshot, panelMinimised, config?.text.openChat ?? ''));
     const state = conversationState(snapshot);
     if (state) conversation?.update(state);
-    else if (conversation) {
-      conversation.destroy();
-      conversation = undefined;
-    }
+    else if (conversation) closeConversation();
     const phase = contactPhase(snapshot);
     const { contact, agentName } = snapshot.context;
     if (phase && contact) storage.save({ contact, phase, agentName });
@@ -207,7 +267,7 @@ export function createWebchat(options: WebchatOptions): Webchat {
     const launcherHost = createHostElement(win.document, 'launcher');
     launcher = mountLauncher(launcherHost.root, {
       text: resolved.text,
-      onStart: () => webchat.start(),
+      onActivate: () => void activate(),
       // Prefetch on intent only: never on page load, where most visitors never chat.
       onIntent: () => void loadConversationModule().catch(() => {}),
       ...(options.nonce ? { nonce: options.nonce } : {}),
@@ -242,8 +302,8 @@ export function createWebchat(options: WebchatOptions): Webchat {
 
   const webchat: Webchat = {
     events: { subscribe: log.subscribe, history: log.history },
-    start(attributes) {
-      startAttributes = attributes;
+    start(attributes, displayName) {
+      startRequest = { ...(attributes ? { attributes } : {}), ...(displayName ? { displayName } : {}) };
       send({ type: 'START', at: now() });
     },
     end() {
@@ -253,8 +313,8 @@ export function createWebchat(options: WebchatOptions): Webchat {
     destroy() {
       if (destroyed) return;
       destroyed = true;
-      conversation?.destroy();
-      conversation = undefined;
+      closePreChatForm();
+      closeConversation();
       for (const cleanup of cleanups.splice(0).reverse()) cleanup();
       actor.stop();
     },

@@ -74,4 +74,5 @@ textarea {
   flex: 1; resize: none; field-sizing: content; min-block-size: 2.5em; max-block-size: 8em;
   padding: 7px 10px; background: var(--_bg); border: 1px solid var(--_line); border-radius: calc(var(--_radius) / 2);
 }
+.notice { margin: 0; padding: 6px 12px; color: #a50e0e; background: var(--_bg); }
 `;

@@ -33,6 +33,10 @@ export interface PanelView {
   error?: string;
   /** With `status: 'failed'`, offer a retry button. @default false */
   canRetry?: boolean;
+  /** With `status: 'ended'`, offer "Start new chat" (the display rules may say no). @default true */
+  canStartNew?: boolean;
+  /** A problem with what the customer just did (e.g. a message over the length limit), shown as an alert. */
+  notice?: string;
   text: UiText;
 }
 
@@ -106,7 +110,7 @@ function panelTemplate(view: PanelView, announcements: readonly { key: number; t
       <textarea id="cw-message" rows="1" enterkeyhint="send"></textarea>
       ${button('send', t.send, true)}
     </footer>`;
-  } else if (view.status === 'ended') {
+  } else if (view.status === 'ended' && view.canStartNew !== false) {
     footer = html`<footer class="end">${button('startNew', t.startNewChat, true)}</footer>`;
   } else if (view.canRetry) {
     footer = html`<footer class="end">${button('retry', t.retry, true)}</footer>`;
@@ -120,6 +124,7 @@ function panelTemplate(view: PanelView, announcements: readonly { key: number; t
     <p class=${view.status === 'failed' ? 'error' : 'status'}>${statusText(view)}</p>
     <ol class="list" tabindex="0">${repeat(view.messages, (m) => m.id, messageItem)}</ol>
     ${open && view.agentTyping ? html`<p class="typing">${withName(t.agentTyping, view.agentName)}</p>` : nothing}
+    ${view.notice ? html`<p class="notice" role="alert">${view.notice}</p>` : nothing}
     ${footer ?? nothing}
     <div class="vh" aria-live="polite">${repeat(announcements, (a) => a.key, (a) => html`<p>${a.text}</p>`)}</div>
   </section>`;

@@ -9,11 +9,14 @@ export interface LauncherView {
   busy: boolean;
   /** Why the last start failed, shown next to the button. */
   error?: string;
+  /** The button's label. @default text.startChat */
+  label?: string;
 }
 
 export interface LauncherOptions {
   text: Pick<UiText, 'startChat'>;
-  onStart(): void;
+  /** The button was pressed (start a chat, or reopen a minimised one: the runtime decides). */
+  onActivate(): void;
   /** The customer shows intent (hover, focus): a good moment to prefetch the conversation chunk. */
   onIntent?(): void;
   /** Adds `nonce` to a fallback `<style>` where constructable stylesheets are missing. */
@@ -57,7 +60,7 @@ export function mountLauncher(root: ShadowRoot, options: LauncherOptions) {
   root.append(container);
 
   const start = () => {
-    if (button.getAttribute('aria-busy') !== 'true') options.onStart();
+    if (button.getAttribute('aria-busy') !== 'true') options.onActivate();
   };
   const intent = () => options.onIntent?.();
   button.addEventListener('click', start);
@@ -68,6 +71,7 @@ export function mountLauncher(root: ShadowRoot, options: LauncherOptions) {
     update(view: LauncherView): void {
       container.hidden = !view.visible;
       button.setAttribute('aria-busy', String(view.busy));
+      button.textContent = view.label ?? options.text.startChat;
       error.hidden = !view.error;
       error.textContent = view.error ?? '';
     },

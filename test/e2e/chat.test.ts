@@ -217,3 +217,57 @@ describe('a real chat: built bundle + chatjs in Chromium against the emulator', 
     expect(await chat.axeViolations(AXE_PATH)).toEqual([]);
   });
 });
+
+describe('the panel around a chat', () => {
+  let stack: Stack;
+  beforeAll(async () => {
+    stack = await startStack();
+  });
+  afterAll(async () => {
+    await stack?.close();
+  });
+
+  it('minimises to the launcher and reopens, chat and transcript untouched', async () => {
+    const chat = await stack.openChat();
+    await chat.waitForEvent('CHAT_VISIBLE');
+    await chat.start();
+    const contactId = await chat.contactId();
+    await stack.control.waitForCustomer(contactId);
+    await chat.page.getByRole('button', { name: 'Minimise' }).click();
+    await chat.page.getByRole('button', { name: 'Open chat' }).waitFor();
+    await expect(chat.messageBox().isVisible()).resolves.toBe(false);
+    await stack.control.join(contactId);
+    await stack.control.say(contactId, 'While minimised');
+    await chat.page.getByRole('button', { name: 'Open chat' }).click();
+    await chat.waitForPanelMessage('While minimised');
+    await expect(chat.messageBox().isVisible()).resolves.toBe(true);
+    expect((await chat.types()).filter((type) => type === 'CONTACT_STARTED')).toHaveLength(1);
+  });
+
+  it('asks the pre-chat questions the instance configures and starts the contact with them', async () => {
+    const context = await stack.browser.newContext();
+    const page = await context.newPage();
+    // A page of the demo origin (allowed by the instance) that embeds the instance with a pre-chat form.
+    await page.route(`${stack.server.url}/contact-sales`, (route) =>
+      route.fulfill({
+        contentType: 'text/html',
+        body: '<!doctype html><html lang="en"><title>Sales</title><main><h1>Sales</h1></main><script src="/webchat.js" data-instance="sales_chat" async></script></html>',
+      }),
+    );
+    await page.goto(`${stack.server.url}/contact-sales`);
+    await page.getByRole('button', { name: 'Start chat' }).click();
+    await page.getByRole('button', { name: 'Start chat' }).last().click(); // submit with the name missing
+    await page.waitForTimeout(200);
+    const startedEarly = await page.evaluate(() => (window as unknown as { saEvents: { history(): Array<{ type: string }> } }).saEvents.history().length);
+    expect(startedEarly).toBe(2); // CHAT_LOADED, CHAT_VISIBLE: the browser refused the empty required field
+    await page.getByRole('textbox', { name: 'Your name' }).fill('Dana');
+    await page.getByRole('textbox', { name: 'Order number (optional)' }).fill('A-1234');
+    await page.getByRole('textbox', { name: 'Order number (optional)' }).press('Enter');
+    await page.getByRole('textbox', { name: 'Message' }).waitFor();
+    const contacts = await stack.control.contacts();
+    const contact = contacts.find((entry) => entry.instance === 'sales_chat') as unknown as { displayName: string; attributes: Record<string, string> };
+    expect(contact.displayName).toBe('Dana');
+    expect(contact.attributes).toEqual({ orderId: 'A-1234' });
+    await context.close();
+  });
+});

@@ -61,6 +61,15 @@ describe('instances file', () => {
     expect(parseInstancesFile(VALID)).toEqual(VALID);
   });
 
+  it('checks the public part with the same validator as the runtime (rules, text, pre-chat form)', () => {
+    const full = withInstance((i) => {
+      i.public.rules = { urls: { exclude: ['/checkout/**'] }, schedule: { timeZone: 'Australia/Sydney', weekly: { mon: [{ from: '09:00', to: '17:00' }] } } };
+      i.public.text = { title: 'Help' };
+      i.public.preChat = { fields: [{ name: 'displayName', label: 'Your name' }] };
+    });
+    expect(parseInstancesFile(full)).toEqual(full);
+  });
+
   it.each([
     ['not an object', [], 'config.instances'],
     ['no public part', withInstance((i) => delete i.public), 'config.instances.public'],
@@ -68,6 +77,8 @@ describe('instances file', () => {
     ['a bad region', withInstance((i) => (i.public.region = 'sydney')), 'config.instances.public.region'],
     ['an empty queue marker', withInstance((i) => (i.public.queueMarker = ' ')), 'config.instances.public.queueMarker'],
     ['an unknown public field', withInstance((i) => (i.public.colour = 'red')), 'config.instances.public.colour'],
+    ['an unknown time zone', withInstance((i) => (i.public.rules = { schedule: { timeZone: 'Mars/Olympus', weekly: {} } })), 'config.instances.public.rules.schedule.timeZone'],
+    ['an unknown UI text', withInstance((i) => (i.public.text = { launch: 'Go' })), 'config.instances.public.text.launch'],
     ['an instance id that is not a UUID', withInstance((i) => (i.connect.instanceId = 'abc')), 'config.instances.connect.instanceId'],
     ['a flow id that is not a UUID', withInstance((i) => (i.connect.contactFlowId = 'abc')), 'config.instances.connect.contactFlowId'],
     ['regions that differ', withInstance((i) => (i.connect.region = 'us-east-1')), 'config.instances.connect.region'],

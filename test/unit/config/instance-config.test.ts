@@ -31,7 +31,7 @@ describe('instance config', () => {
       expect(failure.name).toBe('InvalidConfigError');
       expect(failure.code).toBe('config.colour');
       expect(failure.problems).toEqual([
-        'config.colour: unknown field (expected name, region, startChatUrl, rules, queueMarker, text)',
+        'config.colour: unknown field (expected name, region, startChatUrl, rules, queueMarker, text, preChat)',
         'config.name: expected 1–64 letters, digits, "_" or "-"',
         'config.region: expected an AWS region such as "ap-southeast-2"',
       ]);

@@ -85,6 +85,7 @@ describe('garbage sent to every emulator route', () => {
     ['GET', '/contact/chat'],
     ['POST', '/contact/chat'],
     ['DELETE', '/contact/chat'],
+    ['PUT', '/contact/attributes'],
     ['GET', '/participant/connection'],
     ['PUT', '/participant/message'],
     ['POST', '/participant/attachment'],

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { GREETING } from '../../../src/emulator/contact-flow';
 import type { RunningEmulator } from '../../../src/emulator/emulator';
 import type { ChatItem } from '../../../src/emulator/emulator.types';
-import { call, connectedCustomer, INSTANCE, participant, startTestEmulator } from './emulator-fixture';
+import { call, connectedCustomer, connectParticipant, CustomerSocket, INSTANCE, participant, startChat, startTestEmulator } from './emulator-fixture';
 
 const EVENT = 'application/vnd.amazonaws.connect.event.';
 const FAST = { queueAfterMs: 20, joinAfterMs: 60, greetAfterMs: 10, typingAfterMs: 10, replyAfterMs: 40 };
@@ -49,6 +49,16 @@ describe('the simulated contact flow', () => {
     const agentItems = socket.items().filter((item) => item.ParticipantRole === 'AGENT');
     expect(agentItems.map((item) => item.ContentType)).toEqual([`${EVENT}participant.joined`]);
     expect(agentItems[0]?.DisplayName).toBe('Sam');
+    socket.close();
+  });
+
+  it('on autopilot: still brings an agent when the contact was queued before the customer connected', async () => {
+    emulator = await startTestEmulator({ autopilot: true, autopilotTimings: FAST });
+    const contact = await startChat(emulator.url);
+    await call(`${emulator.url}/emulator/contacts/${contact.ContactId}/queue`, { method: 'POST' });
+    const socket = await CustomerSocket.open((await connectParticipant(emulator.url, contact.ParticipantToken)).Websocket.Url);
+    await socket.subscribe();
+    await socket.waitForItem((item) => item.ParticipantRole === 'AGENT' && item.Type === 'MESSAGE');
     socket.close();
   });
 
