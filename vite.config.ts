@@ -7,8 +7,8 @@ const { version } = JSON.parse(readFileSync(new URL('./package.json', import.met
  * The outputs in `dist/`, one build each (`vite build --mode <name>`):
  * - `webchat.js` (default): the first script, an IIFE for a plain `<script>` tag, on every page view
  *   (budget: 20 KB gzip);
- * - `webchat-config.js` (`config`): the config validator, an ES module the first script imports while it
- *   fetches the configuration;
+ * - `webchat-config.js` (`config`): the config validator and the display rules, an ES module the first
+ *   script imports while it fetches the configuration;
  * - `webchat-conversation.js` (`conversation`): chatjs and the panel, imported when a chat starts or
  *   resumes (budget: 100 KB gzip).
  * IIFE output cannot split chunks, hence one build per file.

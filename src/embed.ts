@@ -6,7 +6,7 @@
  * <script src="https://cdn.example.com/webchat.js" data-instance="help_faq_bot" async></script>
  * ```
  */
-import type { ConfigValidatorModule } from './config/config-chunk';
+import type { ConfigModule } from './config/config-chunk';
 import type { PublicInstanceConfig } from './config/instance-config.types';
 import type { ConversationModule } from './connect/conversation.types';
 import { installSaEvents } from './events/preload-stub';
@@ -76,7 +76,7 @@ function boot(): void {
     baseUrl,
     ...(nonce ? { nonce } : {}),
     loadConversation: () => import(/* @vite-ignore */ new URL(CONVERSATION_CHUNK, baseUrl).href) as Promise<ConversationModule>,
-    loadValidator: () => import(/* @vite-ignore */ new URL(CONFIG_CHUNK, baseUrl).href) as Promise<ConfigValidatorModule>,
+    loadConfigModule: () => import(/* @vite-ignore */ new URL(CONFIG_CHUNK, baseUrl).href) as Promise<ConfigModule>,
   });
   installSaEvents(window, webchat.events);
   const queued = Array.isArray(existing) ? existing : [];

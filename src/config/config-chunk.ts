@@ -1,8 +1,9 @@
 /**
- * The config validator chunk (`dist/webchat-config.js`). The first script loads it in parallel with the
- * instance's configuration: validation runs once per page load, and keeping it out of the first script
- * keeps that script within its 20 KB budget.
+ * The config chunk (`dist/webchat-config.js`): the instance config validator and the display rules. The
+ * first script imports it in parallel with fetching the configuration, and needs neither before that
+ * configuration arrives; keeping them out of the first script keeps it within its 20 KB budget.
  */
 export { parsePublicConfig } from './instance-config';
+export { nextChange, rulesAllow } from '../rules/display-rules';
 
-export type ConfigValidatorModule = typeof import('./config-chunk');
+export type ConfigModule = typeof import('./config-chunk');

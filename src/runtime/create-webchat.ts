@@ -1,7 +1,7 @@
 import { createActor } from 'xstate';
 import { chatMachine } from '../../machines/chat.machine';
 import type { ChatEvent, ContactDetails, SavedContact } from '../../machines/chat.types';
-import type { ConfigValidatorModule } from '../config/config-chunk';
+import type { ConfigModule } from '../config/config-chunk';
 import type { ResolvedConfig } from '../config/instance-config';
 import { InvalidConfigError, isInvalidConfigError } from '../config/invalid-config-error';
 import type { PublicInstanceConfig } from '../config/instance-config.types';
@@ -36,8 +36,8 @@ export interface WebchatOptions {
   baseUrl?: string;
   /** Loads the conversation chunk (chatjs + panel) on demand. */
   loadConversation: () => Promise<ConversationModule>;
-  /** Loads the config validator chunk; called once, in parallel with fetching the configuration. */
-  loadValidator: () => Promise<ConfigValidatorModule>;
+  /** Loads the config chunk (validator, display rules); called once, in parallel with fetching the configuration. */
+  loadConfigModule: () => Promise<ConfigModule>;
   /** Nonce for a fallback `<style>` under a strict CSP without constructable stylesheets. */
   nonce?: string;
   /** @default globalThis.window */
@@ -61,12 +61,16 @@ export interface Webchat {
   destroy(): void;
 }
 
-async function loadConfig(options: WebchatOptions, win: Window, fetchImpl: typeof fetch): Promise<ResolvedConfig> {
-  const validator = options.loadValidator().catch((error: unknown) => {
-    throw new InvalidConfigError('config.validator_unavailable', `Could not load the configuration validator (${String(error)}).`);
+async function loadConfig(
+  options: WebchatOptions,
+  win: Window,
+  fetchImpl: typeof fetch,
+): Promise<{ config: ResolvedConfig; module: ConfigModule }> {
+  const loading = options.loadConfigModule().catch((error: unknown) => {
+    throw new InvalidConfigError('config.chunk_unavailable', `Could not load webchat-config.js (${String(error)}).`);
   });
-  const [raw, { parsePublicConfig }] = await Promise.all([rawConfig(options, win, fetchImpl), validator]);
-  return parsePublicConfig(raw, options.instance);
+  const [raw, module] = await Promise.all([rawConfig(options, win, fetchImpl), loading]);
+  return { config: module.parsePublicConfig(raw, options.instance), module };
 }
 
 async function rawConfig(options: WebchatOptions, win: Window, fetchImpl: typeof fetch): Promise<unknown> {
@@ -262,7 +266,7 @@ export function createWebchat(options: WebchatOptions): Webchat {
   actor.subscribe(syncView);
   actor.start();
 
-  function boot(resolved: ResolvedConfig, saved: SavedContact | undefined): void {
+  function boot(resolved: ResolvedConfig, rules: ConfigModule, saved: SavedContact | undefined): void {
     config = resolved;
     const launcherHost = createHostElement(win.document, 'launcher');
     launcher = mountLauncher(launcherHost.root, {
@@ -280,6 +284,7 @@ export function createWebchat(options: WebchatOptions): Webchat {
     if (saved) send({ type: 'RESUME', saved, at: now() });
     const watcher = watchDisplayRules({
       rules: resolved.rules,
+      evaluate: rules,
       window: win,
       now,
       onChange: (allowed) => send({ type: allowed ? 'RULES_ALLOW' : 'RULES_DENY', at: now() }),
@@ -290,8 +295,8 @@ export function createWebchat(options: WebchatOptions): Webchat {
 
   const saved = storage.load();
   loadConfig(options, win, fetchImpl).then(
-    (resolved) => {
-      if (!destroyed) boot(resolved, saved);
+    ({ config: resolved, module }) => {
+      if (!destroyed) boot(resolved, module, saved);
     },
     (error: unknown) => {
       const failure = isInvalidConfigError(error) ? error : new InvalidConfigError('config.invalid', String(error));

@@ -1,11 +1,13 @@
+import type { ConfigModule } from '../config/config-chunk';
 import type { DisplayRules } from '../config/instance-config.types';
-import { nextChange, rulesAllow } from '../rules/display-rules';
 
 /** setTimeout holds at most a signed 32-bit delay; longer waits are re-armed. */
 const MAX_TIMER_MS = 2_147_483_647;
 
 export interface RulesWatcherOptions {
   rules: DisplayRules | undefined;
+  /** The rule evaluators, from the config chunk. */
+  evaluate: Pick<ConfigModule, 'rulesAllow' | 'nextChange'>;
   window: Window;
   now: () => number;
   /** Called with the answer now and each time the URL or the schedule may have changed it. */
@@ -18,7 +20,7 @@ export interface RulesWatcherOptions {
  * closes: one timer, never polling. Returns `{ check, stop }`; `check()` lets single-page apps report a
  * route change themselves.
  */
-export function watchDisplayRules({ rules, window: win, now, onChange }: RulesWatcherOptions) {
+export function watchDisplayRules({ rules, evaluate: { rulesAllow, nextChange }, window: win, now, onChange }: RulesWatcherOptions) {
   let timer: ReturnType<typeof setTimeout> | undefined;
 
   function arm(): void {
