@@ -1,4 +1,4 @@
-import { createActor } from 'xstate';
+import { createActor, type InspectionEvent } from 'xstate';
 import { chatMachine } from '../../machines/chat.machine';
 import type { ChatEvent, ContactDetails, SavedContact } from '../../machines/chat.types';
 import type { ConfigModule } from '../config/config-chunk';
@@ -46,6 +46,11 @@ export interface WebchatOptions {
   now?: () => number;
   /** @default globalThis.fetch */
   fetch?: typeof fetch;
+  /**
+   * Development only: XState's inspection callback for the chat actor (the visualizer's feed).
+   * @default none
+   */
+  inspect?: ((event: InspectionEvent) => void) | undefined;
 }
 
 export interface Webchat {
@@ -152,7 +157,8 @@ export function createWebchat(options: WebchatOptions): Webchat {
       onEnd: () => send({ type: 'CUSTOMER_ENDED', at: now() }),
       onStartNew: () => send({ type: 'START', at: now() }),
       onRetry: () => send({ type: 'RETRY_CONNECTION', at: now() }),
-      onMinimise: () => setMinimised(true),
+      // Once the chat has ended, closing the panel dismisses it: the launcher offers a new chat again.
+      onMinimise: () => (actor.getSnapshot().matches('ended') ? send({ type: 'DISMISS', at: now() }) : setMinimised(true)),
       report: reportError,
     });
     syncView();
@@ -187,7 +193,7 @@ export function createWebchat(options: WebchatOptions): Webchat {
         },
       },
     }),
-    { input: { instanceName: options.instance } },
+    { input: { instanceName: options.instance }, inspect: options.inspect },
   );
 
   actor.on('*', (entry) => log.append(entry));
