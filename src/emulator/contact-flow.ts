@@ -127,6 +127,14 @@ export class ContactFlow {
     }
   }
 
+  /** The agent leaves without ending the chat (a disconnected agent; the flow goes on): back in the flow. */
+  agentLeaves(contact: Contact): void {
+    const agent = this.requireAgent(contact);
+    this.store.post(contact, { type: 'EVENT', contentType: CONTENT_TYPE.participantLeft, from: agent });
+    contact.agent = null;
+    contact.state = 'flow';
+  }
+
   /** The agent (or the flow) ends the contact: the agent leaves, then chat.ended. */
   end(contact: Contact): void {
     this.assertOpen(contact);

@@ -58,6 +58,7 @@ export class ControlApi {
         },
       ],
       ['agent/typing', (contact) => flow.agentTyping(contact)],
+      ['agent/leave', (contact) => flow.agentLeaves(contact)],
       ['transfer', (contact) => flow.transfer(contact)],
       ['end', (contact) => flow.end(contact)],
       ['drop-connection', (contact) => ({ dropped: hub.drop(contact.contactId) })],

@@ -5,13 +5,25 @@ import type { LauncherView } from '../ui/launcher';
 
 export type ChatSnapshot = SnapshotFrom<typeof chatMachine>;
 
+/** What the launcher knows besides the machine: the panel is UI state. */
+export interface LauncherContext {
+  panelMinimised: boolean;
+  /** A panel is mounted (the conversation chunk loaded). */
+  panelOpen: boolean;
+  text: { openChat: string; retry: string };
+}
+
 /**
- * The launcher offers a new chat while the display rules allow one and none is running, and brings back
- * a minimised panel (`openLabel`) whatever the rules say: they never hide a running chat.
+ * The launcher offers a new chat while the display rules allow one and none is running. Whatever the rules
+ * say (they never hide a running chat), it brings back a minimised panel, and offers the retry itself when
+ * the connection was given up before any panel could load.
  */
-export function launcherView(snapshot: ChatSnapshot, panelMinimised: boolean, openLabel: string): LauncherView {
+export function launcherView(snapshot: ChatSnapshot, { panelMinimised, panelOpen, text }: LauncherContext): LauncherView {
   if (panelMinimised && (snapshot.matches('contact') || snapshot.matches('ended'))) {
-    return { visible: true, busy: false, label: openLabel };
+    return { visible: true, busy: false, label: text.openChat };
+  }
+  if (!panelOpen && snapshot.matches({ contact: { link: 'offline' } })) {
+    return { visible: true, busy: false, label: text.retry, ...(snapshot.context.error ? { error: snapshot.context.error.message } : {}) };
   }
   const starting = snapshot.matches('starting');
   return {

@@ -4,7 +4,7 @@ import type { ChatEvent, ContactDetails, SavedContact } from '../../machines/cha
 import type { ConfigModule } from '../config/config-chunk';
 import type { ResolvedConfig } from '../config/instance-config';
 import { InvalidConfigError, isInvalidConfigError } from '../config/invalid-config-error';
-import type { PublicInstanceConfig } from '../config/instance-config.types';
+import type { AnalyticsOptions, PublicInstanceConfig } from '../config/instance-config.types';
 import type { Conversation, ConversationModule } from '../connect/conversation.types';
 import { requestNewContact, StartChatError } from '../connect/start-chat-client';
 import { createReplayLog, type SaEvents } from '../events/replay-log';
@@ -51,6 +51,12 @@ export interface WebchatOptions {
    * @default none
    */
   inspect?: ((event: InspectionEvent) => void) | undefined;
+  /**
+   * Analytics bridges the page asks for, on top of the instance config's `analytics`: an object, or the
+   * `data-analytics` attribute's list (`"datalayer,gtag"`).
+   * @default none
+   */
+  analytics?: AnalyticsOptions | string | undefined;
 }
 
 export interface Webchat {
@@ -75,7 +81,7 @@ async function loadConfig(
     throw new InvalidConfigError('config.chunk_unavailable', `Could not load webchat-config.js (${String(error)}).`);
   });
   const [raw, module] = await Promise.all([rawConfig(options, win, fetchImpl), loading]);
-  return { config: module.parsePublicConfig(raw, options.instance), module };
+  return { config: module.parsePublicConfig(raw, options.instance, win.document.documentElement.lang), module };
 }
 
 async function rawConfig(options: WebchatOptions, win: Window, fetchImpl: typeof fetch): Promise<unknown> {
@@ -141,6 +147,7 @@ export function createWebchat(options: WebchatOptions): Webchat {
     } catch (error) {
       reportError('could not load the conversation chunk', error);
       send({ type: 'CONNECTION_FAILED', error: { code: 'conversation.load_failed', message: 'The chat could not be loaded. Check your connection and try again.' }, at: now() });
+      syncView();
       return;
     }
     if (destroyed || actor.getSnapshot().context.contact?.contactId !== contact.contactId) return;
@@ -200,7 +207,7 @@ export function createWebchat(options: WebchatOptions): Webchat {
 
   function ensurePanelHost(): NonNullable<typeof panelHost> {
     if (!panelHost) {
-      const host = (panelHost = createHostElement(win.document, 'panel'));
+      const host = (panelHost = createHostElement(win.document, 'panel', config?.host));
       cleanups.push(() => host.element.remove());
     }
     return panelHost;
@@ -215,6 +222,7 @@ export function createWebchat(options: WebchatOptions): Webchat {
   /** The launcher was pressed: reopen a minimised chat, or start one (through the pre-chat form if configured). */
   async function activate(): Promise<void> {
     if (panelMinimised) return setMinimised(false);
+    if (!conversation && actor.getSnapshot().matches({ contact: { link: 'offline' } })) return send({ type: 'RETRY_CONNECTION', at: now() });
     const fields = config?.preChat?.fields;
     if (!fields || !config) return webchat.start();
     if (preChatForm) return;
@@ -260,7 +268,7 @@ export function createWebchat(options: WebchatOptions): Webchat {
 
   function syncView(): void {
     const snapshot = actor.getSnapshot();
-    launcher?.update(launcherView(snapshot, panelMinimised, config?.text.openChat ?? ''));
+    if (config) launcher?.update(launcherView(snapshot, { panelMinimised, panelOpen: conversation !== undefined, text: config.text }));
     const state = conversationState(snapshot);
     if (state) conversation?.update(state);
     else if (conversation) closeConversation();
@@ -274,7 +282,7 @@ export function createWebchat(options: WebchatOptions): Webchat {
 
   function boot(resolved: ResolvedConfig, rules: ConfigModule, saved: SavedContact | undefined): void {
     config = resolved;
-    const launcherHost = createHostElement(win.document, 'launcher');
+    const launcherHost = createHostElement(win.document, 'launcher', resolved.host);
     launcher = mountLauncher(launcherHost.root, {
       text: resolved.text,
       onActivate: () => void activate(),
@@ -286,6 +294,7 @@ export function createWebchat(options: WebchatOptions): Webchat {
       launcher?.destroy();
       launcherHost.element.remove();
     });
+    cleanups.push(rules.startAnalytics(log, win, resolved.analytics, options.analytics));
     send({ type: 'CONFIG_OK', at: now() });
     if (saved) send({ type: 'RESUME', saved, at: now() });
     const watcher = watchDisplayRules({

@@ -1,5 +1,5 @@
 import { createTestModel, toDirectedGraph } from 'xstate/graph';
-import type { SnapshotFrom } from 'xstate';
+import { createActor, type SnapshotFrom } from 'xstate';
 import { chatMachine } from '../../machines/chat.machine';
 import type { ChatEvent, ContactDetails, SaEvent } from '../../machines/chat.types';
 
@@ -140,6 +140,61 @@ export function expectedEntries(before: ChatSnapshot, event: ChatEvent, after: C
     default:
       return [];
   }
+}
+
+/** The transitions `event` takes from `before`, as `source --EVENT--> target` over state node ids. */
+export function takenTransitions(before: ChatSnapshot, event: ChatEvent): string[] {
+  const transitions = chatMachine.getTransitionData(before, event) ?? [];
+  return transitions.flatMap((transition) =>
+    (transition.target ?? [transition.source]).map((target) => `${transition.source.id} --${event.type}--> ${target.id}`),
+  );
+}
+
+/** Replays a path on the machine: the transitions it takes, step by step. */
+export function transitionsOfPath(path: ModelPath): string[][] {
+  const actor = createActor(chatMachine, { input: { instanceName: 'help_faq_bot' } }).start();
+  return path.steps.map((step) => {
+    const taken = takenTransitions(actor.getSnapshot(), step.event);
+    actor.send(step.event);
+    return taken;
+  });
+}
+
+/**
+ * The fewest paths (greedily) that together take every transition the given paths take, skipping paths that
+ * take any transition in `exclude`.
+ */
+export function coveringPaths(paths: readonly ModelPath[], exclude: ReadonlySet<string> = new Set()): ModelPath[] {
+  const candidates = paths
+    .map((path) => ({ path, transitions: new Set(transitionsOfPath(path).flat()) }))
+    .filter(({ transitions }) => ![...transitions].some((key) => exclude.has(key)));
+  const covered = new Set<string>();
+  const chosen: ModelPath[] = [];
+  for (;;) {
+    let best: (typeof candidates)[number] | undefined;
+    let bestGain = 0;
+    for (const candidate of candidates) {
+      const gain = [...candidate.transitions].filter((key) => !covered.has(key)).length;
+      if (gain > bestGain || (gain === bestGain && gain > 0 && best && candidate.path.steps.length < best.path.steps.length)) {
+        best = candidate;
+        bestGain = gain;
+      }
+    }
+    if (!best || bestGain === 0) return chosen;
+    chosen.push(best.path);
+    for (const key of best.transitions) covered.add(key);
+  }
+}
+
+/** Every state node of the machine, by id: the coverage denominator for states. */
+export function declaredStates(): Set<string> {
+  const ids = new Set<string>();
+  const walk = (node: ReturnType<typeof toDirectedGraph>): void => {
+    ids.add(node.id);
+    node.children.forEach(walk);
+  };
+  walk(toDirectedGraph(chatMachine));
+  return ids;
 }
 
 /** Every declared transition of the machine, as `source --EVENT--> target` keys: the coverage denominator. */

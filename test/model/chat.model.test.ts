@@ -1,18 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { createActor } from 'xstate';
 import { chatMachine } from '../../machines/chat.machine';
-import type { ChatEvent, SaEvent } from '../../machines/chat.types';
-import { declaredTransitions, expectedEntries, generateChatPaths, type ChatSnapshot } from './chat-paths';
+import type { SaEvent } from '../../machines/chat.types';
+import { declaredTransitions, expectedEntries, generateChatPaths, takenTransitions } from './chat-paths';
 
 const paths = generateChatPaths();
-
-/** The transition the machine took, as `source --EVENT--> target` over state node ids. */
-function takenTransitions(before: ChatSnapshot, event: ChatEvent): string[] {
-  const transitions = chatMachine.getTransitionData(before, event) ?? [];
-  return transitions.flatMap((transition) =>
-    (transition.target ?? [transition.source]).map((target) => `${transition.source.id} --${event.type}--> ${target.id}`),
-  );
-}
 
 describe('chat machine, model-based', () => {
   const covered = new Set<string>();

@@ -50,6 +50,9 @@ export class EmulatorControl {
   typing(contactId: string): Promise<unknown> {
     return this.call('POST', `/contacts/${contactId}/agent/typing`);
   }
+  leave(contactId: string): Promise<unknown> {
+    return this.call('POST', `/contacts/${contactId}/agent/leave`);
+  }
   transfer(contactId: string): Promise<unknown> {
     return this.call('POST', `/contacts/${contactId}/transfer`);
   }
