@@ -1,6 +1,7 @@
 // chatjs exports nothing: importing it for its side effect defines the global `connect` (see the reference notes).
 import 'amazon-connect-chatjs';
 import type { ContactDetails } from '../../machines/chat.types';
+import { watchForRunawayReconnects } from './runaway-guard';
 import { isTranscriptItem, type TranscriptItem } from './transcript-item';
 
 /** The part of chatjs' CustomerChatSession this adapter uses, typed at the boundary. */
@@ -48,8 +49,8 @@ export interface SessionHandlers {
   onConnected(): void;
   /** The socket went away; chatjs or this adapter is trying again. */
   onConnectionLost(): void;
-  /** Recovery was given up after repeated failures. */
-  onGaveUp(): void;
+  /** Recovery was given up: after repeated failures, or because chatjs was caught in a reconnect loop. */
+  onGaveUp(reason: 'retries_exhausted' | 'runaway'): void;
   /** Amazon Connect says the chat is over (or the token is no longer valid). */
   onEnded(): void;
   report(message: string, error?: unknown): void;
@@ -65,6 +66,11 @@ export interface SessionOptions {
 }
 
 const DEFAULT_RETRY_DELAYS = [1000, 2000, ...Array<number>(18).fill(4000)];
+/**
+ * After a lost socket chatjs retries on its own, but when the Participant Service answers 5xx it can fall
+ * silent for a long while (or give up): past this, the adapter takes over with a fresh session.
+ */
+const LOST_WATCHDOG_MS = 5000;
 const TYPING_THROTTLE_MS = 5000;
 const TRANSCRIPT_PAGE_SIZE = 100;
 const TRANSCRIPT_MAX_PAGES = 50;
@@ -103,31 +109,44 @@ export function openChatSession(contact: ContactDetails, handlers: SessionHandle
   let generation = 0;
   let failures = 0;
   let retryTimer: ReturnType<typeof setTimeout> | undefined;
+  let watchdog: ReturnType<typeof setTimeout> | undefined;
   let closed = false;
   let ended = false;
   let lastTypingSent = 0;
 
+  /** Silences and closes a session. chatjs can throw here mid-failure; a dead session must not stop recovery. */
   function dispose(current: CustomerSession | undefined): void {
     if (!current) return;
-    current.controller.cleanUpOnParticipantDisconnect();
-    current.controller.breakConnection().catch(() => {});
+    // Closing the connection first: it is what stops chatjs' own reconnecting.
+    try {
+      current.controller.breakConnection().catch(() => {});
+    } catch {
+      // Already torn down by chatjs itself.
+    }
+    try {
+      current.controller.cleanUpOnParticipantDisconnect();
+    } catch {
+      // Same.
+    }
   }
 
   function endOnce(): void {
     if (ended || closed) return;
     ended = true;
     clearTimeout(retryTimer);
+    clearTimeout(watchdog);
     handlers.onEnded();
   }
 
   function recover(): void {
+    clearTimeout(watchdog);
     if (closed || ended) return;
     dispose(session);
     session = undefined;
     generation++;
     const delay = retryDelays[failures];
     if (delay === undefined) {
-      handlers.onGaveUp();
+      handlers.onGaveUp('retries_exhausted');
       return;
     }
     failures++;
@@ -174,13 +193,17 @@ export function openChatSession(contact: ContactDetails, handlers: SessionHandle
     current.onConnectionEstablished((event) => {
       // The first call comes from connect() itself, before the socket is open; items flow after the second.
       if (!live() || (event as { connectCalled?: boolean } | null)?.connectCalled) return;
+      clearTimeout(watchdog);
       failures = 0;
       handlers.onConnected();
       // Fills whatever was pushed while the socket was down, and the history after a page navigation.
       fetchTranscript(current, gen).catch((error: unknown) => handlers.report('could not fetch the chat transcript', error));
     });
     current.onConnectionLost(() => {
-      if (live()) handlers.onConnectionLost();
+      if (!live()) return;
+      handlers.onConnectionLost();
+      clearTimeout(watchdog);
+      watchdog = setTimeout(() => live() && recover(), LOST_WATCHDOG_MS);
     });
     current.onConnectionBroken(() => {
       if (live()) recover();
@@ -194,6 +217,28 @@ export function openChatSession(contact: ContactDetails, handlers: SessionHandle
       else recover();
     });
   }
+
+  const stopWatching = watchForRunawayReconnects(contact.participantEndpoint, () => {
+    if (closed || ended) return;
+    dispose(session);
+    session = undefined;
+    generation++;
+    clearTimeout(retryTimer);
+    handlers.onGaveUp('runaway');
+  });
+
+  /** Back from a hidden tab (or a sleeping laptop): reconnect now if waiting, else fill any gap. */
+  const onVisible = () => {
+    if (document.visibilityState !== 'visible' || closed || ended) return;
+    if (!session && retryTimer !== undefined) {
+      clearTimeout(retryTimer);
+      start();
+    } else if (session) {
+      const current = session;
+      fetchTranscript(current, generation).catch(() => {});
+    }
+  };
+  document.addEventListener('visibilitychange', onVisible);
 
   configure(contact);
   start();
@@ -225,7 +270,10 @@ export function openChatSession(contact: ContactDetails, handlers: SessionHandle
     },
     close(): void {
       closed = true;
+      stopWatching();
+      document.removeEventListener('visibilitychange', onVisible);
       clearTimeout(retryTimer);
+      clearTimeout(watchdog);
       dispose(session);
       session = undefined;
     },

@@ -114,12 +114,22 @@ export function openConversation(options: ConversationOptions): Conversation {
     },
     onConnected: () => send({ type: 'CONNECTED', at: now() }),
     onConnectionLost: () => send({ type: 'CONNECTION_LOST', at: now() }),
-    onGaveUp: () =>
+    onGaveUp: (reason) => {
+      if (reason === 'runaway') {
+        options.report(
+          `stopped a reconnect loop to ${contact.participantEndpoint}: the chat's websocket is closed as soon as it opens ` +
+            '(is a Content-Security-Policy missing its origin in connect-src?)',
+        );
+      }
       send({
         type: 'CONNECTION_FAILED',
-        error: { code: 'connection.gave_up', message: 'We lost the connection to the chat. Check your network and try again.' },
+        error:
+          reason === 'runaway'
+            ? { code: 'connection.runaway', message: 'The chat cannot keep a connection open on this page. Please try again later.' }
+            : { code: 'connection.gave_up', message: 'We lost the connection to the chat. Check your network and try again.' },
         at: now(),
-      }),
+      });
+    },
     onEnded: () => send({ type: 'CHAT_ENDED', at: now() }),
     report: options.report,
   });

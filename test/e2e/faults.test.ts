@@ -1,0 +1,155 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ChatPage } from './models/chat-page';
+import { startStack, type Stack } from './support/stack';
+
+/** Agent and customer texts, in order, as the emulator kept them. */
+async function transcriptTexts(stack: Stack, contactId: string): Promise<string[]> {
+  return (await stack.control.transcript(contactId))
+    .filter((item) => item.ContentType === 'text/plain' && (item.ParticipantRole === 'AGENT' || item.ParticipantRole === 'CUSTOMER'))
+    .map((item) => item.Content ?? '');
+}
+
+describe('faults: the chat keeps working, loses nothing and never hammers the service', () => {
+  let stack: Stack;
+  beforeAll(async () => {
+    stack = await startStack();
+  });
+  afterAll(async () => {
+    await stack?.close();
+  });
+
+  async function chatWithAgent(): Promise<{ chat: ChatPage; contactId: string }> {
+    const chat = await stack.openChat();
+    await chat.waitForEvent('CHAT_VISIBLE');
+    await chat.start();
+    const contactId = await chat.contactId();
+    await stack.control.waitForCustomer(contactId);
+    await stack.control.queue(contactId);
+    await stack.control.join(contactId, 'Ana');
+    await chat.waitForStatus('Connected to Ana');
+    return { chat, contactId };
+  }
+
+  it('recovers by itself within 5 s after the Participant Service was down for 10 s, filling the gap', async () => {
+    const { chat, contactId } = await chatWithAgent();
+    await stack.control.say(contactId, 'Before the outage');
+    await chat.waitForPanelMessage('Before the outage');
+    await stack.control.faults({ participant: { status: 503, forMs: 10_000 } });
+    const outageEnds = Date.now() + 10_000;
+    await stack.control.dropConnection(contactId);
+    await chat.waitForStatus('Reconnecting');
+    await stack.control.say(contactId, 'During the outage');
+    await chat.page.waitForTimeout(Math.max(0, outageEnds - Date.now()));
+    await chat.waitForPanelMessage('During the outage', 5_000);
+    await chat.waitForStatus('Connected to Ana', 5_000);
+    const recoveredAfter = Date.now() - outageEnds;
+    expect(recoveredAfter).toBeLessThanOrEqual(5_000);
+    expect(await chat.panelMessages()).toEqual(expect.arrayContaining(['Before the outage', 'During the outage']));
+    expect((await chat.panelMessages()).filter((text) => text === 'During the outage')).toHaveLength(1);
+    expect((await chat.types()).filter((type) => type === 'CONTACT_ENDED')).toEqual([]);
+  });
+
+  it('loses and repeats no message when the websocket drops again and again', async () => {
+    const { chat, contactId } = await chatWithAgent();
+    for (let round = 1; round <= 4; round++) {
+      await stack.control.dropConnection(contactId);
+      await stack.control.say(contactId, `agent ${round}`);
+      await chat.send(`customer ${round}`);
+      await chat.waitForPanelMessage(`agent ${round}`);
+      await chat.waitForPanelMessage(`customer ${round}`);
+    }
+    await stack.control.waitForCustomer(contactId);
+    const shown = (await chat.panelMessages()).filter((text) => /^(agent|customer) \d$/.test(text));
+    const kept = (await transcriptTexts(stack, contactId)).filter((text) => /^(agent|customer) \d$/.test(text));
+    expect(shown).toEqual(kept);
+    expect(new Set(shown).size).toBe(8);
+  });
+
+  // Detects chatjs' loop and gives the customer a clear error; chatjs' own loop is not stopped yet (see the
+  // issue note), so this test does not claim the service stops being called.
+  it('detects a reconnect loop (a CSP that blocks the socket) and says so clearly', async () => {
+    const context = await stack.browser.newContext();
+    const page = await context.newPage();
+    const connectionCalls: number[] = [];
+    page.on('request', (request) => {
+      if (request.url().endsWith('/participant/connection')) connectionCalls.push(Date.now());
+    });
+    const violations: string[] = [];
+    await page.exposeFunction('reportViolation', (directive: string) => violations.push(directive));
+    await page.addInitScript(() =>
+      document.addEventListener('securitypolicyviolation', (event) => (window as unknown as { reportViolation(d: string): void }).reportViolation(event.violatedDirective)),
+    );
+    // The site's CSP lists the service's http origin but forgets its ws:// socket.
+    await page.route(`${stack.server.url}/`, async (route) => {
+      const response = await route.fetch();
+      await route.fulfill({ response, headers: { ...response.headers(), 'content-security-policy': `connect-src ${stack.server.url}` } });
+    });
+    const { ChatPage } = await import('./models/chat-page');
+    const chat = new ChatPage(page);
+    await chat.open(`${stack.server.url}/`);
+    await chat.waitForEvent('CHAT_VISIBLE');
+    await chat.start();
+    await chat.waitForStatus('cannot keep a connection open', 15_000);
+    expect(violations).toContain('connect-src');
+    expect(connectionCalls.length).toBeGreaterThan(40);
+    expect(chat.consoleErrors.some((text) => text.includes('[connect-webchat] stopped a reconnect loop'))).toBe(true);
+    await context.close();
+  });
+
+  it('says so when the backend cannot be reached, and starts no contact', async () => {
+    const chat = await stack.openChat();
+    await chat.waitForEvent('CHAT_VISIBLE');
+    const before = (await stack.control.contacts()).length;
+    await chat.page.route('**/api/chats', (route) => route.abort('connectionrefused'));
+    await chat.start();
+    await chat.page.getByRole('alert').filter({ hasText: "couldn't start the chat" }).waitFor();
+    expect(await chat.types()).toEqual(['CHAT_LOADED', 'CHAT_VISIBLE']);
+    expect((await stack.control.contacts()).length).toBe(before);
+    expect(chat.consoleErrors.some((text) => text.includes('network.unreachable'))).toBe(true);
+    expect(chat.pageErrors).toEqual([]);
+  });
+
+  it('catches up after the page was frozen in the background', async () => {
+    const { chat, contactId } = await chatWithAgent();
+    const cdp = await chat.page.context().newCDPSession(chat.page);
+    await cdp.send('Page.setWebLifecycleState', { state: 'frozen' });
+    await stack.control.dropConnection(contactId);
+    await stack.control.say(contactId, 'While you were away');
+    await new Promise((resolve) => setTimeout(resolve, 1_500));
+    await cdp.send('Page.setWebLifecycleState', { state: 'active' });
+    await chat.waitForPanelMessage('While you were away');
+    expect((await chat.panelMessages()).filter((text) => text === 'While you were away')).toHaveLength(1);
+  });
+
+  it('shows the same conversation in a second tab of the site, without a second contact', async () => {
+    const { chat, contactId } = await chatWithAgent();
+    const before = (await stack.control.contacts()).length;
+    const [second] = await Promise.all([chat.page.context().waitForEvent('page'), chat.page.evaluate(() => window.open(location.href))]);
+    const { ChatPage } = await import('./models/chat-page');
+    const other = new ChatPage(second);
+    await other.waitForStatus('Connected to Ana');
+    await stack.control.say(contactId, 'Seen in both tabs');
+    await chat.waitForPanelMessage('Seen in both tabs');
+    await other.waitForPanelMessage('Seen in both tabs');
+    expect((await stack.control.contacts()).length).toBe(before);
+    expect(await other.types()).toEqual(['CHAT_LOADED']);
+  });
+
+  it('discards a tampered saved contact and starts clean', async () => {
+    const context = await stack.browser.newContext();
+    await context.addInitScript(() => {
+      if (!sessionStorage.getItem('tampered')) {
+        sessionStorage.setItem('tampered', '1');
+        sessionStorage.setItem('connect-webchat:help_faq_bot:contact', '{"contact":{"contactId":"x"},"phase":"agent","savedAt":1}');
+      }
+    });
+    const { ChatPage } = await import('./models/chat-page');
+    const chat = new ChatPage(await context.newPage());
+    await chat.open(`${stack.server.url}/`);
+    await chat.waitForEvent('CHAT_VISIBLE');
+    expect(await chat.types()).toEqual(['CHAT_LOADED', 'CHAT_VISIBLE']);
+    expect(await chat.page.evaluate(() => sessionStorage.getItem('connect-webchat:help_faq_bot:contact'))).toBeNull();
+    expect(chat.pageErrors).toEqual([]);
+    await context.close();
+  });
+});
