@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { defineConfig, type LibraryOptions } from 'vite';
 
 const { version } = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as { version: string };
@@ -11,15 +12,33 @@ const { version } = JSON.parse(readFileSync(new URL('./package.json', import.met
  *   script imports while it fetches the configuration;
  * - `webchat-conversation.js` (`conversation`): chatjs and the panel, imported when a chat starts or
  *   resumes (budget: 100 KB gzip).
+ * - `webchat-inspect.js` (`inspect`): development only, the `@statelyai/inspect` bridge the first script
+ *   imports when `data-inspect` or `?webchat-inspect` asks for it;
+ * - `visualizer/` (`visualizer`): the inspector page (elkjs, the standalone machine), served at `/visualizer/`.
  * IIFE output cannot split chunks, hence one build per file.
  */
 const LIBRARIES: Record<string, LibraryOptions> = {
   production: { entry: 'src/embed.ts', formats: ['iife'], name: 'connectWebchat', fileName: () => 'webchat.js' },
   config: { entry: 'src/config/config-chunk.ts', formats: ['es'], fileName: () => 'webchat-config.js' },
   conversation: { entry: 'src/connect/conversation.ts', formats: ['es'], fileName: () => 'webchat-conversation.js' },
+  inspect: { entry: 'src/inspect/inspect-chunk.ts', formats: ['es'], fileName: () => 'webchat-inspect.js' },
 };
 
-export default defineConfig(({ mode }) => ({
+/** The visualizer is a page, not a library: `visualizer/index.html` and what it imports. */
+const visualizerConfig = defineConfig({
+  root: fileURLToPath(new URL('./visualizer', import.meta.url)),
+  base: './',
+  build: {
+    outDir: fileURLToPath(new URL('./dist/visualizer', import.meta.url)),
+    emptyOutDir: true,
+    target: 'es2022',
+    sourcemap: true,
+    // elkjs alone is ~1.6 MB; this page is for developers, never for site visitors.
+    chunkSizeWarningLimit: 4096,
+  },
+});
+
+export default defineConfig(({ mode }) => mode === 'visualizer' ? visualizerConfig : ({
   define: { __WEBCHAT_VERSION__: JSON.stringify(version) },
   build: {
     emptyOutDir: mode === 'production',

@@ -10,12 +10,17 @@ import type { ConfigModule } from './config/config-chunk';
 import type { PublicInstanceConfig } from './config/instance-config.types';
 import type { ConversationModule } from './connect/conversation.types';
 import { installSaEvents } from './events/preload-stub';
+import type { InspectModule } from './inspect/inspect-chunk';
+import { deferInspection, inspectorRequest } from './inspect/inspect-hook';
+import { DEFAULT_INSPECTOR_PATH } from './inspect/inspect-protocol';
 import { createWebchat, type Webchat } from './runtime/create-webchat';
 import { reportError } from './runtime/report';
 
 /** The lazily loaded chunks, beside `webchat.js`. */
 const CONVERSATION_CHUNK = 'webchat-conversation.js';
 const CONFIG_CHUNK = 'webchat-config.js';
+/** Development only: `data-inspect` or `?webchat-inspect` loads it and opens the visualizer. */
+const INSPECT_CHUNK = 'webchat-inspect.js';
 
 type Command = [name: 'start', attributes?: Record<string, string>] | [name: 'end' | 'checkRules' | 'destroy'];
 
@@ -70,13 +75,20 @@ function boot(): void {
     source = { config: {} as PublicInstanceConfig }; // the validator then names what is missing
   }
   const nonce = script.dataset.nonce || script.nonce || undefined;
+  const inspectAt = inspectorRequest(script, location.search);
   const webchat = createWebchat({
     instance,
     ...source,
     baseUrl,
     ...(nonce ? { nonce } : {}),
+    analytics: script.dataset.analytics,
     loadConversation: () => import(/* @vite-ignore */ new URL(CONVERSATION_CHUNK, baseUrl).href) as Promise<ConversationModule>,
     loadConfigModule: () => import(/* @vite-ignore */ new URL(CONFIG_CHUNK, baseUrl).href) as Promise<ConfigModule>,
+    inspect: inspectAt === undefined ? undefined : deferInspection(
+      () => (import(/* @vite-ignore */ new URL(INSPECT_CHUNK, baseUrl).href) as Promise<InspectModule>).then((chunk) =>
+        chunk.connectInspector({ url: new URL(inspectAt || DEFAULT_INSPECTOR_PATH, baseUrl).href, events: () => webchat.events })),
+      (error) => reportError('could not load the inspector', error),
+    ),
   });
   installSaEvents(window, webchat.events);
   const queued = Array.isArray(existing) ? existing : [];

@@ -15,3 +15,10 @@ export const SA_EVENTS_SESSION_ID = 'saEvents';
 
 /** The visualizer, relative to the script's origin, when `data-inspect` names no other inspector. */
 export const DEFAULT_INSPECTOR_PATH = '/visualizer/';
+
+/**
+ * How deep `@statelyai/inspect` serialises machine definitions and snapshots. Its default (10) can cut
+ * deeply nested transitions out of a definition; the visualizer uses the same value to recognise the
+ * chat machine's definition.
+ */
+export const INSPECT_DEPTH_LIMIT = 24;

@@ -40,6 +40,11 @@ export interface WebchatOptions {
   loadConfigModule: () => Promise<ConfigModule>;
   /** Nonce for a fallback `<style>` under a strict CSP without constructable stylesheets. */
   nonce?: string;
+  /**
+   * Where the launcher and panel hosts are appended (they stay position: fixed).
+   * @default document.body
+   */
+  container?: HTMLElement;
   /** @default globalThis.window */
   window?: Window;
   /** @default Date.now */
@@ -68,6 +73,10 @@ export interface Webchat {
   end(): void;
   /** Re-evaluate the display rules (single-page apps can call it after a route change). */
   checkRules(): void;
+  /** Show the chat: bring back a minimised panel, or begin a chat as the launcher does (pre-chat form included). */
+  open(): void;
+  /** Tuck the panel away (the chat goes on), close the pre-chat form, or dismiss an ended chat. */
+  close(): void;
   /** Remove every listener, timer, socket and DOM node this runtime made. */
   destroy(): void;
 }
@@ -207,7 +216,7 @@ export function createWebchat(options: WebchatOptions): Webchat {
 
   function ensurePanelHost(): NonNullable<typeof panelHost> {
     if (!panelHost) {
-      const host = (panelHost = createHostElement(win.document, 'panel', config?.host));
+      const host = (panelHost = createHostElement(win.document, 'panel', config?.host, options.container));
       cleanups.push(() => host.element.remove());
     }
     return panelHost;
@@ -282,7 +291,7 @@ export function createWebchat(options: WebchatOptions): Webchat {
 
   function boot(resolved: ResolvedConfig, rules: ConfigModule, saved: SavedContact | undefined): void {
     config = resolved;
-    const launcherHost = createHostElement(win.document, 'launcher', resolved.host);
+    const launcherHost = createHostElement(win.document, 'launcher', resolved.host, options.container);
     launcher = mountLauncher(launcherHost.root, {
       text: resolved.text,
       onActivate: () => void activate(),
@@ -330,6 +339,15 @@ export function createWebchat(options: WebchatOptions): Webchat {
       send({ type: 'CUSTOMER_ENDED', at: now() });
     },
     checkRules() {},
+    open() {
+      void activate();
+    },
+    close() {
+      if (preChatForm) return closePreChatForm();
+      const snapshot = actor.getSnapshot();
+      if (snapshot.matches('ended')) send({ type: 'DISMISS', at: now() });
+      else if (snapshot.matches('contact') && !panelMinimised) setMinimised(true);
+    },
     destroy() {
       if (destroyed) return;
       destroyed = true;

@@ -5,6 +5,7 @@ import type { ConnectClient } from '@aws-sdk/client-connect';
 import { createConnectClient } from '../backend/connect-client';
 import { loadInstancesFile } from '../backend/instances-file';
 import { createNodeHttpHandler } from '../backend/node-http.adapter';
+import type { RateLimitOptions } from '../backend/rate-limit';
 import { createStartChatService } from '../backend/start-chat.service';
 import { createEmulator, type Emulator } from '../emulator/emulator';
 import { PRELOAD_STUB } from '../events/preload-stub';
@@ -19,6 +20,12 @@ export interface DemoServerOptions {
   instancesFile?: string;
   /** The project root (where `dist/`, `examples/`, `visualizer/` are). @default the current directory */
   root?: string;
+  /**
+   * The backend's per-address limit on starting chats (`false`: none). The server listens on loopback
+   * only, so by default loopback is exempt: every visitor of the demo (and every test) is 127.0.0.1.
+   * @default the backend's limit with `exempt: ["127.0.0.1", "::1"]`
+   */
+  rateLimit?: Partial<RateLimitOptions> | false;
 }
 
 export interface DemoServer {
@@ -35,7 +42,7 @@ const SITE_PAGES: Record<string, string> = {
 };
 
 /** The built runtime, served from the site's origin as a CDN would serve it. */
-const DIST_FILES = /^\/(webchat(?:-config|-conversation)?\.js(?:\.map)?)$/;
+const DIST_FILES = /^\/(webchat(?:-config|-conversation|-inspect)?\.js(?:\.map)?)$/;
 
 /**
  * Everything `npm start` runs, on one port: the demo site, the built runtime, the start-chat backend
@@ -58,6 +65,7 @@ export async function startDemoServer(options: DemoServerOptions = {}): Promise<
       connectClientFactory: (region) => (connectClients[region] ??= createConnectClient(region, { endpoint: url })),
       participantEndpoint: () => url,
       extraOrigins: ownOrigins,
+      rateLimit: options.rateLimit ?? { exempt: ['127.0.0.1', '::1'] },
     }),
   );
 
@@ -75,9 +83,15 @@ export async function startDemoServer(options: DemoServerOptions = {}): Promise<
       }
       const dist = DIST_FILES.exec(path);
       if (dist && (await serveFile(res, join(root, 'dist'), dist[1]!, { 'access-control-allow-origin': '*' }))) return;
-      if (path === '/visualizer' || path.startsWith('/visualizer/')) {
-        const file = path.replace(/^\/visualizer\/?/, '') || 'index.html';
-        if (await serveFile(res, join(root, 'visualizer'), file)) return;
+      if (path === '/visualizer') {
+        res.writeHead(301, { location: '/visualizer/' }); // its assets are relative to the folder
+        res.end();
+        return;
+      }
+      if (path.startsWith('/visualizer/')) {
+        // The built page (`vite build --mode visualizer`), not the sources in `visualizer/`.
+        const file = path.slice('/visualizer/'.length) || 'index.html';
+        if (await serveFile(res, join(root, 'dist', 'visualizer'), file)) return;
       }
       if (await serveFile(res, join(root, 'examples', 'site'), path.slice(1))) return;
     }

@@ -1,0 +1,133 @@
+import { mkdir } from 'node:fs/promises';
+import type { BrowserContext } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { MASKED } from '../../src/inspect/mask-secrets';
+import { ChatPage } from './models/chat-page';
+import { VisualizerPage } from './models/visualizer-page';
+import { startStack, type Stack } from './support/stack';
+
+const SCREENSHOT = 'test-results/visualizer.png';
+const VIEWPORT = { width: 1600, height: 1000 };
+
+describe('the visualizer in Chromium', () => {
+  let stack: Stack;
+  const contexts: BrowserContext[] = [];
+
+  beforeAll(async () => {
+    stack = await startStack();
+    await mkdir('test-results', { recursive: true });
+  });
+  afterAll(async () => {
+    for (const context of contexts) await context.close().catch(() => {});
+    await stack?.close();
+  });
+
+  async function newContext(): Promise<BrowserContext> {
+    const context = await stack.browser.newContext({ viewport: VIEWPORT });
+    contexts.push(context);
+    return context;
+  }
+
+  it('follows a real chat live: states from visible to the contact states, saEvents with timestamps, token masked', async () => {
+    const context = await newContext();
+    const chat = new ChatPage(await context.newPage());
+    const [popup] = await Promise.all([context.waitForEvent('page'), chat.open(`${stack.server.url}/?webchat-inspect`)]);
+    const visualizer = await VisualizerPage.popup(popup);
+    await visualizer.waitForSource('Live');
+
+    await visualizer.waitForActive('visible');
+    await visualizer.waitForTimelineCount(2);
+    expect(await visualizer.shownTypes()).toEqual(['CHAT_LOADED', 'CHAT_VISIBLE']);
+
+    await chat.start();
+    const contactId = await chat.contactId();
+    await stack.control.waitForCustomer(contactId);
+    await visualizer.waitForActive('contact.phase.inFlow');
+    await visualizer.waitForActive('contact.link.online');
+    expect(await visualizer.activeStates()).toEqual(['contact.phase.inFlow', 'contact.link.online']);
+    expect(await visualizer.highlightedStates()).toEqual(
+      expect.arrayContaining(['', 'contact', 'contact.phase', 'contact.phase.inFlow', 'contact.link', 'contact.link.online']),
+    );
+
+    await stack.control.queue(contactId);
+    await visualizer.waitForActive('contact.phase.queued');
+    await stack.control.join(contactId, 'Ana');
+    await visualizer.waitForActive('contact.phase.agent');
+    await visualizer.waitForLastEvent('AGENT_JOINED');
+    expect(await visualizer.lastEvent()).toMatchObject({ type: 'AGENT_JOINED', agentName: 'Ana' });
+
+    await visualizer.waitForTimelineCount(5);
+    const entries = await visualizer.shownEntries();
+    expect(entries.map((entry) => entry.type)).toEqual(['CHAT_LOADED', 'CHAT_VISIBLE', 'CONTACT_STARTED', 'TRANSFER_TO_QUEUE', 'CONNECT_TO_AGENT']);
+    expect(entries.map((entry) => entry.position)).toEqual(['#1', '#2', '#3', '#4', '#5']);
+    for (const entry of entries) expect(entry.time).toMatch(/^\d\d:\d\d:\d\d\.\d{3}$/);
+    expect(entries[2]!.data).toBe(JSON.stringify({ contactId }));
+    expect(await visualizer.shownTypes()).toEqual(await chat.types());
+
+    const shownContext = await visualizer.context();
+    expect(shownContext).toMatchObject({ instanceName: 'help_faq_bot', agentName: 'Ana', contact: { contactId, participantToken: MASKED } });
+
+    await visualizer.screenshot(SCREENSHOT);
+
+    await chat.endChat();
+    await visualizer.waitForActive('ended');
+    await visualizer.waitForTimelineCount(6);
+    expect((await visualizer.shownTypes()).at(-1)).toBe('CONTACT_ENDED');
+    expect(visualizer.pageErrors).toEqual([]);
+    expect(chat.pageErrors).toEqual([]);
+  });
+
+  it('runs a standalone copy of the machine: click enabled transitions, export JSON and SVG', async () => {
+    const visualizer = await VisualizerPage.standalone(await newContext(), `${stack.server.url}/visualizer/`);
+    await visualizer.waitForSource('Standalone');
+    await visualizer.waitForActive('booting');
+    expect(new Set(await visualizer.enabledTransitions())).toEqual(new Set(['CONFIG_OK', 'CONFIG_INVALID']));
+    expect(new Set(await visualizer.enabledEventButtons())).toEqual(new Set(['CONFIG_OK', 'CONFIG_INVALID']));
+
+    await visualizer.clickTransition('CONFIG_OK');
+    await visualizer.waitForActive('loaded');
+    expect(await visualizer.enabledTransitions()).toEqual(
+      expect.arrayContaining(['RULES_ALLOW', 'RULES_DENY', 'RESUME [savedPhaseIs(agent)]', 'RESUME [savedPhaseIs(queued)]', 'RESUME']),
+    );
+    await visualizer.clickTransition('RESUME [savedPhaseIs(agent)]');
+    await visualizer.waitForActive('contact.phase.agent');
+    expect(await visualizer.activeStates()).toEqual(['contact.phase.agent', 'contact.link.connecting']);
+    expect(await visualizer.context()).toMatchObject({ agentName: 'Ana', contact: { participantToken: MASKED } });
+
+    await visualizer.clickTransition('CUSTOMER_ENDED');
+    await visualizer.waitForActive('ended');
+    await visualizer.sendEvent('DISMISS');
+    await visualizer.waitForActive('hidden');
+    await visualizer.waitForTimelineCount(2);
+    expect(await visualizer.shownTypes()).toEqual(['CHAT_LOADED', 'CONTACT_ENDED']);
+
+    const { fileName, json } = await visualizer.exportJson();
+    expect(fileName).toBe('chat.machine.json');
+    expect(json).toMatchObject({ id: 'chat', states: { contact: { type: 'parallel', states: { phase: {}, link: {} } } } });
+
+    const svg = await visualizer.exportSvg();
+    expect(svg.fileName).toBe('chat.statechart.svg');
+    expect(svg.text).toMatch(/^<\?xml[^>]*>\n<svg /);
+    expect(svg.text).toContain('<style>');
+    expect(svg.text).toContain('CONFIG_OK');
+    expect(svg.text).not.toMatch(/<script|tabindex/);
+    expect(visualizer.pageErrors).toEqual([]);
+  });
+
+  it('keeps 1,000 saEvents entries responsive: drawn within a second or two, only a screenful in the DOM', async () => {
+    const visualizer = await VisualizerPage.standalone(await newContext(), `${stack.server.url}/visualizer/`);
+    const elapsed = await visualizer.receiveSaEventBurst(1000);
+    await visualizer.waitForSource('Live');
+    expect(await visualizer.timelineCount()).toBe(1000);
+    expect(elapsed).toBeLessThan(3000);
+    expect(await visualizer.timelineRowElements()).toBeLessThan(60);
+    expect((await visualizer.shownEntries()).at(-1)?.position).toBe('#1000'); // follows the newest entry
+
+    const frames = await visualizer.scrollFrameTimes();
+    expect(Math.max(...frames)).toBeLessThan(250);
+    await visualizer.scrollTimeline('top');
+    expect((await visualizer.shownEntries())[0]).toMatchObject({ position: '#1', type: 'CONNECT_TO_AGENT' });
+    expect(visualizer.pageErrors).toEqual([]);
+  });
+});
+
