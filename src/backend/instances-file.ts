@@ -1,20 +1,14 @@
 import { readFile } from 'node:fs/promises';
 import { parsePublicConfig } from '../config/instance-config';
 import { publicConfigProblems } from '../config/instance-config';
+import { InvalidConfigError } from '../config/invalid-config-error';
 import type { InstanceDefinition, InstancesFile } from '../config/instance-config.types';
 import { isRecord } from '../config/shape-check';
 import { isInvalidConfigError } from '../config/invalid-config-error';
 
 /** `config/instances.json` (or the file named by INSTANCES_FILE) cannot be used; `code` names the first bad field. */
-export class InvalidInstancesFileError extends Error {
-  override readonly name = 'InvalidInstancesFileError';
-  constructor(
-    readonly code: string,
-    message: string,
-    readonly problems: readonly string[] = [message],
-  ) {
-    super(message);
-  }
+export class InvalidInstancesFileError extends InvalidConfigError {
+  override readonly name: string = 'InvalidInstancesFileError';
 }
 
 const REGION = /^[a-z]{2}(-[a-z]+)+-\d$/;

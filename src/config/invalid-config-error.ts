@@ -1,6 +1,6 @@
 /** A chat instance's configuration is unusable; `code` names the first bad field (`config.rules.schedule.timeZone`). */
 export class InvalidConfigError extends Error {
-  override readonly name = 'InvalidConfigError';
+  override readonly name: string = 'InvalidConfigError';
   constructor(
     readonly code: string,
     message: string,

@@ -1,5 +1,4 @@
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Duplex } from 'node:stream';
 import type { InstanceDefinition } from '../config/instance-config.types';
 import { AGENT_CONSOLE_PATH, serveAgentConsole } from './agent-console';
@@ -11,6 +10,7 @@ import type { AutopilotTimings } from './emulator.types';
 import { FaultPlan } from './fault-plan';
 import { InstanceDirectory } from './instance-directory';
 import { drainBody, pathOf, sendErrorBody } from './json-http';
+import { serveOnLoopback } from './loopback-server';
 import { PARTICIPANT_PATH_PREFIX, ParticipantService } from './participant-service';
 import { WEBSOCKET_PATH_PREFIX, WebSocketHub } from './websocket-hub';
 
@@ -131,27 +131,11 @@ export interface RunningEmulator {
 export async function startEmulator(options: StartEmulatorOptions = {}): Promise<RunningEmulator> {
   let url = '';
   const emulator = createEmulator({ ...options, publicOrigin: () => url });
-  const server = createServer((req, res) => {
+  const server = await serveOnLoopback(options.port ?? 0, emulator, (req, res) => {
     void emulator.handleRequest(req, res).then((handled) => {
       if (!handled) sendErrorBody(res, 404, 'emulator.route_not_found', 'Not an emulator route.');
     });
   });
-  server.on('upgrade', (req, socket, head) => {
-    if (!emulator.handleUpgrade(req, socket, head)) socket.destroy();
-  });
-  server.on('clientError', (_error, socket) => socket.destroy());
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
-  });
-  url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  return {
-    url,
-    emulator,
-    close: async () => {
-      await emulator.close();
-      server.closeAllConnections();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
-    },
-  };
+  url = server.url;
+  return { url, emulator, close: server.close };
 }

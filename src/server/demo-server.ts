@@ -1,5 +1,5 @@
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { readFile } from 'node:fs/promises';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { join, resolve } from 'node:path';
 import type { ConnectClient } from '@aws-sdk/client-connect';
 import { createConnectClient } from '../backend/connect-client';
@@ -8,6 +8,7 @@ import { createNodeHttpHandler } from '../backend/node-http.adapter';
 import type { RateLimitOptions } from '../backend/rate-limit';
 import { createStartChatService } from '../backend/start-chat.service';
 import { createEmulator, type Emulator } from '../emulator/emulator';
+import { serveOnLoopback } from '../emulator/loopback-server';
 import { PRELOAD_STUB } from '../events/preload-stub';
 import { serveFile } from './static-files';
 
@@ -34,11 +35,11 @@ export interface DemoServer {
   close(): Promise<void>;
 }
 
-/** The demo site's pages: path → file in `examples/site/`. */
+/** The demo site's pages: one template (`examples/site/index.html`), each page its own heading. */
 const SITE_PAGES: Record<string, string> = {
-  '/': 'index.html',
-  '/products': 'products.html',
-  '/checkout': 'checkout.html',
+  '/': 'Welcome to the demo shop',
+  '/products': 'Products',
+  '/checkout': 'Checkout',
 };
 
 /** The built runtime, served from the site's origin as a CDN would serve it. */
@@ -74,8 +75,13 @@ export async function startDemoServer(options: DemoServerOptions = {}): Promise<
     if (path.startsWith('/api/')) return backend(req, res);
     if (await emulator.handleRequest(req, res)) return;
     if (req.method === 'GET' || req.method === 'HEAD') {
-      const page = SITE_PAGES[path];
-      if (page && (await serveFile(res, join(root, 'examples', 'site'), page))) return;
+      const heading = SITE_PAGES[path];
+      if (heading) {
+        const template = await readFile(join(root, 'examples', 'site', 'index.html'), 'utf8');
+        res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-cache' });
+        res.end(template.replace('<h1>Welcome to the demo shop</h1>', `<h1>${heading}</h1>`).replace('<title>Demo shop', `<title>${heading} — demo shop`));
+        return;
+      }
       if (path === '/saevents-stub.js') {
         res.writeHead(200, { 'content-type': 'text/javascript; charset=utf-8' });
         res.end(PRELOAD_STUB);
@@ -99,28 +105,12 @@ export async function startDemoServer(options: DemoServerOptions = {}): Promise<
     res.end(JSON.stringify({ error: { code: 'route.not_found', message: `Nothing at ${path}.` } }));
   }
 
-  const server = createServer((req, res) => {
+  const server = await serveOnLoopback(options.port ?? 8080, emulator, (req, res) => {
     route(req, res).catch(() => {
       if (!res.headersSent) res.writeHead(500, { 'content-type': 'application/json; charset=utf-8' });
       res.end(JSON.stringify({ error: { code: 'server.internal', message: 'The demo server could not answer.' } }));
     });
   });
-  server.on('upgrade', (req, socket, head) => {
-    if (!emulator.handleUpgrade(req, socket, head)) socket.destroy();
-  });
-  server.on('clientError', (_error, socket) => socket.destroy());
-  await new Promise<void>((resolvePromise, reject) => {
-    server.once('error', reject);
-    server.listen(options.port ?? 8080, '127.0.0.1', () => resolvePromise());
-  });
-  url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  return {
-    url,
-    emulator,
-    close: async () => {
-      await emulator.close();
-      server.closeAllConnections();
-      await new Promise<void>((resolvePromise) => server.close(() => resolvePromise()));
-    },
-  };
+  url = server.url;
+  return { url, emulator, close: server.close };
 }
