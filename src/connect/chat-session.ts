@@ -17,7 +17,12 @@ interface CustomerSession {
   sendEvent(args: { contentType: string }): Promise<unknown>;
   getTranscript(args: Record<string, unknown>): Promise<{ data?: { Transcript?: unknown[]; NextToken?: string } }>;
   disconnectParticipant(): Promise<unknown>;
-  controller: { breakConnection(): Promise<unknown>; cleanUpOnParticipantDisconnect(): void };
+  controller: {
+    breakConnection(): Promise<unknown>;
+    cleanUpOnParticipantDisconnect(): void;
+    /** chatjs internals, reached only to stop a reconnect loop that its public API cannot. */
+    connectionHelper?: { baseInstance?: { websocketManager?: { terminateWebSocketManager?(): void } } };
+  };
 }
 
 interface ChatJsGlobal {
@@ -220,6 +225,12 @@ export function openChatSession(contact: ContactDetails, handlers: SessionHandle
 
   const stopWatching = watchForRunawayReconnects(contact.participantEndpoint, () => {
     if (closed || ended) return;
+    // Closing is not enough in this loop: chatjs' websocket manager keeps asking for connections.
+    try {
+      session?.controller.connectionHelper?.baseInstance?.websocketManager?.terminateWebSocketManager?.();
+    } catch {
+      // Nothing more we can do than dispose below.
+    }
     dispose(session);
     session = undefined;
     generation++;

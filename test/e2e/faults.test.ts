@@ -65,9 +65,7 @@ describe('faults: the chat keeps working, loses nothing and never hammers the se
     expect(new Set(shown).size).toBe(8);
   });
 
-  // Detects chatjs' loop and gives the customer a clear error; chatjs' own loop is not stopped yet (see the
-  // issue note), so this test does not claim the service stops being called.
-  it('detects a reconnect loop (a CSP that blocks the socket) and says so clearly', async () => {
+  it('stops a reconnect loop (a CSP that blocks the socket) with a clear error', async () => {
     const context = await stack.browser.newContext();
     const page = await context.newPage();
     const connectionCalls: number[] = [];
@@ -90,8 +88,11 @@ describe('faults: the chat keeps working, loses nothing and never hammers the se
     await chat.waitForEvent('CHAT_VISIBLE');
     await chat.start();
     await chat.waitForStatus('cannot keep a connection open', 15_000);
+    const stoppedAt = Date.now();
+    await page.waitForTimeout(2_000);
     expect(violations).toContain('connect-src');
     expect(connectionCalls.length).toBeGreaterThan(40);
+    expect(connectionCalls.filter((at) => at > stoppedAt + 500)).toEqual([]);
     expect(chat.consoleErrors.some((text) => text.includes('[connect-webchat] stopped a reconnect loop'))).toBe(true);
     await context.close();
   });
