@@ -19,10 +19,10 @@ const BROTLI_QUALITY = 11;
 export const bundleBytes: Measurement = {
   id: 'bytes',
   title: 'Bytes (dist/)',
-  async run({ root }) {
+  async run({ build }) {
     const metrics: Metric[] = [];
     for (const { key, file, gzipBudget } of FILES) {
-      const body = await readFile(join(root, 'dist', file));
+      const body = await readFile(join(build, 'dist', file));
       const gzip = gzipSync(body, { level: GZIP_LEVEL }).length;
       const brotli = brotliCompressSync(body, {
         params: { [constants.BROTLI_PARAM_QUALITY]: BROTLI_QUALITY, [constants.BROTLI_PARAM_SIZE_HINT]: body.length },

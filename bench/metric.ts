@@ -28,8 +28,10 @@ export interface Metric {
 
 /** What every measurement gets from the runner. */
 export interface BenchContext {
-  /** The project root (where `dist/` and `config/` are). */
+  /** The project root: where `src/`, `test/` and `node_modules/` are (child processes run here). */
   root: string;
+  /** A snapshot of the build to measure: `dist/`, `examples/`, `config/` (see `build-snapshot.ts`). */
+  build: string;
   /** One headless Chromium shared by the browser measurements, launched on first use. */
   browser(): Promise<Browser>;
   /** A progress line on stderr (the table goes to stdout). */

@@ -1,0 +1,54 @@
+import { fork, type ChildProcess } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+
+export interface DemoServerProcess {
+  /** `http://127.0.0.1:<port>`: the demo site, `/api/`, the emulator and its control API. */
+  url: string;
+  close(): Promise<void>;
+}
+
+const CHILD = fileURLToPath(new URL('./demo-server.child.ts', import.meta.url));
+const START_TIMEOUT_MS = 30_000;
+const STOP_TIMEOUT_MS = 5_000;
+
+function exited(child: ChildProcess): Promise<void> {
+  return new Promise((resolve) => {
+    if (child.exitCode !== null || child.signalCode !== null) resolve();
+    else child.once('exit', () => resolve());
+  });
+}
+
+/**
+ * The demo server (autopilot off) in a child Node process, so the load the bench generates and the
+ * bookkeeping it does never share an event loop with the server they measure. `build` is the root it
+ * serves `dist/`, the demo site and the instances from; `root` is the project (for tsx and the sources).
+ */
+export async function startDemoServerProcess({ root, build }: { root: string; build: string }): Promise<DemoServerProcess> {
+  const child = fork(CHILD, [build], {
+    cwd: root,
+    execArgv: ['--import', 'tsx'],
+    // Node 20 is fine for this SDK today; its notice about 2027 would only clutter the bench output.
+    env: { ...process.env, AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' },
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
+  const url = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error('the demo server process did not start in time')), START_TIMEOUT_MS);
+    child.once('message', (message) => {
+      clearTimeout(timer);
+      resolve((message as { url: string }).url);
+    });
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`the demo server process exited (code ${code}) before it was ready`));
+    });
+  });
+  return {
+    url,
+    async close() {
+      if (child.connected) child.send('close');
+      const timer = setTimeout(() => child.kill('SIGKILL'), STOP_TIMEOUT_MS);
+      await exited(child);
+      clearTimeout(timer);
+    },
+  };
+}

@@ -1,0 +1,20 @@
+/**
+ * Runs `startDemoServer` (the whole stack: site, dist, backend, emulator) in its own Node process for the
+ * bench, autopilot off, on an ephemeral port of 127.0.0.1, serving the build snapshot named by argv[2]. Tells the parent its URL over IPC and closes
+ * when the parent says so (or goes away). Started by `demo-server-process.ts`.
+ */
+import { startDemoServer } from '../src/server/demo-server';
+
+const server = await startDemoServer({ port: 0, autopilot: false, root: process.argv[2] ?? process.cwd() });
+let closing = false;
+const close = async () => {
+  if (closing) return;
+  closing = true;
+  await server.close().catch(() => {});
+  process.exit(0);
+};
+process.on('message', (message) => {
+  if (message === 'close') void close();
+});
+process.on('disconnect', () => void close());
+process.send?.({ url: server.url });
