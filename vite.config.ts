@@ -2,7 +2,10 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { defineConfig, type LibraryOptions } from 'vite';
 
-const { version } = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as { version: string };
+const { version, dependencies } = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as {
+  version: string;
+  dependencies: Record<string, string>;
+};
 
 /**
  * The outputs in `dist/`, one build each (`vite build --mode <name>`):
@@ -15,6 +18,7 @@ const { version } = JSON.parse(readFileSync(new URL('./package.json', import.met
  * - `webchat-inspect.js` (`inspect`): development only, the `@statelyai/inspect` bridge the first script
  *   imports when `data-inspect` or `?webchat-inspect` asks for it;
  * - `visualizer/` (`visualizer`): the inspector page (elkjs, the standalone machine), served at `/visualizer/`.
+ * - `esm/` (`esm`): the npm package's ES entry (`src/index.ts`), for apps that bundle the chat themselves.
  * IIFE output cannot split chunks, hence one build per file.
  */
 const LIBRARIES: Record<string, LibraryOptions> = {
@@ -38,14 +42,39 @@ const visualizerConfig = defineConfig({
   },
 });
 
-export default defineConfig(({ mode }) => mode === 'visualizer' ? visualizerConfig : ({
+/** A package dependency (`lit`, `lit/html.js`, `xstate`, …): left for the app's bundler to resolve and share. */
+const isDependency = (id: string) => Object.keys(dependencies).some((name) => id === name || id.startsWith(`${name}/`));
+
+/**
+ * The npm package's ES build: `dist/esm/index.js` plus one chunk per dynamic import (the conversation and
+ * config chunks), so the app's bundler splits them off too. Not minified: the app's bundler minifies.
+ * Declarations come from `tsc -p tsconfig.build.json` into `dist/types/`.
+ */
+const esmConfig = defineConfig({
+  define: { __WEBCHAT_VERSION__: JSON.stringify(version) },
+  build: {
+    outDir: fileURLToPath(new URL('./dist/esm', import.meta.url)),
+    emptyOutDir: true,
+    target: 'es2022',
+    sourcemap: true,
+    minify: false,
+    lib: { entry: 'src/index.ts', formats: ['es'], fileName: () => 'index.js' },
+    rolldownOptions: {
+      external: isDependency,
+      output: { chunkFileNames: 'chunks/[name]-[hash].js' },
+    },
+  },
+});
+
+export default defineConfig(({ mode }) => mode === 'visualizer' ? visualizerConfig : mode === 'esm' ? esmConfig : ({
   define: { __WEBCHAT_VERSION__: JSON.stringify(version) },
   build: {
     emptyOutDir: mode === 'production',
     target: 'es2022',
     sourcemap: true,
-    // ES library builds are not minified by default; these ship to browsers.
     minify: true,
+    // Vite leaves whitespace in ES library output (for downstream bundlers); these chunks go to browsers as is.
+    rolldownOptions: { output: { minify: true } },
     lib: LIBRARIES[mode] ?? LIBRARIES.production!,
   },
 }));
