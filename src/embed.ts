@@ -22,9 +22,9 @@ const CONFIG_CHUNK = 'webchat-config.js';
 /** Development only: `data-inspect` or `?webchat-inspect` loads it and opens the visualizer. */
 const INSPECT_CHUNK = 'webchat-inspect.js';
 
-type Command = [name: 'start', attributes?: Record<string, string>] | [name: 'end' | 'checkRules' | 'destroy'];
+type Command = [name: 'start', attributes?: Record<string, string>] | [name: 'end' | 'open' | 'close' | 'checkRules' | 'destroy'];
 
-interface Namespace extends Pick<Webchat, 'start' | 'end' | 'checkRules' | 'destroy'> {
+interface Namespace extends Pick<Webchat, 'start' | 'end' | 'open' | 'close' | 'checkRules' | 'destroy'> {
   loaded: true;
   version: string;
   push(command: Command): void;
@@ -53,7 +53,7 @@ function run(webchat: Webchat, command: unknown): void {
   if (!Array.isArray(command)) return reportError('saWebchat.push expects an array like ["start"]');
   const [name, argument] = command as [unknown, unknown];
   if (name === 'start') webchat.start(argument as Record<string, string> | undefined);
-  else if (name === 'end' || name === 'checkRules' || name === 'destroy') webchat[name]();
+  else if (name === 'end' || name === 'open' || name === 'close' || name === 'checkRules' || name === 'destroy') webchat[name]();
   else reportError(`unknown saWebchat command ${JSON.stringify(name)}`);
 }
 
@@ -97,6 +97,8 @@ function boot(): void {
     version: __WEBCHAT_VERSION__,
     start: (attributes) => webchat.start(attributes),
     end: () => webchat.end(),
+    open: () => webchat.open(),
+    close: () => webchat.close(),
     checkRules: () => webchat.checkRules(),
     destroy: () => webchat.destroy(),
     push: (command) => guard(() => run(webchat, command)),

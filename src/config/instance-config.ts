@@ -1,10 +1,12 @@
 import type { PublicInstanceConfig, UiText } from './instance-config.types';
-import { DEFAULT_UI_TEXT } from './ui-text';
 import { validateDisplayRules } from '../rules/rules-validation';
 import { InvalidConfigError } from './invalid-config-error';
+import { isRightToLeft, languageProblems, localise, uiTextProblems } from './language';
 import { checkFields } from './shape-check';
+import { themeProblems, themeStyle } from './theme';
 
-const TOP_LEVEL_FIELDS = ['name', 'region', 'startChatUrl', 'rules', 'queueMarker', 'text', 'preChat'];
+const TOP_LEVEL_FIELDS = ['name', 'region', 'startChatUrl', 'rules', 'queueMarker', 'text', 'preChat', 'lang', 'locales', 'theme', 'analytics'];
+const ANALYTICS_FIELDS = ['dataLayer', 'gtag'];
 const PRE_CHAT_FIELD_KEYS = ['name', 'label', 'required', 'type', 'maxLength'];
 const PRE_CHAT_TYPES = ['text', 'email', 'tel'];
 /** Contact attribute names as Amazon Connect accepts them, and our own display name field. */
@@ -35,11 +37,13 @@ export function publicConfigProblems(value: unknown, path = 'config', expectedNa
   }
   if (value.rules !== undefined) problems.push(...validateDisplayRules(value.rules, `${path}.rules`));
   if (value.preChat !== undefined) problems.push(...preChatProblems(value.preChat, `${path}.preChat`));
-  if (value.text !== undefined) {
-    if (checkFields(value.text, `${path}.text`, Object.keys(DEFAULT_UI_TEXT), problems)) {
-      for (const [key, text] of Object.entries(value.text)) {
-        if (key in DEFAULT_UI_TEXT && typeof text !== 'string') problems.push(`${path}.text.${key}: expected a string`);
-      }
+  if (value.text !== undefined) problems.push(...uiTextProblems(value.text, `${path}.text`));
+  problems.push(...languageProblems(value, path));
+  if (value.theme !== undefined) problems.push(...themeProblems(value.theme, `${path}.theme`));
+  if (value.analytics !== undefined && checkFields(value.analytics, `${path}.analytics`, ANALYTICS_FIELDS, problems)) {
+    for (const field of ANALYTICS_FIELDS) {
+      const enabled = value.analytics[field];
+      if (enabled !== undefined && typeof enabled !== 'boolean') problems.push(`${path}.analytics.${field}: expected true or false`);
     }
   }
   return problems;
@@ -69,21 +73,42 @@ function codeOf(problem: string): string {
 }
 
 /**
- * Checks an instance's public configuration and returns it with defaults filled in.
+ * Checks an instance's public configuration and returns it with defaults filled in, its text in the language
+ * the instance's `lang` or else `pageLang` (the page's `<html lang>`) asks for.
  * @throws InvalidConfigError naming every bad field (the first one as `code`).
  */
-export function parsePublicConfig(value: unknown, expectedName?: string): ResolvedConfig {
+export function parsePublicConfig(value: unknown, expectedName?: string, pageLang?: string): ResolvedConfig {
   const problems = publicConfigProblems(value, 'config', expectedName);
   const first = problems[0];
   if (first !== undefined) {
     throw new InvalidConfigError(codeOf(first), `Invalid chat configuration: ${problems.join('; ')}`, problems);
   }
   const config = value as PublicInstanceConfig;
-  return { ...config, queueMarker: config.queueMarker ?? '[queued]', text: { ...DEFAULT_UI_TEXT, ...config.text } };
+  const { lang, text } = localise(config, pageLang);
+  return {
+    ...config,
+    queueMarker: config.queueMarker ?? '[queued]',
+    text,
+    host: { lang, ...(isRightToLeft(lang) ? { dir: 'rtl' } : {}), style: themeStyle(config.theme) },
+  };
+}
+
+/**
+ * What the runtime puts on each of its host elements (`src/runtime/host-element.ts`): the text's language, `dir`
+ * for a right-to-left language (otherwise the page's direction applies), and the theme as inline style.
+ */
+export interface HostAppearance {
+  /** The language the UI text is in, e.g. `"es"`. */
+  lang: string;
+  dir?: 'rtl';
+  /** CSS properties (`--cw-accent`, `left`, …) and their values, set with `style.setProperty` (CSP-safe). */
+  style: Record<string, string>;
 }
 
 /** A validated configuration with every default applied. */
 export interface ResolvedConfig extends Omit<PublicInstanceConfig, 'text' | 'queueMarker'> {
   queueMarker: string;
+  /** Every UI string, in the chosen language. */
   text: UiText;
+  host: HostAppearance;
 }

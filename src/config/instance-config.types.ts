@@ -135,6 +135,61 @@ export interface PublicInstanceConfig {
   text?: Partial<UiText>;
   /** @default no form: "Start chat" starts at once */
   preChat?: PreChatForm;
+  /**
+   * The language of the UI text (a BCP 47 tag such as `"es"`), whatever the page's `<html lang>` says.
+   * @default the page's `<html lang>`, falling back to English
+   */
+  lang?: string;
+  /**
+   * UI text for more languages, or your own wording for a bundled one, by language tag (`{ "fr": { … } }`).
+   * A language without every string falls back to the bundled language, then to English.
+   * @default {} (only the bundled languages: English, Spanish)
+   */
+  locales?: Record<string, Partial<UiText>>;
+  /** @default the built-in look, see {@link Theme} */
+  theme?: Theme;
+  /** @default no bridge: saEvents only */
+  analytics?: AnalyticsOptions;
+}
+
+/**
+ * The widget's look, applied as CSS custom properties on its host elements (the launcher and the panel read
+ * them; see `src/ui/chat-panel.styles.ts`). Colours are CSS colours: `#0b57d0`, `rgb(11 87 208)`, `oklch(…)`,
+ * a named colour, or `var(--your-brand)`.
+ */
+export interface Theme {
+  /** `--cw-accent`: the launcher, the send button, the customer's bubbles. @default "#0b57d0" */
+  accent?: string;
+  /** `--cw-accent-text`: text on the accent colour. @default "#ffffff" */
+  accentText?: string;
+  /** `--cw-bg`: the panel's background. @default "#ffffff" */
+  background?: string;
+  /** `--cw-text`: the panel's text; muted text and borders are mixed from this and `background`. @default "#1f2328" */
+  text?: string;
+  /** `--cw-radius`: corner radius, a length such as `"8px"` or `"0.5rem"`. @default "12px" (panel), "24px" (launcher) */
+  radius?: string;
+  /** `--cw-font`: a font-family list such as `"Inter, system-ui, sans-serif"`. @default "system-ui, sans-serif" */
+  font?: string;
+  /**
+   * The corner the launcher and the panel sit in.
+   * @default the inline end of the page: bottom right, bottom left on a right-to-left page
+   */
+  position?: 'bottom-right' | 'bottom-left';
+}
+
+/** Analytics bridges: every saEvents entry forwarded to a tag manager (see README "Analytics"). */
+export interface AnalyticsOptions {
+  /**
+   * Push `{ event: "webchat", webchatEvent: type, ...data, webchatTimestamp }` to `window.dataLayer` (Google Tag
+   * Manager), creating it if absent.
+   * @default false
+   */
+  dataLayer?: boolean;
+  /**
+   * Call `gtag("event", "webchat_" + type in lower case, data)` (GA4) whenever `window.gtag` is a function.
+   * @default false
+   */
+  gtag?: boolean;
 }
 
 /** The AWS side of an instance; stays in the backend. */

@@ -1,4 +1,5 @@
 import type { UiText } from './instance-config.types';
+import { ES_UI_TEXT } from './locales/es';
 
 /** The English defaults for every UI string; an instance's `text` overrides any of them. */
 export const DEFAULT_UI_TEXT: UiText = {
@@ -20,4 +21,14 @@ export const DEFAULT_UI_TEXT: UiText = {
   startFailed: "We couldn't start the chat. Please try again.",
   retry: 'Try again',
   cancel: 'Cancel',
+};
+
+/**
+ * The languages bundled in the config chunk, by lower-case language tag. To bundle another one, add
+ * `locales/<tag>.ts` exporting a complete {@link UiText} (the type checker names any missing string) and list it
+ * here; a site can instead send its own through the instance config's `locales`.
+ */
+export const BUNDLED_UI_TEXT: Readonly<Record<string, UiText>> = {
+  en: DEFAULT_UI_TEXT,
+  es: ES_UI_TEXT,
 };

@@ -2,6 +2,7 @@ import { html, render } from 'lit/html.js';
 import type { PreChatField, UiText } from '../config/instance-config.types';
 import { adoptStyles } from './adopt-styles';
 import { PANEL_CSS } from './chat-panel.styles';
+import { PANEL_HOST_CSS } from './panel-host.styles';
 
 export interface PreChatFormOptions {
   fields: readonly PreChatField[];
@@ -21,11 +22,11 @@ input { font: inherit; color: inherit; padding: 7px 10px; background: var(--_bg)
 `;
 
 /**
- * The optional pre-chat form (name and the fields a site defines), in the panel's look. The browser's own
- * constraint validation (`required`, `type=email`, `maxlength`) names a missing or malformed field.
+ * The optional pre-chat form (name and the fields a site defines), in the panel's look and place. The browser's
+ * own constraint validation (`required`, `type=email`, `maxlength`) names a missing or malformed field.
  */
 export function mountPreChatForm(host: ShadowRoot, options: PreChatFormOptions) {
-  const removeStyles = adoptStyles(host, PANEL_CSS + FORM_CSS, options.nonce);
+  const removeStyles = adoptStyles(host, PANEL_HOST_CSS + PANEL_CSS + FORM_CSS, options.nonce);
   const container = host.ownerDocument.createElement('div');
   host.append(container);
   const { text } = options;

@@ -256,7 +256,8 @@ describe('the panel around a chat', () => {
     );
     await page.goto(`${stack.server.url}/contact-sales`);
     await page.getByRole('button', { name: 'Start chat' }).click();
-    await page.getByRole('button', { name: 'Start chat' }).last().click(); // submit with the name missing
+    // Submit with the name missing: the form's own button, in the panel that now covers the launcher.
+    await page.locator('[data-connect-webchat="panel"]').getByRole('button', { name: 'Start chat' }).click();
     await page.waitForTimeout(200);
     const startedEarly = await page.evaluate(() => (window as unknown as { saEvents: { history(): Array<{ type: string }> } }).saEvents.history().length);
     expect(startedEarly).toBe(2); // CHAT_LOADED, CHAT_VISIBLE: the browser refused the empty required field

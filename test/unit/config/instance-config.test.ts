@@ -31,7 +31,7 @@ describe('instance config', () => {
       expect(failure.name).toBe('InvalidConfigError');
       expect(failure.code).toBe('config.colour');
       expect(failure.problems).toEqual([
-        'config.colour: unknown field (expected name, region, startChatUrl, rules, queueMarker, text, preChat)',
+        'config.colour: unknown field (expected name, region, startChatUrl, rules, queueMarker, text, preChat, lang, locales, theme, analytics)',
         'config.name: expected 1–64 letters, digits, "_" or "-"',
         'config.region: expected an AWS region such as "ap-southeast-2"',
       ]);
@@ -52,6 +52,39 @@ describe('instance config', () => {
     expect(textProblems[1]).toBe('config.text.startChat: expected a string');
     expect(problemsOf({ ...valid, queueMarker: ' ' })).toEqual(['config.queueMarker: expected non-empty text']);
     expect(problemsOf({ ...valid, startChatUrl: 5 })).toEqual(['config.startChatUrl: expected a URL string']);
+  });
+
+  it('shows English on the host elements by default, with no theme style and the page’s direction', () => {
+    const config = parsePublicConfig(valid, 'help_faq_bot');
+    expect(config.text).toEqual(DEFAULT_UI_TEXT);
+    expect(config.host).toEqual({ lang: 'en', style: {} });
+  });
+
+  it('picks the page’s language and puts it, the direction and the theme on the host elements', () => {
+    const spanish = parsePublicConfig({ ...valid, theme: { accent: '#7a1fa2', position: 'bottom-left' } }, 'help_faq_bot', 'es-ES');
+    expect(spanish.text.startChat).toBe('Iniciar chat');
+    expect(spanish.host).toEqual({ lang: 'es', style: { '--cw-accent': '#7a1fa2', left: '20px', right: 'auto' } });
+    const hebrew = parsePublicConfig({ ...valid, locales: { he: { startChat: 'התחלת צ׳אט' } } }, 'help_faq_bot', 'he');
+    expect(hebrew.text.startChat).toBe('התחלת צ׳אט');
+    expect(hebrew.host).toEqual({ lang: 'he', dir: 'rtl', style: {} });
+  });
+
+  it('lets the instance’s text override the chosen language', () => {
+    const config = parsePublicConfig({ ...valid, text: { title: 'Ayuda' } }, 'help_faq_bot', 'es');
+    expect(config.text.title).toBe('Ayuda');
+    expect(config.text.send).toBe('Enviar');
+  });
+
+  it('names bad theme, language and analytics fields', () => {
+    expect(
+      problemsOf({ ...valid, theme: { accent: 'red;}' }, lang: 'xx_YY', analytics: { dataLayer: 'yes', segment: true } }),
+    ).toEqual([
+      'config.lang: expected a language tag such as "en" or "es-MX"',
+      'config.theme.accent: expected a CSS colour such as "#0b57d0", "rgb(11 87 208)" or "navy"',
+      'config.analytics.segment: unknown field (expected dataLayer, gtag)',
+      'config.analytics.dataLayer: expected true or false',
+    ]);
+    expect(problemsOf({ ...valid, analytics: { dataLayer: true, gtag: false } })).toEqual([]);
   });
 
   it('passes the display rules to their validator with the config path', () => {

@@ -1,0 +1,91 @@
+import { ChatPage } from './chat-page';
+
+/** What the page's tag manager received, as the test page records it. */
+export interface RecordedTags {
+  /** Entries a GTM-like container read from `window.dataLayer` (history when it loaded, then each push). */
+  tagManager: Array<Record<string, unknown>>;
+  /** Every `gtag(...)` call, as an argument list. */
+  gtag: unknown[][];
+}
+
+/** Where a host element sits and what the runtime put on it. */
+export interface HostBox {
+  side: 'left' | 'right';
+  lang: string;
+  dir: string;
+  /** The host element's computed `direction`, inherited from the page unless the runtime set `dir`. */
+  direction: string;
+}
+
+type Part = 'launcher' | 'panel';
+
+/**
+ * A site page embedding the script, seen from the site's side: its tag manager, its language and direction,
+ * and where the widget sits. Specs talk to this model, never to raw selectors.
+ */
+export class SitePage extends ChatPage {
+  /** The launcher's button, by its (translated) label. */
+  launcherNamed(label: string) {
+    return this.page.getByRole('button', { name: label, exact: true });
+  }
+
+  /** Presses the launcher, whatever its label says. */
+  async pressLauncher(): Promise<void> {
+    await this.page.locator('[data-connect-webchat="launcher"]').locator('button').click();
+  }
+
+  async launcherLabel(): Promise<string> {
+    await this.page.waitForFunction(() => document.querySelector('[data-connect-webchat="launcher"]')?.shadowRoot?.querySelector('button')?.checkVisibility());
+    return this.page.evaluate(() => document.querySelector('[data-connect-webchat="launcher"]')!.shadowRoot!.querySelector('button')!.textContent ?? '');
+  }
+
+  /** Which half of the viewport a visible host element is in, and its `lang`/`dir`. */
+  async host(part: Part): Promise<HostBox> {
+    await this.page.waitForFunction(
+      (name) => {
+        const element = document.querySelector(`[data-connect-webchat="${name}"]`);
+        return !!element && !(element as HTMLElement).hidden && element.getBoundingClientRect().width > 0;
+      },
+      part,
+    );
+    return this.page.evaluate((name) => {
+      const element = document.querySelector<HTMLElement>(`[data-connect-webchat="${name}"]`)!;
+      const box = element.getBoundingClientRect();
+      return {
+        side: box.left + box.width / 2 < innerWidth / 2 ? ('left' as const) : ('right' as const),
+        lang: element.lang,
+        dir: element.dir,
+        direction: getComputedStyle(element).direction,
+      };
+    }, part);
+  }
+
+  /** The computed value of a CSS property on the primary button inside a host's shadow root. */
+  buttonStyle(part: Part, property: string): Promise<string> {
+    return this.page.evaluate(
+      ([name, css]) => {
+        const root = document.querySelector(`[data-connect-webchat="${name}"]`)!.shadowRoot!;
+        const button = root.querySelector('button.primary, .launcher button')!;
+        return getComputedStyle(button).getPropertyValue(css!);
+      },
+      [part, property] as const,
+    );
+  }
+
+  /** Loads the page's GTM-like container now (the page defines `loadTagManager()`), as a late tag would. */
+  async loadTagManager(): Promise<void> {
+    await this.page.evaluate(() => (window as unknown as { loadTagManager(): void }).loadTagManager());
+  }
+
+  recordedTags(): Promise<RecordedTags> {
+    return this.page.evaluate(() => {
+      const w = window as unknown as { tagManagerSeen?: RecordedTags['tagManager']; gtagCalls?: unknown[][] };
+      return { tagManager: w.tagManagerSeen ?? [], gtag: w.gtagCalls ?? [] };
+    });
+  }
+
+  /** `securitypolicyviolation` events the page recorded (the page must install the watcher). */
+  cspViolations(): Promise<string[]> {
+    return this.page.evaluate(() => (window as unknown as { cspViolations?: string[] }).cspViolations ?? []);
+  }
+}
