@@ -4,6 +4,7 @@
  */
 import { mountChatPanel, type PanelStatus } from '../ui/chat-panel';
 import { adoptStyles } from '../ui/adopt-styles';
+import { PANEL_HOST_CSS } from '../ui/panel-host.styles';
 import { MessageRejectedError, openChatSession } from './chat-session';
 import type { Conversation, ConversationOptions, ConversationState } from './conversation.types';
 import { toChatEvent } from './participant-events';
@@ -16,11 +17,6 @@ export { mountPreChatForm } from '../ui/pre-chat-form';
 
 /** An agent's typing indicator fades if no further typing event comes. */
 const TYPING_VISIBLE_MS = 12_000;
-
-/** Where the panel sits on the host page; the panel itself only styles its content. */
-const PANEL_HOST_CSS = `:host { all: initial; position: fixed; inset-block-end: 20px; inset-inline-end: 20px; z-index: 2147483000;
-  inline-size: min(380px, calc(100vw - 40px)); }
-:host([hidden]) { display: none; }`;
 
 export function openConversation(options: ConversationOptions): Conversation {
   const { contact, config, send, now } = options;
