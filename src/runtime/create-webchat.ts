@@ -134,6 +134,12 @@ export function createWebchat(options: WebchatOptions): Webchat {
   /** UI state, not the chat's: the customer tucked the panel away and the launcher brings it back. */
   let panelMinimised = false;
   let destroyed = false;
+  /**
+   * Commands given before the configuration has loaded (the script tag's queue, an app calling `open()` at
+   * once) wait for it, in order: the machine would ignore them while booting.
+   */
+  let beforeBoot: Array<() => void> | undefined = [];
+  const whenBooted = (command: () => void) => (beforeBoot ? beforeBoot.push(command) : command());
 
   const send = (event: ChatEvent) => {
     if (!destroyed) actor.send(event);
@@ -315,6 +321,9 @@ export function createWebchat(options: WebchatOptions): Webchat {
     });
     cleanups.push(watcher.stop);
     webchat.checkRules = watcher.check;
+    const queued = beforeBoot ?? [];
+    beforeBoot = undefined;
+    for (const command of queued) command();
   }
 
   const saved = storage.load();
@@ -323,6 +332,7 @@ export function createWebchat(options: WebchatOptions): Webchat {
       if (!destroyed) boot(resolved, module, saved);
     },
     (error: unknown) => {
+      beforeBoot = undefined;
       const failure = isInvalidConfigError(error) ? error : new InvalidConfigError('config.invalid', String(error));
       reportError(`${failure.message} (${failure.code})`);
       send({ type: 'CONFIG_INVALID', error: { code: failure.code, message: failure.message }, at: now() });
@@ -332,25 +342,30 @@ export function createWebchat(options: WebchatOptions): Webchat {
   const webchat: Webchat = {
     events: { subscribe: log.subscribe, history: log.history },
     start(attributes, displayName) {
-      startRequest = { ...(attributes ? { attributes } : {}), ...(displayName ? { displayName } : {}) };
-      send({ type: 'START', at: now() });
+      whenBooted(() => {
+        startRequest = { ...(attributes ? { attributes } : {}), ...(displayName ? { displayName } : {}) };
+        send({ type: 'START', at: now() });
+      });
     },
     end() {
-      send({ type: 'CUSTOMER_ENDED', at: now() });
+      whenBooted(() => send({ type: 'CUSTOMER_ENDED', at: now() }));
     },
     checkRules() {},
     open() {
-      void activate();
+      whenBooted(() => void activate());
     },
     close() {
-      if (preChatForm) return closePreChatForm();
-      const snapshot = actor.getSnapshot();
-      if (snapshot.matches('ended')) send({ type: 'DISMISS', at: now() });
-      else if (snapshot.matches('contact') && !panelMinimised) setMinimised(true);
+      whenBooted(() => {
+        if (preChatForm) return closePreChatForm();
+        const snapshot = actor.getSnapshot();
+        if (snapshot.matches('ended')) send({ type: 'DISMISS', at: now() });
+        else if (snapshot.matches('contact') && !panelMinimised) setMinimised(true);
+      });
     },
     destroy() {
       if (destroyed) return;
       destroyed = true;
+      beforeBoot = undefined;
       closePreChatForm();
       closeConversation();
       for (const cleanup of cleanups.splice(0).reverse()) cleanup();

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { join, resolve } from 'node:path';
+import { extname, join, resolve } from 'node:path';
 import type { ConnectClient } from '@aws-sdk/client-connect';
 import { createConnectClient } from '../backend/connect-client';
 import { loadInstancesFile } from '../backend/instances-file';
@@ -41,6 +41,12 @@ const SITE_PAGES: Record<string, string> = {
   '/products': 'Products',
   '/checkout': 'Checkout',
 };
+
+/**
+ * The built examples that embed the chat from code (`npm run examples:build` → `dist/examples/<name>/`), at
+ * `/examples/<name>/`. A path with no file behind it is one of the app's client-side routes: its `index.html`.
+ */
+const EXAMPLE_APPS = /^\/examples\/(react|spa)(\/.*)?$/;
 
 /** The built runtime, served from the site's origin as a CDN would serve it. */
 const DIST_FILES = /^\/(webchat(?:-config|-conversation|-inspect)?\.js(?:\.map)?)$/;
@@ -89,6 +95,18 @@ export async function startDemoServer(options: DemoServerOptions = {}): Promise<
       }
       const dist = DIST_FILES.exec(path);
       if (dist && (await serveFile(res, join(root, 'dist'), dist[1]!, { 'access-control-allow-origin': '*' }))) return;
+      const example = EXAMPLE_APPS.exec(path);
+      if (example) {
+        const [, name, rest] = example;
+        if (rest === undefined) {
+          res.writeHead(301, { location: `${path}/` }); // its assets and links are relative to the folder
+          res.end();
+          return;
+        }
+        const app = join(root, 'dist', 'examples', name!);
+        if (rest !== '/' && (await serveFile(res, app, rest.slice(1)))) return;
+        if (!extname(rest) && (await serveFile(res, app, 'index.html'))) return;
+      }
       if (path === '/visualizer') {
         res.writeHead(301, { location: '/visualizer/' }); // its assets are relative to the folder
         res.end();
