@@ -206,6 +206,22 @@ describe('a real chat: built bundle + chatjs in Chromium against the emulator', 
     expect(dialogs).toEqual([]);
   });
 
+  it('refuses a message over the service limit with a clear error before sending, and survives broken UTF-16', async () => {
+    const { chat, contactId } = await startedChat();
+    await chat.send('x'.repeat(1025));
+    await chat.page.getByRole('alert').filter({ hasText: 'at most 1024 characters' }).waitFor();
+    const lone = `half a pair \uD83D here`;
+    await chat.send(lone);
+    await chat.waitForPanelMessage('half a pair');
+    await stack.control.join(contactId);
+    await stack.control.say(contactId, 'agent \uDC00 broken');
+    await chat.waitForPanelMessage('agent');
+    const kept = (await stack.control.transcript(contactId)).map((item) => item.Content ?? '');
+    expect(kept.some((text) => text.length > 1024)).toBe(false);
+    expect(kept.some((text) => text.startsWith('half a pair'))).toBe(true);
+    expect(chat.pageErrors).toEqual([]);
+  });
+
   it('passes axe-core with the panel open', async () => {
     const { chat, contactId } = await startedChat();
     await stack.control.queue(contactId);
