@@ -179,8 +179,7 @@ export function createWebchat(options: WebchatOptions): Webchat {
       onEnd: () => send({ type: 'CUSTOMER_ENDED', at: now() }),
       onStartNew: () => send({ type: 'START', at: now() }),
       onRetry: () => send({ type: 'RETRY_CONNECTION', at: now() }),
-      // Once the chat has ended, closing the panel dismisses it: the launcher offers a new chat again.
-      onMinimise: () => (actor.getSnapshot().matches('ended') ? send({ type: 'DISMISS', at: now() }) : setMinimised(true)),
+      onMinimise: closePanel,
       report: reportError,
     });
     syncView();
@@ -273,6 +272,16 @@ export function createWebchat(options: WebchatOptions): Webchat {
     if (panelHost) panelHost.element.hidden = true;
   }
 
+  /**
+   * The customer closes the panel: a running chat is minimised to the launcher; an ended one is dismissed,
+   * and the launcher offers a new chat again.
+   */
+  function closePanel(): void {
+    const snapshot = actor.getSnapshot();
+    if (snapshot.matches('ended')) send({ type: 'DISMISS', at: now() });
+    else if (snapshot.matches('contact') && !panelMinimised) setMinimised(true);
+  }
+
   function setMinimised(minimised: boolean): void {
     panelMinimised = minimised;
     if (panelHost) panelHost.element.hidden = minimised;
@@ -355,12 +364,7 @@ export function createWebchat(options: WebchatOptions): Webchat {
       whenBooted(() => void activate());
     },
     close() {
-      whenBooted(() => {
-        if (preChatForm) return closePreChatForm();
-        const snapshot = actor.getSnapshot();
-        if (snapshot.matches('ended')) send({ type: 'DISMISS', at: now() });
-        else if (snapshot.matches('contact') && !panelMinimised) setMinimised(true);
-      });
+      whenBooted(() => (preChatForm ? closePreChatForm() : closePanel()));
     },
     destroy() {
       if (destroyed) return;
