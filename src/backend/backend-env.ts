@@ -1,6 +1,7 @@
 import type { InstancesFile } from '../config/instance-config.types';
 import type { BackendLog } from './backend.types';
 import { createConnectClientFactory } from './connect-client';
+import type { RateLimitOptions } from './rate-limit';
 import { loadInstancesFile, parseInstancesFile, InvalidInstancesFileError } from './instances-file';
 import { createStartChatService, type StartChatService } from './start-chat.service';
 
@@ -28,6 +29,30 @@ export interface BackendEnv {
   participantEndpoint?: string;
   /** CONNECT_MAX_ATTEMPTS. @default 3 */
   maxAttempts: number;
+  /**
+   * RATE_LIMIT_PER_MINUTE (chat starts a minute per client address, `0` for no limit) and RATE_LIMIT_BURST;
+   * absent when neither is set.
+   * @default the service's: 10 a minute, bursts of 5
+   */
+  rateLimit?: Partial<RateLimitOptions> | false;
+}
+
+function numberVar(env: NodeJS.ProcessEnv, name: string, min: number, max: number, whole: boolean): number | undefined {
+  const text = env[name]?.trim();
+  if (!text) return undefined;
+  const value = Number(text);
+  if (!Number.isFinite(value) || value < min || value > max || (whole && !Number.isInteger(value))) {
+    throw new InvalidBackendEnvError(`config.env.${name}`, `${name} must be a ${whole ? 'whole ' : ''}number from ${min} to ${max} (got "${text}").`);
+  }
+  return value;
+}
+
+function rateLimitVars(env: NodeJS.ProcessEnv): Pick<BackendEnv, 'rateLimit'> {
+  const perMinute = numberVar(env, 'RATE_LIMIT_PER_MINUTE', 0, 100_000, false);
+  const burst = numberVar(env, 'RATE_LIMIT_BURST', 1, 100_000, true);
+  if (perMinute === 0) return { rateLimit: false };
+  if (perMinute === undefined && burst === undefined) return {};
+  return { rateLimit: { ...(perMinute !== undefined ? { perMinute } : {}), ...(burst !== undefined ? { burst } : {}) } };
 }
 
 function endpointVar(env: NodeJS.ProcessEnv, name: string): string | undefined {
@@ -55,6 +80,7 @@ export function readBackendEnv(env: NodeJS.ProcessEnv = process.env): BackendEnv
     ...(connectEndpoint ? { connectEndpoint } : {}),
     ...(participantEndpoint ? { participantEndpoint } : {}),
     maxAttempts,
+    ...rateLimitVars(env),
   };
 }
 
@@ -84,6 +110,7 @@ export async function createStartChatServiceFromEnv(
       ...(settings.connectEndpoint ? { endpoint: settings.connectEndpoint } : {}),
     }),
     ...(settings.participantEndpoint ? { participantEndpoint: settings.participantEndpoint } : {}),
+    ...(settings.rateLimit !== undefined ? { rateLimit: settings.rateLimit } : {}),
     ...(log ? { log } : {}),
   });
 }

@@ -8,7 +8,7 @@ export interface BackendRequest {
   headers: Readonly<Record<string, string | undefined>>;
   /** The raw body text ("" when there is none). */
   body: string;
-  /** The client's address, for logs. */
+  /** The client's address, for the rate limit and logs ("" when the adapter cannot tell). */
   sourceIp: string;
 }
 

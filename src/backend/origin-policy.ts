@@ -18,12 +18,16 @@ export class OriginPolicy {
   }
 }
 
-/** The CORS headers for an allowed origin. No credentials: the runtime sends none. */
+/**
+ * The CORS headers for an allowed origin. No credentials: the runtime sends none. `Retry-After` (on 429 and
+ * 503) is not a CORS-safelisted response header, so it is exposed for the page to read.
+ */
 export function corsHeaders(origin: string, methods: string): Record<string, string> {
   return {
     'access-control-allow-origin': origin,
     'access-control-allow-methods': methods,
     'access-control-allow-headers': 'content-type',
+    'access-control-expose-headers': 'retry-after',
     'access-control-max-age': '600',
   };
 }

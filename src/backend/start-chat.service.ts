@@ -6,12 +6,14 @@ import type { BackendLog, BackendRequest, BackendResponse } from './backend.type
 import type { ConnectClientLike } from './connect-client';
 import { findInstance } from './instances-file';
 import { corsHeaders, OriginPolicy } from './origin-policy';
+import { DEFAULT_RATE_LIMIT, RateLimiter, type RateLimitOptions } from './rate-limit';
 import { checkAttributesAllowed, DEFAULT_LIMITS, parseStartChatBody, type StartChatLimits } from './start-chat-request';
 
 /** The paths the service answers start with this. */
 export const API_PATH_PREFIX = '/api/';
 export const START_CHAT_PATH = '/api/chats';
 const INSTANCE_PATH = /^\/api\/instances\/([^/]+)$/;
+const RATE_LIMITED = 'request.rate_limited';
 
 export interface StartChatServiceOptions {
   /** The chat instances (`config/instances.json`), already validated. */
@@ -29,6 +31,14 @@ export interface StartChatServiceOptions {
   extraOrigins?: () => readonly string[];
   /** @default {@link DEFAULT_LIMITS} */
   limits?: Partial<StartChatLimits>;
+  /**
+   * Per-address limit on `POST /api/chats` (every attempt counts, valid or not; preflights do not).
+   * Refused with 429 `request.rate_limited` and `Retry-After`. `false` turns it off.
+   * @default {@link DEFAULT_RATE_LIMIT}: 10 starts a minute per address, bursts of 5
+   */
+  rateLimit?: Partial<RateLimitOptions> | false;
+  /** The clock of the rate limiter, in epoch ms. @default Date.now */
+  now?: () => number;
   /** @default no logging */
   log?: BackendLog;
 }
@@ -55,6 +65,7 @@ export function createStartChatService(options: StartChatServiceOptions): StartC
   const limits: StartChatLimits = { ...DEFAULT_LIMITS, ...options.limits };
   const origins = new OriginPolicy(instances, options.extraOrigins);
   const log: BackendLog = options.log ?? (() => {});
+  const limiter = options.rateLimit === false ? undefined : new RateLimiter({ ...DEFAULT_RATE_LIMIT, ...options.rateLimit }, options.now);
   const clientFor = (region: string): ConnectClientLike => {
     if (options.connectClient) return options.connectClient;
     if (options.connectClientFactory) return options.connectClientFactory(region);
@@ -86,6 +97,7 @@ export function createStartChatService(options: StartChatServiceOptions): StartC
         allowCors(exchange, 'POST, OPTIONS');
         if (req.method === 'OPTIONS') return preflight(exchange);
         if (req.method !== 'POST') throw methodNotAllowed('POST, OPTIONS');
+        limitRate(req);
         return await startChat(exchange);
       }
       const match = INSTANCE_PATH.exec(req.path);
@@ -101,14 +113,30 @@ export function createStartChatService(options: StartChatServiceOptions): StartC
       throw new ApiError(404, 'route.not_found', `No route ${req.method} ${req.path.slice(0, 200)}.`);
     } catch (error) {
       const failure = error instanceof ApiError ? error : new ApiError(500, 'backend.internal', 'The chat service failed unexpectedly.');
-      if (error instanceof ApiError) {
-        log({ level: 'info', event: 'request.refused', code: failure.code, status: failure.status, path: req.path, sourceIp: req.sourceIp });
-      } else {
+      if (!(error instanceof ApiError)) {
         log({ level: 'error', event: 'request.crashed', path: req.path, error: summarizeAwsError(error) });
+      } else if (failure.code !== RATE_LIMITED) {
+        // A rate-limited streak is logged once by limitRate: a flood must not become a flood of log lines.
+        log({ level: 'info', event: 'request.refused', code: failure.code, status: failure.status, path: req.path, sourceIp: req.sourceIp });
       }
       const cors = failure.code === 'origin.not_allowed' ? {} : exchange.cors;
       return json(failure.status, failure.toBody(), { ...cors, ...failure.headers, 'cache-control': 'no-store' });
     }
+  }
+
+  /** @throws ApiError 429 `request.rate_limited` when the client's address has used up its starts. */
+  function limitRate(req: BackendRequest): void {
+    const limited = limiter?.take(req.sourceIp);
+    if (!limited) return;
+    if (limited.first) {
+      log({ level: 'warn', event: 'request.rate_limited', path: req.path, sourceIp: req.sourceIp, retryAfterSeconds: limited.retryAfterSeconds });
+    }
+    throw new ApiError(
+      429,
+      RATE_LIMITED,
+      `Too many chats were started from your network. Please try again in ${limited.retryAfterSeconds} seconds.`,
+      { 'retry-after': String(limited.retryAfterSeconds) },
+    );
   }
 
   function refuseOrigin({ origin }: Exchange, instance: InstanceDefinition, required: boolean): void {

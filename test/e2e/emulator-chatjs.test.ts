@@ -28,6 +28,7 @@ describe('the real chatjs in Chromium against the emulator', () => {
       connectClientFactory: createConnectClientFactory({ endpoint: emulator.url }),
       participantEndpoint: emulator.url,
       extraOrigins: () => [siteOrigin],
+      rateLimit: false, // every chat of this file starts from 127.0.0.1
     });
     // The page lives on another origin than the emulator, so every Participant Service call is a CORS call.
     site = await serveChatjsHarness(createNodeHttpHandler(service));

@@ -20,8 +20,33 @@ describe('backend environment', () => {
     [{ CONNECT_ENDPOINT: 'not a url' }, 'config.env.CONNECT_ENDPOINT'],
     [{ PARTICIPANT_ENDPOINT: 'ftp://x' }, 'config.env.PARTICIPANT_ENDPOINT'],
     [{ CONNECT_MAX_ATTEMPTS: '0' }, 'config.env.CONNECT_MAX_ATTEMPTS'],
+    [{ RATE_LIMIT_PER_MINUTE: '-1' }, 'config.env.RATE_LIMIT_PER_MINUTE'],
+    [{ RATE_LIMIT_PER_MINUTE: 'lots' }, 'config.env.RATE_LIMIT_PER_MINUTE'],
+    [{ RATE_LIMIT_BURST: '0' }, 'config.env.RATE_LIMIT_BURST'],
+    [{ RATE_LIMIT_BURST: '2.5' }, 'config.env.RATE_LIMIT_BURST'],
   ])('refuses %j', (env, code) => {
     expect(() => readBackendEnv(env)).toThrow(expect.objectContaining({ code }));
+  });
+
+  it('reads the start-chat rate limit from RATE_LIMIT_PER_MINUTE and RATE_LIMIT_BURST, 0 a minute meaning none', () => {
+    expect(readBackendEnv({ RATE_LIMIT_PER_MINUTE: '30', RATE_LIMIT_BURST: '10' }).rateLimit).toEqual({ perMinute: 30, burst: 10 });
+    expect(readBackendEnv({ RATE_LIMIT_BURST: '10' }).rateLimit).toEqual({ burst: 10 });
+    expect(readBackendEnv({ RATE_LIMIT_PER_MINUTE: '0' }).rateLimit).toBe(false);
+    expect(readBackendEnv({ RATE_LIMIT_PER_MINUTE: ' ' })).not.toHaveProperty('rateLimit');
+  });
+
+  it('applies the rate limit from the environment to the service', async () => {
+    const service = await createStartChatServiceFromEnv({ INSTANCES_FILE: 'config/instances.json', RATE_LIMIT_BURST: '1' });
+    const start = () =>
+      service.handle({
+        method: 'POST',
+        path: '/api/chats',
+        headers: { origin: 'http://127.0.0.1:8080', 'content-type': 'application/json' },
+        body: '{"instance":"nope"}',
+        sourceIp: '203.0.113.7',
+      });
+    expect((await start()).status).toBe(404);
+    expect((await start()).status).toBe(429);
   });
 
   it('builds the service from INSTANCES_JSON', async () => {

@@ -48,6 +48,18 @@ describe('the real @aws-sdk/client-connect against the emulator', () => {
     expect(contact?.customer.displayName).toBe('Zoe');
   });
 
+  it('keeps concurrent calls apart with its middleware resolved once (cacheMiddleware), throttled retries included', async () => {
+    emulator.emulator.faults.apply({ startChat: { status: 429, count: 5 } });
+    const names = Array.from({ length: 40 }, (_, index) => `Customer ${index}`);
+    const outputs = await Promise.all(
+      names.map((name, index) => client.send(command({ ParticipantDetails: { DisplayName: name }, Attributes: { topic: `t${index}` } }))),
+    );
+    const contacts = outputs.map((output) => emulator.emulator.contacts.get(output.ContactId!));
+    expect(contacts.map((contact) => contact?.customer.displayName)).toEqual(names);
+    expect(contacts.map((contact) => contact?.attributes.topic)).toEqual(names.map((_, index) => `t${index}`));
+    expect(new Set(outputs.map((output) => output.ContactId)).size).toBe(names.length);
+  });
+
   it('surfaces a validation error as the typed AWS error', async () => {
     const error = await failureOf(client.send(command({ ParticipantDetails: undefined as never })));
     expect(error.name).toBe('InvalidRequestException');

@@ -101,4 +101,10 @@ describe('instances file', () => {
     await writeFile(join(dir, 'broken.json'), '{ "instances": [');
     await expect(loadInstancesFile(join(dir, 'broken.json'))).rejects.toMatchObject({ code: 'config.json' });
   });
+
+  it('names the whole path in the code even when an unknown field holds a ":"', () => {
+    const error = problemOf(withInstance((instance) => (instance['a:b'] = 1)));
+    expect(error.problems).toContain('instances[0].a:b: unknown field');
+    expect(error.code).toBe('config.instances.a:b');
+  });
 });

@@ -181,3 +181,21 @@ describe('the Lambda adapter', () => {
     expect(factory).toHaveBeenCalledTimes(1);
   });
 });
+
+describe('the Lambda adapter and the rate limit', () => {
+  it('limits by the source address API Gateway saw, not by X-Forwarded-For', async () => {
+    const send = vi.fn(async () => ({ ContactId: 'c-1', ParticipantId: 'p-1', ParticipantToken: 't-1', $metadata: {} }));
+    const handler = createLambdaHandler(createStartChatService({ instances: [INSTANCE], connectClient: { send } as never, rateLimit: { burst: 1 } }));
+    const v1 = (sourceIp: string, forwarded: string) =>
+      restEvent({ requestContext: { identity: { sourceIp } }, headers: { ...restEvent().headers, 'X-Forwarded-For': forwarded } });
+    const v2 = (sourceIp: string) => httpApiEvent({ requestContext: { ...httpApiEvent().requestContext, http: { method: 'POST', sourceIp } } });
+    expect((await handler(v1('203.0.113.7', '1.1.1.1'))).statusCode).toBe(200);
+    const refused = await handler(v1('203.0.113.7', '2.2.2.2'));
+    expect(refused.statusCode).toBe(429);
+    expect(refused.headers['retry-after']).toBe('6');
+    expect(JSON.parse(refused.body).error.code).toBe('request.rate_limited');
+    expect((await handler(v2('198.51.100.1'))).statusCode).toBe(200);
+    expect((await handler(v2('198.51.100.1'))).statusCode).toBe(429);
+    expect(send).toHaveBeenCalledTimes(2);
+  });
+});

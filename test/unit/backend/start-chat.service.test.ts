@@ -319,3 +319,70 @@ describe('logging', () => {
     expect(JSON.stringify(logs)).not.toContain('secret-participant-token');
   });
 });
+
+describe('rate limit on starting chats', () => {
+  const from = (sourceIp: string, body: unknown = { instance: 'help_faq_bot' }) => ({ ...post(body), sourceIp });
+
+  it('answers 429 request.rate_limited with Retry-After after 5 quick starts from one address, without calling AWS', async () => {
+    const { service, send } = setup({ now: () => 0 });
+    for (let i = 0; i < 5; i++) expect((await service.handle(from('203.0.113.7'))).status).toBe(200);
+    const response = await service.handle(from('203.0.113.7'));
+    expect(response.status).toBe(429);
+    expect(response.headers['retry-after']).toBe('6');
+    expect(response.headers['content-type']).toMatch(/^application\/json/);
+    expect(response.headers['access-control-allow-origin']).toBe(SITE);
+    expect(response.headers['access-control-expose-headers']).toBe('retry-after');
+    expect(JSON.parse(response.body)).toEqual({ error: { code: 'request.rate_limited', message: expect.stringContaining('6 seconds') } });
+    expect(send).toHaveBeenCalledTimes(5);
+  });
+
+  it('counts invalid attempts too, but neither preflights nor config reads', async () => {
+    const { service } = setup({ now: () => 0, rateLimit: { burst: 2 } });
+    const preflight = { method: 'OPTIONS', path: '/api/chats', headers: { origin: SITE }, body: '', sourceIp: '203.0.113.7' };
+    const config = { method: 'GET', path: '/api/instances/help_faq_bot', headers: { origin: SITE }, body: '', sourceIp: '203.0.113.7' };
+    for (let i = 0; i < 10; i++) {
+      expect((await service.handle(preflight)).status).toBe(204);
+      expect((await service.handle(config)).status).toBe(200);
+    }
+    expect((await service.handle(from('203.0.113.7', '{bad'))).status).toBe(400);
+    expect((await service.handle(from('203.0.113.7'))).status).toBe(200);
+    expect((await service.handle(from('203.0.113.7'))).status).toBe(429);
+  });
+
+  it('limits each address on its own and lets it start again once it has waited', async () => {
+    const clock = { now: 0 };
+    const { service } = setup({ now: () => clock.now, rateLimit: { burst: 1, perMinute: 2 } });
+    expect((await service.handle(from('203.0.113.7'))).status).toBe(200);
+    const refused = await service.handle(from('203.0.113.7'));
+    expect(refused.status).toBe(429);
+    expect(refused.headers['retry-after']).toBe('30');
+    expect((await service.handle(from('198.51.100.1'))).status).toBe(200);
+    clock.now += 30_000;
+    expect((await service.handle(from('203.0.113.7'))).status).toBe(200);
+  });
+
+  it('logs the first refusal of a streak once, as a warning', async () => {
+    const { service, logs } = setup({ now: () => 0, rateLimit: { burst: 1 } });
+    for (let i = 0; i < 20; i++) await service.handle(from('203.0.113.7'));
+    const limited = logs.filter((entry) => entry.event === 'request.rate_limited');
+    expect(limited).toEqual([
+      { level: 'warn', event: 'request.rate_limited', path: '/api/chats', sourceIp: '203.0.113.7', retryAfterSeconds: 6 },
+    ]);
+    expect(logs.filter((entry) => entry.event === 'request.refused')).toEqual([]);
+  });
+
+  it('can be turned off, or raised, through the rateLimit option', async () => {
+    const off = setup({ rateLimit: false });
+    const raised = setup({ rateLimit: { burst: 50 } });
+    for (let i = 0; i < 50; i++) {
+      expect((await off.service.handle(from('203.0.113.7'))).status).toBe(200);
+      expect((await raised.service.handle(from('203.0.113.7'))).status).toBe(200);
+    }
+    expect((await raised.service.handle(from('203.0.113.7'))).status).toBe(429);
+  });
+
+  it('exempts the addresses it is told to', async () => {
+    const { service } = setup({ rateLimit: { burst: 1, exempt: ['127.0.0.1'] } });
+    for (let i = 0; i < 10; i++) expect((await service.handle(from('::ffff:127.0.0.1'))).status).toBe(200);
+  });
+});
