@@ -69,7 +69,7 @@ function preChatProblems(value: unknown, at: string): string[] {
 
 /** The field path a problem starts with, as a stable error code: `config.rules.schedule.timeZone`. */
 function codeOf(problem: string): string {
-  return problem.slice(0, problem.indexOf(':')).replace(/\[\d+\]/g, '');
+  return problem.slice(0, problem.indexOf(': ')).replace(/\[\d+\]/g, '');
 }
 
 /**

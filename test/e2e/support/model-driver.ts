@@ -146,15 +146,13 @@ export async function drivePath(stack: Stack, path: ModelPath): Promise<string[]
         return void (await page.evaluate((url) => history.pushState({}, '', url), target));
       }
       case 'START': {
-        if (next === 'START_FAILED') await control.faults({ startChat: { status: 500, count: 1 } });
-        if (next === 'RULES_ALLOW' || next === 'RULES_DENY') {
-          // Hold the backend's answer so the URL can change while the start is in flight.
-          const gate = new Promise<void>((resolve) => (releaseStart = resolve));
-          await page.route('**/api/chats', async (route: Route) => {
-            await gate;
-            await route.continue();
-          });
-        }
+        // Hold the backend's answer until the step that expects it, so the brief `starting` state can be
+        // checked (and the URL changed while the start is in flight).
+        const gate = new Promise<void>((resolve) => (releaseStart = resolve));
+        await page.route('**/api/chats', async (route: Route) => {
+          await gate;
+          await route.continue();
+        });
         return void (await click(before.matches('ended') ? DEFAULT_UI_TEXT.startNewChat : DEFAULT_UI_TEXT.startChat));
       }
       case 'START_FAILED':
