@@ -2,7 +2,7 @@
  * The conversation chunk (`dist/webchat-conversation.js`), loaded only when a chat starts or resumes:
  * the real chatjs session, the transcript, and the Lit panel for one contact.
  */
-import { mountChatPanel, type PanelStatus } from '../ui/chat-panel';
+import { mountChatPanel } from '../ui/chat-panel';
 import { adoptStyles } from '../ui/adopt-styles';
 import { PANEL_HOST_CSS } from '../ui/panel-host.styles';
 import { MessageRejectedError, openChatSession } from './chat-session';
@@ -44,15 +44,14 @@ export function openConversation(options: ConversationOptions): Conversation {
     options.nonce ? { nonce: options.nonce } : {},
   );
 
-  /** Many items can arrive at once (a transcript page): render once per frame, not once per item. */
+  /** Many items can arrive at once (a transcript page): render once after them, not once per item. */
   function render(): void {
     if (renderQueued) return;
     renderQueued = true;
     queueMicrotask(() => {
       renderQueued = false;
-      const status: PanelStatus = state.status;
       panel.update({
-        status,
+        status: state.status,
         ...(state.agentName ? { agentName: state.agentName } : {}),
         agentTyping: agentTyping && state.status === 'agent',
         messages: store.messages(),
