@@ -49,12 +49,7 @@ describe('analytics bridges in Chromium (built bundle)', () => {
     await browser?.close();
   });
 
-  async function openPage(path: string): Promise<SitePage> {
-    const site = new SitePage(await browser.newPage());
-    await site.open(`${server.url}${path}`);
-    await site.waitForEvent('CHAT_VISIBLE');
-    return site;
-  }
+  const openPage = (path: string) => SitePage.visible(browser, `${server.url}${path}`);
 
   it('gives a tag manager that loads late (data-analytics="datalayer") every entry since page load', async () => {
     const site = await openPage('/late-gtm');

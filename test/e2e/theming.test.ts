@@ -47,12 +47,7 @@ describe('theming and languages in Chromium (built bundle)', () => {
     await browser?.close();
   });
 
-  async function openPage(path: string): Promise<SitePage> {
-    const site = new SitePage(await browser.newPage());
-    await site.open(`${server.url}${path}`);
-    await site.waitForEvent('CHAT_VISIBLE');
-    return site;
-  }
+  const openPage = (path: string) => SitePage.visible(browser, `${server.url}${path}`);
 
   it('speaks English on an English page, on the right', async () => {
     const site = await openPage('/en');

@@ -1,3 +1,4 @@
+import type { Browser } from 'playwright-core';
 import { ChatPage } from './chat-page';
 
 /** What the page's tag manager received, as the test page records it. */
@@ -24,6 +25,14 @@ type Part = 'launcher' | 'panel';
  * and where the widget sits. Specs talk to this model, never to raw selectors.
  */
 export class SitePage extends ChatPage {
+  /** Opens `url` in a new page of `browser` and waits until the start-chat button is shown. */
+  static async visible(browser: Browser, url: string): Promise<SitePage> {
+    const site = new SitePage(await browser.newPage());
+    await site.open(url);
+    await site.waitForEvent('CHAT_VISIBLE');
+    return site;
+  }
+
   /** The launcher's button, by its (translated) label. */
   launcherNamed(label: string) {
     return this.page.getByRole('button', { name: label, exact: true });

@@ -3,20 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { InvalidInstancesFileError, loadInstancesFile, parseInstancesFile } from '../../../src/backend/instances-file';
+import { testInstance } from '../../fixtures/instance';
 
-const VALID = {
-  instances: [
-    {
-      public: { name: 'help_faq_bot', region: 'ap-southeast-2' },
-      connect: {
-        instanceId: '7c1f3b52-4d0e-4a8f-9a51-3f0c2a6d9e10',
-        contactFlowId: '2b9e6a41-8c3d-4f57-b0e2-6d4a1c8f5e73',
-        region: 'ap-southeast-2',
-      },
-      allowedOrigins: ['https://www.example.com'],
-    },
-  ],
-};
+const VALID = { instances: [testInstance()] };
 
 function withInstance(change: (instance: Record<string, any>) => void): unknown {
   const copy = structuredClone(VALID) as { instances: Array<Record<string, any>> };

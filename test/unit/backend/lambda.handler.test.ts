@@ -7,17 +7,9 @@ import {
 } from '../../../src/backend/lambda.handler';
 import { createStartChatService } from '../../../src/backend/start-chat.service';
 import type { InstanceDefinition } from '../../../src/config/instance-config.types';
+import { testInstance } from '../../fixtures/instance';
 
-const INSTANCE: InstanceDefinition = {
-  public: { name: 'help_faq_bot', region: 'ap-southeast-2' },
-  connect: {
-    instanceId: '7c1f3b52-4d0e-4a8f-9a51-3f0c2a6d9e10',
-    contactFlowId: '2b9e6a41-8c3d-4f57-b0e2-6d4a1c8f5e73',
-    region: 'ap-southeast-2',
-  },
-  allowedOrigins: ['https://www.example.com'],
-  allowedAttributes: ['topic'],
-};
+const INSTANCE: InstanceDefinition = testInstance({ allowedAttributes: ['topic'] });
 
 /** An API Gateway REST API proxy event (payload 1.0) as API Gateway sends it for `ANY /{proxy+}`. */
 function restEvent(overrides: Partial<ApiGatewayProxyEventV1> & Record<string, unknown> = {}): ApiGatewayProxyEventV1 {

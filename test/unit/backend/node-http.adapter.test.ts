@@ -5,17 +5,10 @@ import { clientAddress, createNodeHttpHandler, type NodeHttpOptions } from '../.
 import type { BackendRequest } from '../../../src/backend/backend.types';
 import { createStartChatService } from '../../../src/backend/start-chat.service';
 import type { InstanceDefinition } from '../../../src/config/instance-config.types';
+import { testInstance } from '../../fixtures/instance';
 
 const ORIGIN = 'https://www.example.com';
-const INSTANCE: InstanceDefinition = {
-  public: { name: 'help_faq_bot', region: 'ap-southeast-2' },
-  connect: {
-    instanceId: '7c1f3b52-4d0e-4a8f-9a51-3f0c2a6d9e10',
-    contactFlowId: '2b9e6a41-8c3d-4f57-b0e2-6d4a1c8f5e73',
-    region: 'ap-southeast-2',
-  },
-  allowedOrigins: [ORIGIN],
-};
+const INSTANCE: InstanceDefinition = testInstance({ allowedOrigins: [ORIGIN] });
 
 describe('the Node http adapter', () => {
   let server: Server;

@@ -3,19 +3,15 @@ import { describe, expect, it, vi } from 'vitest';
 import type { BackendLogEntry, BackendRequest } from '../../../src/backend/backend.types';
 import { createStartChatService, type StartChatServiceOptions } from '../../../src/backend/start-chat.service';
 import type { InstanceDefinition } from '../../../src/config/instance-config.types';
+import { testInstance } from '../../fixtures/instance';
 
 const SITE = 'https://www.example.com';
 
-const INSTANCE: InstanceDefinition = {
+const INSTANCE: InstanceDefinition = testInstance({
   public: { name: 'help_faq_bot', region: 'ap-southeast-2', queueMarker: '[queued]' },
-  connect: {
-    instanceId: '7c1f3b52-4d0e-4a8f-9a51-3f0c2a6d9e10',
-    contactFlowId: '2b9e6a41-8c3d-4f57-b0e2-6d4a1c8f5e73',
-    region: 'ap-southeast-2',
-  },
   allowedOrigins: [SITE],
   allowedAttributes: ['topic', 'orderId'],
-};
+});
 const OTHER: InstanceDefinition = {
   ...INSTANCE,
   public: { name: 'sales', region: 'us-east-1' },

@@ -2,16 +2,12 @@ import WebSocket from 'ws';
 import type { InstanceDefinition } from '../../../src/config/instance-config.types';
 import { startEmulator, type RunningEmulator, type StartEmulatorOptions } from '../../../src/emulator/emulator';
 import type { ChatItem } from '../../../src/emulator/emulator.types';
+import { testInstance } from '../../fixtures/instance';
 
-export const INSTANCE: InstanceDefinition = {
+export const INSTANCE: InstanceDefinition = testInstance({
   public: { name: 'help_faq_bot', region: 'ap-southeast-2', queueMarker: '[queued]' },
-  connect: {
-    instanceId: '7c1f3b52-4d0e-4a8f-9a51-3f0c2a6d9e10',
-    contactFlowId: '2b9e6a41-8c3d-4f57-b0e2-6d4a1c8f5e73',
-    region: 'ap-southeast-2',
-  },
   allowedOrigins: ['http://127.0.0.1:8080'],
-};
+});
 
 /** A SigV4-looking header: the emulator checks the scheme, never the signature (nor does it need keys). */
 export const SIGNED = { authorization: 'AWS4-HMAC-SHA256 Credential=emulator/20240101/ap-southeast-2/connect/aws4_request' };
