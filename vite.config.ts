@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { defineConfig, type LibraryOptions } from 'vite';
+import { globalSandboxPlugin } from './src/runtime/global-sandbox.plugin';
 
 const { version, dependencies } = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as {
   version: string;
@@ -42,7 +43,11 @@ const visualizerConfig = defineConfig({
   },
 });
 
-/** A package dependency (`lit`, `lit/html.js`, `xstate`, …): left for the app's bundler to resolve and share. */
+/**
+ * A package dependency (`lit`, `lit/html.js`, `xstate`, …): left for the app's bundler to resolve and share.
+ * chatjs is a devDependency on purpose: it is bundled into the conversation chunk, inside its sandbox,
+ * which an app's bundler would not apply.
+ */
 const isDependency = (id: string) => Object.keys(dependencies).some((name) => id === name || id.startsWith(`${name}/`));
 
 /**
@@ -51,6 +56,7 @@ const isDependency = (id: string) => Object.keys(dependencies).some((name) => id
  * Declarations come from `tsc -p tsconfig.build.json` into `dist/types/`.
  */
 const esmConfig = defineConfig({
+  plugins: [globalSandboxPlugin()],
   define: { __WEBCHAT_VERSION__: JSON.stringify(version) },
   build: {
     outDir: fileURLToPath(new URL('./dist/esm', import.meta.url)),
@@ -67,6 +73,7 @@ const esmConfig = defineConfig({
 });
 
 export default defineConfig(({ mode }) => mode === 'visualizer' ? visualizerConfig : mode === 'esm' ? esmConfig : ({
+  plugins: [globalSandboxPlugin()],
   define: { __WEBCHAT_VERSION__: JSON.stringify(version) },
   build: {
     emptyOutDir: mode === 'production',

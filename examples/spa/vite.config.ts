@@ -4,12 +4,12 @@ import { defineConfig } from 'vite';
 /**
  * The single-page app example: `vite build --config examples/spa/vite.config.ts` → `dist/examples/spa/`,
  * served by `npm start` at `/examples/spa/` (every route falls back to its `index.html`). `connect-webchat`
- * resolves to this repository's source, as the published package would to `dist/esm/`.
+ * resolves to this repository's `dist/esm/`, the build the published package ships (`npm run build` makes it first).
  */
 export default defineConfig({
   root: fileURLToPath(new URL('.', import.meta.url)),
   base: '/examples/spa/',
-  resolve: { alias: { 'connect-webchat': fileURLToPath(new URL('../../src/index.ts', import.meta.url)) } },
+  resolve: { alias: { 'connect-webchat': fileURLToPath(new URL('../../dist/esm/index.js', import.meta.url)) } },
   build: {
     outDir: fileURLToPath(new URL('../../dist/examples/spa', import.meta.url)),
     emptyOutDir: true,

@@ -1,6 +1,8 @@
-// chatjs exports nothing: importing it for its side effect defines the global `connect` (see the reference notes).
+// chatjs exports nothing: importing it for its side effect fills `librarySandbox.connect`, which the build
+// gives chatjs in place of the global `connect` it would otherwise define on the host page.
 import 'amazon-connect-chatjs';
 import type { ContactDetails } from '../../machines/chat.types';
+import { librarySandbox } from '../runtime/global-sandbox';
 import { watchForRunawayReconnects } from './runaway-guard';
 import { isTranscriptItem, type TranscriptItem } from './transcript-item';
 
@@ -83,7 +85,7 @@ const TRANSCRIPT_MAX_PAGES = 50;
 let configuredEndpoint: string | undefined;
 
 function chatJs(): ChatJsGlobal {
-  return (globalThis as unknown as { connect: ChatJsGlobal }).connect;
+  return librarySandbox.connect as unknown as ChatJsGlobal;
 }
 
 /** chatjs caches its service client per region: configure once, before the first session. */

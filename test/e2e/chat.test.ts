@@ -62,6 +62,26 @@ describe('a real chat: built bundle + chatjs in Chromium against the emulator', 
     expect(chat.pageErrors).toEqual([]);
   });
 
+  it('adds no globals while chatting, and leaves a `connect` of the site\'s own untouched', async () => {
+    const chat = await stack.openChat('/');
+    await chat.waitForEvent('CHAT_VISIBLE');
+    await chat.page.evaluate(() => Object.assign(window, { connect: { site: true } }));
+    const before = await chat.globalNames();
+    await chat.start();
+    const contactId = await chat.contactId();
+    await stack.control.waitForCustomer(contactId);
+    await stack.control.join(contactId, 'Ana');
+    await stack.control.say(contactId, 'Hello');
+    await chat.waitForPanelMessage('Hello');
+    await chat.send('Hi');
+    await chat.waitForPanelMessage('Hi');
+
+    const added = (await chat.globalNames()).filter((name) => !before.includes(name));
+    expect(added).toEqual([]);
+    expect(await chat.page.evaluate(() => JSON.stringify((window as unknown as { connect: unknown }).connect))).toBe('{"site":true}');
+    expect(chat.pageErrors).toEqual([]);
+  });
+
   it('ends once when the customer ends while queued, no agent ever joining', async () => {
     const { chat, contactId } = await startedChat();
     await stack.control.queue(contactId);

@@ -105,6 +105,11 @@ export class ChatPage {
     );
   }
 
+  /** Every own property name of `window`, enumerable or not: what a script could have added to the page. */
+  globalNames(): Promise<string[]> {
+    return this.page.evaluate(() => Object.getOwnPropertyNames(window));
+  }
+
   /** Nodes a hostile message could have created inside the panel. */
   injectedElements(): Promise<number> {
     return this.page.evaluate(() => {
