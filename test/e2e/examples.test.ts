@@ -85,6 +85,8 @@ describe('the example apps, built, against the demo stack', () => {
     expect(await app.loggedTypes()).toEqual(['CHAT_LOADED', 'CHAT_VISIBLE', 'CONTACT_STARTED', 'TRANSFER_TO_QUEUE', 'CONNECT_TO_AGENT']);
     await app.send('Thanks');
     await app.waitForPanelMessage('Thanks');
+    // The package bundles chatjs in its sandbox: the app's bundler adds none of chatjs' globals either.
+    expect(await app.page.evaluate(() => ['connect', 'sprintf', 'vsprintf'].filter((name) => name in window))).toEqual([]);
     expect(app.pageErrors).toEqual([]);
   });
 
