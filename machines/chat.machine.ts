@@ -72,6 +72,8 @@ export const chatMachine = setup({
   guards: {
     rulesAllow: ({ context }) => context.rulesAllow,
     savedPhaseIs: ({ event }, phase: ContactPhase) => event.type === 'RESUME' && event.saved.phase === phase,
+    /** The last failed start did not ask to wait (HTTP `Retry-After`), or the wait is over. */
+    waitIsOver: ({ context, event }) => event.at >= (context.error?.retryAt ?? 0),
   },
 }).createMachine({
   id: 'chat',
@@ -131,7 +133,7 @@ export const chatMachine = setup({
     visible: {
       on: {
         RULES_DENY: { target: 'hidden', actions: 'denyByRules' },
-        START: { target: 'starting', actions: assign({ error: null }) },
+        START: { guard: 'waitIsOver', target: 'starting', actions: assign({ error: null }) },
       },
     },
 

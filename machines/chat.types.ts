@@ -31,6 +31,8 @@ export type ContactPhase = 'inFlow' | 'queued' | 'agent';
 export interface ChatError {
   code: string;
   message: string;
+  /** Epoch ms before which the service asked not to start again (its `Retry-After`): START is refused until then. */
+  retryAt?: number;
 }
 
 export interface ChatContext {

@@ -85,6 +85,11 @@ export interface UiText {
   agentTyping: string;
   /** @default "We couldn't start the chat. Please try again." */
   startFailed: string;
+  /**
+   * A start refused because the service is busy or this network started too many chats; the start button
+   * waits that long. @default "The chat service is busy. Please try again in {seconds} seconds."
+   */
+  startRetryIn: string;
   /** @default "Try again" */
   retry: string;
   /** The pre-chat form's cancel button. @default "Cancel" */

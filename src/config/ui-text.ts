@@ -19,6 +19,7 @@ export const DEFAULT_UI_TEXT: UiText = {
   statusEnded: 'Chat ended',
   agentTyping: '{name} is typing…',
   startFailed: "We couldn't start the chat. Please try again.",
+  startRetryIn: 'The chat service is busy. Please try again in {seconds} seconds.',
   retry: 'Try again',
   cancel: 'Cancel',
 };

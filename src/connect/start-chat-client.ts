@@ -9,9 +9,28 @@ export class StartChatError extends Error {
     readonly code: string,
     message: string,
     readonly status?: number,
+    /** How long the service asked us to wait before starting again (its `Retry-After`), capped. */
+    readonly retryAfterMs?: number,
   ) {
     super(message);
   }
+}
+
+/** A `Retry-After` past this is treated as this: a customer should never be locked out for hours by one answer. */
+export const MAX_RETRY_AFTER_MS = 10 * 60_000;
+
+/** An HTTP date as RFC 9110 requires senders to write it: `Wed, 25 Nov 2026 12:00:30 GMT`. */
+const HTTP_DATE = /^[A-Z][a-z]{2}, \d{2} [A-Z][a-z]{2} \d{4} \d{2}:\d{2}:\d{2} GMT$/;
+
+/**
+ * `Retry-After` as delay-seconds or an HTTP date, in ms from `now`; undefined when absent or unreadable
+ * (`Date.parse` alone would read "1.5" as a date in 2001).
+ */
+export function parseRetryAfter(value: string | null, now: number): number | undefined {
+  const trimmed = value?.trim() ?? '';
+  const ms = /^\d+$/.test(trimmed) ? Number(trimmed) * 1000 : HTTP_DATE.test(trimmed) ? Date.parse(trimmed) - now : NaN;
+  if (!Number.isFinite(ms)) return undefined;
+  return Math.min(Math.max(ms, 0), MAX_RETRY_AFTER_MS);
 }
 
 export interface StartChatOptions {
@@ -22,6 +41,8 @@ export interface StartChatOptions {
   fetch?: typeof fetch;
   /** @default 15000 */
   timeoutMs?: number;
+  /** @default Date.now */
+  now?: () => number;
 }
 
 /** Asks our backend (`POST /api/chats`) for a new contact. */
@@ -50,6 +71,7 @@ export async function requestNewContact(options: StartChatOptions): Promise<Cont
       typeof error?.code === 'string' ? error.code : `http.${response.status}`,
       typeof error?.message === 'string' ? error.message : `The chat service answered ${response.status}.`,
       response.status,
+      parseRetryAfter(response.headers.get('retry-after'), (options.now ?? Date.now)()),
     );
   }
   if (!isContactDetails(body)) throw new StartChatError('backend.bad_response', 'The chat service sent an unexpected answer.');

@@ -11,6 +11,8 @@ export interface LauncherContext {
   /** A panel is mounted (the conversation chunk loaded). */
   panelOpen: boolean;
   text: { openChat: string; retry: string };
+  /** Epoch ms now: a start the service asked to wait for stays refused until its `retryAt`. */
+  now: number;
 }
 
 /**
@@ -18,7 +20,7 @@ export interface LauncherContext {
  * say (they never hide a running chat), it brings back a minimised panel, and offers the retry itself when
  * the connection was given up before any panel could load.
  */
-export function launcherView(snapshot: ChatSnapshot, { panelMinimised, panelOpen, text }: LauncherContext): LauncherView {
+export function launcherView(snapshot: ChatSnapshot, { panelMinimised, panelOpen, text, now }: LauncherContext): LauncherView {
   if (panelMinimised && (snapshot.matches('contact') || snapshot.matches('ended'))) {
     return { visible: true, busy: false, label: text.openChat };
   }
@@ -26,10 +28,12 @@ export function launcherView(snapshot: ChatSnapshot, { panelMinimised, panelOpen
     return { visible: true, busy: false, label: text.retry, ...(snapshot.context.error ? { error: snapshot.context.error.message } : {}) };
   }
   const starting = snapshot.matches('starting');
+  const error = snapshot.matches('visible') ? snapshot.context.error : null;
   return {
     visible: snapshot.matches('visible') || starting,
     busy: starting,
-    ...(snapshot.matches('visible') && snapshot.context.error ? { error: snapshot.context.error.message } : {}),
+    ...(error ? { error: error.message } : {}),
+    ...(error?.retryAt !== undefined && now < error.retryAt ? { waiting: true } : {}),
   };
 }
 

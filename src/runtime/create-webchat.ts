@@ -1,6 +1,6 @@
 import { createActor, type InspectionEvent } from 'xstate';
 import { chatMachine } from '../../machines/chat.machine';
-import type { ChatEvent, ContactDetails, SavedContact } from '../../machines/chat.types';
+import type { ChatError, ChatEvent, ContactDetails, SavedContact } from '../../machines/chat.types';
 import type { ConfigModule } from '../config/config-chunk';
 import type { ResolvedConfig } from '../config/instance-config';
 import { InvalidConfigError, isInvalidConfigError } from '../config/invalid-config-error';
@@ -134,6 +134,8 @@ export function createWebchat(options: WebchatOptions): Webchat {
   /** UI state, not the chat's: the customer tucked the panel away and the launcher brings it back. */
   let panelMinimised = false;
   let destroyed = false;
+  /** Re-enables the launcher once a `Retry-After` wait is over. */
+  let waitTimer: number | undefined;
   /**
    * Commands given before the configuration has loaded (the script tag's queue, an app calling `open()` at
    * once) wait for it, in order: the machine would ignore them while booting.
@@ -144,6 +146,19 @@ export function createWebchat(options: WebchatOptions): Webchat {
   const send = (event: ChatEvent) => {
     if (!destroyed) actor.send(event);
   };
+
+  /**
+   * What the customer is told when a start fails. When the service said how long to wait (`Retry-After`),
+   * the machine refuses to start again until then, and the launcher shows the wait and re-enables itself after it.
+   */
+  function startError(failure: StartChatError): ChatError {
+    const text = config?.text;
+    if (failure.retryAfterMs === undefined || !text) return { code: failure.code, message: text?.startFailed ?? failure.message };
+    const seconds = Math.max(1, Math.ceil(failure.retryAfterMs / 1000));
+    win.clearTimeout(waitTimer);
+    waitTimer = win.setTimeout(syncView, failure.retryAfterMs);
+    return { code: failure.code, message: text.startRetryIn.replaceAll('{seconds}', String(seconds)), retryAt: now() + failure.retryAfterMs };
+  }
 
   function loadConversationModule(): Promise<ConversationModule> {
     conversationLoading ??= options.loadConversation().catch((error: unknown) => {
@@ -201,7 +216,7 @@ export function createWebchat(options: WebchatOptions): Webchat {
             (error: unknown) => {
               const failure = error instanceof StartChatError ? error : new StartChatError('start.failed', String(error));
               reportError(`could not start a chat (${failure.code}): ${failure.message}`);
-              send({ type: 'START_FAILED', error: { code: failure.code, message: config?.text.startFailed ?? failure.message }, at: now() });
+              send({ type: 'START_FAILED', error: startError(failure), at: now() });
             },
           );
         },
@@ -292,7 +307,7 @@ export function createWebchat(options: WebchatOptions): Webchat {
 
   function syncView(): void {
     const snapshot = actor.getSnapshot();
-    if (config) launcher?.update(launcherView(snapshot, { panelMinimised, panelOpen: conversation !== undefined, text: config.text }));
+    if (config) launcher?.update(launcherView(snapshot, { panelMinimised, panelOpen: conversation !== undefined, text: config.text, now: now() }));
     const state = conversationState(snapshot);
     if (state) conversation?.update(state);
     else if (conversation) closeConversation();
@@ -353,7 +368,12 @@ export function createWebchat(options: WebchatOptions): Webchat {
     start(attributes, displayName) {
       whenBooted(() => {
         startRequest = { ...(attributes ? { attributes } : {}), ...(displayName ? { displayName } : {}) };
-        send({ type: 'START', at: now() });
+        const at = now();
+        const { context } = actor.getSnapshot();
+        send({ type: 'START', at });
+        if (actor.getSnapshot().matches('visible') && context.error?.retryAt !== undefined && at < context.error.retryAt) {
+          reportError(`not starting yet: the chat service asked to wait ${Math.ceil((context.error.retryAt - at) / 1000)} s more`);
+        }
       });
     },
     end() {
@@ -372,6 +392,7 @@ export function createWebchat(options: WebchatOptions): Webchat {
       beforeBoot = undefined;
       closePreChatForm();
       closeConversation();
+      win.clearTimeout(waitTimer);
       for (const cleanup of cleanups.splice(0).reverse()) cleanup();
       actor.stop();
     },

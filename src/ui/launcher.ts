@@ -9,6 +9,8 @@ export interface LauncherView {
   busy: boolean;
   /** Why the last start failed, shown next to the button. */
   error?: string;
+  /** The service asked to wait before starting again: the button is shown but refuses until the view changes. */
+  waiting?: boolean;
   /** The button's label. @default text.startChat */
   label?: string;
 }
@@ -33,6 +35,7 @@ button { font: inherit; font-weight: 600; cursor: pointer; border: 0; border-rad
   box-shadow: 0 2px 8px rgb(0 0 0 / 25%); }
 button:focus-visible { outline: 3px solid var(--cw-focus, #1f1f1f); outline-offset: 2px; }
 button[aria-busy="true"] { cursor: progress; opacity: 0.85; }
+button[aria-disabled="true"] { cursor: not-allowed; opacity: 0.6; }
 .error { max-width: 260px; margin: 0; padding: 8px 12px; border-radius: 8px; background: #fff; color: #a50e0e;
   box-shadow: 0 2px 8px rgb(0 0 0 / 20%); }
 `;
@@ -60,7 +63,7 @@ export function mountLauncher(root: ShadowRoot, options: LauncherOptions) {
   root.append(container);
 
   const start = () => {
-    if (button.getAttribute('aria-busy') !== 'true') options.onActivate();
+    if (button.getAttribute('aria-busy') !== 'true' && button.getAttribute('aria-disabled') !== 'true') options.onActivate();
   };
   const intent = () => options.onIntent?.();
   button.addEventListener('click', start);
@@ -71,6 +74,8 @@ export function mountLauncher(root: ShadowRoot, options: LauncherOptions) {
     update(view: LauncherView): void {
       container.hidden = !view.visible;
       button.setAttribute('aria-busy', String(view.busy));
+      // aria-disabled, not disabled: the button keeps its focus and stays announced while it waits.
+      button.setAttribute('aria-disabled', String(view.waiting ?? false));
       button.textContent = view.label ?? options.text.startChat;
       error.hidden = !view.error;
       error.textContent = view.error ?? '';

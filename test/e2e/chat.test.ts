@@ -209,6 +209,31 @@ describe('a real chat: built bundle + chatjs in Chromium against the emulator', 
     expect((await chat.types()).filter((type) => type === 'CONTACT_STARTED')).toHaveLength(1);
   });
 
+  it('waits as long as the busy service asks (Retry-After) before it lets the customer start again', async () => {
+    const chat = await stack.openChat();
+    await chat.waitForEvent('CHAT_VISIBLE');
+    const starts: number[] = [];
+    chat.page.on('request', (request) => {
+      if (request.method() === 'POST' && request.url().endsWith('/api/chats')) starts.push(Date.now());
+    });
+    // Connect throttles every attempt the backend's SDK makes: the backend answers 503 with Retry-After: 5.
+    await stack.control.faults({ startChat: { status: 429, count: 3 } });
+    await chat.start();
+    await chat.page.getByRole('alert').filter({ hasText: 'Please try again in 5 seconds' }).waitFor();
+    const refusedAt = Date.now();
+    expect(await chat.launcherWaiting()).toBe(true);
+    await chat.pressStartAnyway();
+    await chat.page.waitForTimeout(500);
+    expect(starts).toHaveLength(1);
+
+    await expect.poll(() => chat.launcherWaiting(), { timeout: 6_000, intervals: [100] }).toBe(false);
+    expect(Date.now() - refusedAt).toBeGreaterThanOrEqual(4_000);
+    await chat.start();
+    await chat.waitForEvent('CONTACT_STARTED');
+    expect(starts).toHaveLength(2);
+    expect(await chat.types()).toEqual(['CHAT_LOADED', 'CHAT_VISIBLE', 'CONTACT_STARTED']);
+  });
+
   it('shows hostile message text literally and runs none of it', async () => {
     const { chat, contactId } = await startedChat();
     const dialogs: string[] = [];

@@ -18,6 +18,7 @@ export const ES_UI_TEXT: UiText = {
   statusEnded: 'Chat finalizado',
   agentTyping: '{name} está escribiendo…',
   startFailed: 'No pudimos iniciar el chat. Inténtalo de nuevo.',
+  startRetryIn: 'El servicio de chat está ocupado. Inténtalo de nuevo en {seconds} segundos.',
   retry: 'Reintentar',
   cancel: 'Cancelar',
 };

@@ -60,6 +60,16 @@ export class ChatPage {
     await this.launcherButton().click();
   }
 
+  /** Clicks the start button even while it is aria-disabled (Playwright would otherwise wait for it). */
+  async pressStartAnyway(): Promise<void> {
+    await this.launcherButton().click({ force: true });
+  }
+
+  /** The start button is shown but refuses clicks (the service asked to wait). */
+  async launcherWaiting(): Promise<boolean> {
+    return (await this.launcherButton().getAttribute('aria-disabled')) === 'true';
+  }
+
   messageBox() {
     return this.page.getByRole('textbox', { name: 'Message' });
   }

@@ -80,6 +80,22 @@ describe('chat machine', () => {
     expect(types()).toEqual(['CHAT_LOADED', 'CHAT_VISIBLE', 'CONTACT_STARTED']);
   });
 
+  it('refuses to start again before the time a busy service asked to wait for', () => {
+    const { actor, types } = run([
+      { type: 'CONFIG_OK' },
+      { type: 'RULES_ALLOW' },
+      { type: 'START' },
+      { type: 'START_FAILED', error: { code: 'backend.throttled', message: 'wait', retryAt: 5000 } },
+    ]);
+    actor.send({ type: 'START', at: 4999 });
+    expect(actor.getSnapshot().value).toBe('visible');
+    expect(actor.getSnapshot().context.error?.retryAt).toBe(5000);
+    actor.send({ type: 'START', at: 5000 });
+    expect(actor.getSnapshot().value).toBe('starting');
+    actor.send({ type: 'CONTACT_CREATED', contact, at: 5001 });
+    expect(types()).toEqual(['CHAT_LOADED', 'CHAT_VISIBLE', 'CONTACT_STARTED']);
+  });
+
   it('emits the full normal sequence: queued, agent, ended', () => {
     const { types, emitted } = run([...toContact, { type: 'QUEUED' }, { type: 'AGENT_JOINED', agentName: 'Ana' }, { type: 'CHAT_ENDED' }]);
     expect(types()).toEqual(['CHAT_LOADED', 'CHAT_VISIBLE', 'CONTACT_STARTED', 'TRANSFER_TO_QUEUE', 'CONNECT_TO_AGENT', 'CONTACT_ENDED']);
