@@ -152,6 +152,24 @@ export function mountChatPanel(host: ShadowRoot, callbacks: PanelCallbacks, opti
   let spokenStatus = '';
   let announcements: { key: number; text: string }[] = [];
   let nextKey = 0;
+  /**
+   * At most one render per frame. Each render measures the list to keep it scrolled to the bottom, a layout
+   * that grows with the conversation; a burst of messages (a busy agent, a transcript catching up after a
+   * reconnect) would otherwise pay it once per message. The first update in a quiet frame renders at once,
+   * so a lone message shows without waiting for a frame.
+   */
+  let frame: number | undefined;
+  let deferred: PanelView | undefined;
+  const win = doc.defaultView!;
+  const nextFrame = () => {
+    frame = win.requestAnimationFrame(() => {
+      frame = undefined;
+      if (!deferred || destroyed) return;
+      const latest = deferred;
+      deferred = undefined;
+      show(latest);
+    });
+  };
 
   const textbox = () => container.querySelector('textarea');
   const list = () => container.querySelector<HTMLElement>('.list');
@@ -210,32 +228,39 @@ export function mountChatPanel(host: ShadowRoot, callbacks: PanelCallbacks, opti
     return { spoken, ownMessage };
   }
 
+  /** Shows `next`: renders, keeps the list at the bottom, speaks what is new, and moves focus where needed. */
+  function show(next: PanelView): void {
+    nextFrame();
+    const previous = view;
+    const scroller = list();
+    const following = !scroller || scroller.scrollHeight - scroller.scrollTop - scroller.clientHeight <= NEAR_BOTTOM_PX;
+    const hadFocus = hasFocus();
+
+    const { spoken, ownMessage } = announce(next, previous === undefined);
+    if (spoken.length > 0) {
+      announcements = [...announcements, ...spoken.map((text) => ({ key: nextKey++, text }))].slice(-LIVE_REGION_SIZE);
+    }
+    view = next;
+    render(panelTemplate(next, announcements), container);
+
+    const after = list();
+    if (after && (following || ownMessage)) after.scrollTop = after.scrollHeight;
+
+    const reachedStop =
+      previous !== undefined &&
+      previous.status !== next.status && (next.status === 'ended' || (next.status === 'failed' && !!next.canRetry));
+    const pageIdle = !doc.activeElement || doc.activeElement === doc.body;
+    if (focusAfterUpdate || (hadFocus && !hasFocus()) || (reachedStop && (hadFocus || pageIdle))) {
+      focusAfterUpdate = false;
+      focusPrimary();
+    }
+  }
+
   return {
     update(next) {
       if (destroyed) return;
-      const previous = view;
-      const scroller = list();
-      const following = !scroller || scroller.scrollHeight - scroller.scrollTop - scroller.clientHeight <= NEAR_BOTTOM_PX;
-      const hadFocus = hasFocus();
-
-      const { spoken, ownMessage } = announce(next, previous === undefined);
-      if (spoken.length > 0) {
-        announcements = [...announcements, ...spoken.map((text) => ({ key: nextKey++, text }))].slice(-LIVE_REGION_SIZE);
-      }
-      view = next;
-      render(panelTemplate(next, announcements), container);
-
-      const after = list();
-      if (after && (following || ownMessage)) after.scrollTop = after.scrollHeight;
-
-      const reachedStop =
-        previous !== undefined &&
-        previous.status !== next.status && (next.status === 'ended' || (next.status === 'failed' && !!next.canRetry));
-      const pageIdle = !doc.activeElement || doc.activeElement === doc.body;
-      if (focusAfterUpdate || (hadFocus && !hasFocus()) || (reachedStop && (hadFocus || pageIdle))) {
-        focusAfterUpdate = false;
-        focusPrimary();
-      }
+      if (frame === undefined) show(next);
+      else deferred = next;
     },
     focus() {
       if (destroyed) return;
@@ -245,6 +270,7 @@ export function mountChatPanel(host: ShadowRoot, callbacks: PanelCallbacks, opti
     destroy() {
       if (destroyed) return;
       destroyed = true;
+      if (frame !== undefined) win.cancelAnimationFrame(frame);
       container.removeEventListener('click', onClick);
       container.removeEventListener('keydown', onKeydown);
       container.removeEventListener('input', onInput);

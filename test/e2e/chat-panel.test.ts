@@ -215,6 +215,14 @@ describe('messages', () => {
     expect(await panel.distanceFromBottom()).toBeLessThanOrEqual(1);
   });
 
+  it('renders a burst of updates once a frame, ending on the last, at the bottom', async () => {
+    const panel = await openPanel();
+    const all = Array.from({ length: 300 }, (_, i) => message('AGENT', `Burst ${i}`));
+    const views = all.map((_, i) => panelView({ messages: all.slice(0, i + 1) }));
+    expect(await panel.burst(views)).toEqual({ atOnce: 1, nextFrame: 300 });
+    expect(await panel.distanceFromBottom()).toBeLessThanOrEqual(1);
+  });
+
   it('follows new messages at the bottom but keeps the place of a reader who scrolled up', async () => {
     const panel = await openPanel();
     const history = Array.from({ length: 40 }, (_, i) => message('AGENT', `Earlier ${i}`));

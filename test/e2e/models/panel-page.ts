@@ -55,8 +55,26 @@ export class PanelPage {
     return this.page.context().close();
   }
 
+  /** Updates the panel and waits a frame: the panel renders at most once a frame, so this shows `view`. */
   update(view: PanelView): Promise<void> {
-    return this.page.evaluate((v) => window.panel.update(v), view);
+    return this.page.evaluate(async (v) => {
+      window.panel.update(v);
+      await new Promise((resolve) => requestAnimationFrame(resolve));
+    }, view);
+  }
+
+  /**
+   * Gives the panel `views` one after another within one task; answers how many messages were shown right
+   * after the burst, and a frame later.
+   */
+  burst(views: PanelView[]): Promise<{ atOnce: number; nextFrame: number }> {
+    return this.page.evaluate(async (all) => {
+      const count = () => document.getElementById('chat')!.shadowRoot!.querySelectorAll('li[data-role]').length;
+      for (const view of all) window.panel.update(view);
+      const atOnce = count();
+      await new Promise((resolve) => requestAnimationFrame(resolve));
+      return { atOnce, nextFrame: count() };
+    }, views);
   }
 
   focusPanel(): Promise<void> {
