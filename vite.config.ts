@@ -29,6 +29,9 @@ const LIBRARIES: Record<string, LibraryOptions> = {
   inspect: { entry: 'src/inspect/inspect-chunk.ts', formats: ['es'], fileName: () => 'webchat-inspect.js' },
 };
 
+/** `webchat`, `webchat-config`, …: the file a mode builds, without `.js`. */
+const scriptName = (mode: string) => mode === 'production' || !LIBRARIES[mode] ? 'webchat' : `webchat-${mode}`;
+
 /** The visualizer is a page, not a library: `visualizer/index.html` and what it imports. */
 const visualizerConfig = defineConfig({
   root: fileURLToPath(new URL('./visualizer', import.meta.url)),
@@ -64,6 +67,8 @@ const esmConfig = defineConfig({
     target: 'es2022',
     sourcemap: true,
     minify: false,
+    // chatjs is bundled here (see isDependency): its licence travels with it.
+    license: { fileName: 'licenses.md' },
     lib: { entry: 'src/index.ts', formats: ['es'], fileName: () => 'index.js' },
     rolldownOptions: {
       external: isDependency,
@@ -82,6 +87,8 @@ export default defineConfig(({ mode }) => mode === 'visualizer' ? visualizerConf
     minify: true,
     // Vite leaves whitespace in ES library output (for downstream bundlers); these chunks go to browsers as is.
     rolldownOptions: { output: { minify: true } },
+    // The licences of what each file bundles (chatjs: Apache-2.0; lit, xstate: BSD-3-Clause, MIT), beside it.
+    license: { fileName: `${scriptName(mode)}.licenses.md` },
     lib: LIBRARIES[mode] ?? LIBRARIES.production!,
   },
 }));

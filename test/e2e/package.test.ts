@@ -118,12 +118,25 @@ describe('the npm package, packed and installed into a consumer project', () => 
       'dist/webchat.js',
       'dist/webchat-config.js',
       'dist/webchat-conversation.js',
+      'LICENSE',
+      'dist/esm/licenses.md',
+      'dist/webchat-conversation.licenses.md',
     ]));
     const unexpected = packed.filter((path) =>
       !/^(package\.json|README\.md|LICENSE)$/.test(path) &&
-      !/^dist\/(esm\/.+\.js(\.map)?|types\/.+\.d\.ts|webchat(-config|-conversation)?\.js(\.map)?)$/.test(path));
+      !/^dist\/(esm\/(.+\.js(\.map)?|licenses\.md)|types\/.+\.d\.ts|webchat(-config|-conversation)?\.(js(\.map)?|licenses\.md))$/.test(path));
     expect(unexpected).toEqual([]);
     expect(packed.filter((path) => /inspect|visualizer|emulator|server|backend|examples/.test(path))).toEqual([]);
+  });
+
+  it('ships the licence of every library its files bundle', async () => {
+    const installed = join(consumer, 'node_modules', 'connect-webchat');
+    for (const notice of ['dist/webchat-conversation.licenses.md', 'dist/esm/licenses.md']) {
+      const text = await readFile(join(installed, notice), 'utf8');
+      expect(text).toContain('## amazon-connect-chatjs - ');
+      expect(text).toContain('(Apache-2.0)');
+    }
+    expect(await readFile(join(installed, 'dist/webchat.licenses.md'), 'utf8')).toMatch(/## xstate - .* \(MIT\)/);
   });
 
   it('resolves the package entry, the script tag file and its chunks through the exports map', async () => {
