@@ -226,7 +226,7 @@ describe('a real chat: built bundle + chatjs in Chromium against the emulator', 
     await chat.page.waitForTimeout(500);
     expect(starts).toHaveLength(1);
 
-    await expect.poll(() => chat.launcherWaiting(), { timeout: 6_000, interval: 100 }).toBe(false);
+    await expect.poll(() => chat.launcherWaiting(), { timeout: 10_000, interval: 100 }).toBe(false);
     expect(Date.now() - refusedAt).toBeGreaterThanOrEqual(4_000);
     await chat.start();
     await chat.waitForEvent('CONTACT_STARTED');
