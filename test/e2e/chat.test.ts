@@ -1,8 +1,8 @@
 import { createRequire } from 'node:module';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { SaEvent } from '../../machines/chat.types';
 import type { ChatPage } from './models/chat-page';
-import { startStack, type Stack } from './support/stack';
+import { useStack } from './support/stack';
 
 const AXE_PATH = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 
@@ -11,13 +11,7 @@ function contactIdsOf(history: SaEvent[]): string[] {
 }
 
 describe('a real chat: built bundle + chatjs in Chromium against the emulator', () => {
-  let stack: Stack;
-  beforeAll(async () => {
-    stack = await startStack();
-  });
-  afterAll(async () => {
-    await stack?.close();
-  });
+  const stack = useStack();
 
   /** Opens the demo site, starts a chat and waits until the customer's socket is subscribed. */
   async function startedChat(path = '/'): Promise<{ chat: ChatPage; contactId: string }> {
@@ -280,13 +274,7 @@ describe('a real chat: built bundle + chatjs in Chromium against the emulator', 
 });
 
 describe('the panel around a chat', () => {
-  let stack: Stack;
-  beforeAll(async () => {
-    stack = await startStack();
-  });
-  afterAll(async () => {
-    await stack?.close();
-  });
+  const stack = useStack();
 
   it('minimises to the launcher and reopens, chat and transcript untouched', async () => {
     const chat = await stack.openChat();

@@ -1,28 +1,18 @@
-import type { BrowserContext } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ChatPage } from './models/chat-page';
-import { startStack, type Stack } from './support/stack';
+import { useStack } from './support/stack';
 
 type Namespace = { push(command: unknown[]): void; loaded?: boolean };
 
 describe('window.saWebchat: the script tag\'s command queue (built bundle against the emulator)', () => {
-  let stack: Stack;
-  const contexts: BrowserContext[] = [];
-  beforeAll(async () => {
-    stack = await startStack();
-  });
-  afterAll(async () => {
-    for (const context of contexts) await context.close().catch(() => {});
-    await stack?.close();
-  });
+  const stack = useStack();
 
   /**
    * The demo site's home page, with the site's own snippet queueing commands before the async script has
    * loaded (an init script runs before any of the page's scripts).
    */
   async function openQueueing(commands: string): Promise<ChatPage> {
-    const context = await stack.browser.newContext();
-    contexts.push(context);
+    const context = await stack.newContext();
     await context.addInitScript(`window.saWebchat = window.saWebchat || []; ${commands}`);
     const chat = new ChatPage(await context.newPage());
     await chat.open(`${stack.server.url}/`);

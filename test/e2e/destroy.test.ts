@@ -1,7 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { ChatPage } from './models/chat-page';
 import { PageTraces } from './models/page-traces';
-import { startStack, type Stack } from './support/stack';
+import { useStack } from './support/stack';
 
 /** Longer than any timer the runtime arms by itself (chatjs' lost-connection watchdog is 5 s, retries 1–4 s). */
 const QUIET_MS = 6000;
@@ -11,13 +11,7 @@ function destroy(chat: ChatPage): Promise<void> {
 }
 
 describe('destroy(): nothing is left behind (built bundle in Chromium against the emulator)', () => {
-  let stack: Stack;
-  beforeAll(async () => {
-    stack = await startStack();
-  });
-  afterAll(async () => {
-    await stack?.close();
-  });
+  const stack = useStack();
 
   it('closes the socket, removes every node, and nothing fires afterwards, mid-chat with an agent', async () => {
     const chat = await stack.openChat('/');

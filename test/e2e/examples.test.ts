@@ -1,31 +1,23 @@
 import { existsSync } from 'node:fs';
-import type { BrowserContext } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { ExampleAppPage } from './models/example-app-page';
 import { PageTraces } from './models/page-traces';
-import { startStack, type Stack } from './support/stack';
+import { useStack } from './support/stack';
 
 /**
  * The examples as `npm run build` leaves them (`npm run examples:build` → `dist/examples/`), served by the
  * demo server at `/examples/<name>/`, in Chromium against the emulator.
  */
 describe('the example apps, built, against the demo stack', () => {
-  let stack: Stack;
-  const contexts: BrowserContext[] = [];
-  beforeAll(async () => {
+  beforeAll(() => {
     for (const app of ['spa', 'react']) {
       if (!existsSync(`dist/examples/${app}/index.html`)) throw new Error(`dist/examples/${app} is missing: run npm run build first`);
     }
-    stack = await startStack();
   });
-  afterAll(async () => {
-    for (const context of contexts) await context.close().catch(() => {});
-    await stack?.close();
-  });
+  const stack = useStack();
 
   async function openApp(path: string): Promise<{ app: ExampleAppPage; traces: PageTraces }> {
-    const context = await stack.browser.newContext();
-    contexts.push(context);
+    const context = await stack.newContext();
     const page = await context.newPage();
     const traces = new PageTraces(page);
     const app = new ExampleAppPage(page);

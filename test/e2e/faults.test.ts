@@ -1,6 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { ChatPage } from './models/chat-page';
-import { startStack, type Stack } from './support/stack';
+import { useStack, type Stack } from './support/stack';
 
 /** Agent and customer texts, in order, as the emulator kept them. */
 async function transcriptTexts(stack: Stack, contactId: string): Promise<string[]> {
@@ -10,13 +10,7 @@ async function transcriptTexts(stack: Stack, contactId: string): Promise<string[
 }
 
 describe('faults: the chat keeps working, loses nothing and never hammers the service', () => {
-  let stack: Stack;
-  beforeAll(async () => {
-    stack = await startStack();
-  });
-  afterAll(async () => {
-    await stack?.close();
-  });
+  const stack = useStack();
 
   async function chatWithAgent(): Promise<{ chat: ChatPage; contactId: string }> {
     const chat = await stack.openChat();

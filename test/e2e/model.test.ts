@@ -1,20 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { coveringPaths, declaredStates, declaredTransitions, generateChatPaths } from '../model/chat-paths';
 import { drivePath, UNTESTABLE_IN_PRODUCT } from './support/model-driver';
-import { startStack, type Stack } from './support/stack';
+import { useStack } from './support/stack';
 
 /** Paths generated from the shipped machine, the fewest that take every transition a browser can drive. */
 const paths = coveringPaths(generateChatPaths(), new Set(UNTESTABLE_IN_PRODUCT.keys()));
 const covered = new Set<string>();
 
 describe('the product follows the statechart: generated paths in Chromium against the emulator', () => {
-  let stack: Stack;
-  beforeAll(async () => {
-    stack = await startStack();
-  });
-  afterAll(async () => {
-    await stack?.close();
-  });
+  const stack = useStack();
 
   // Sequential: emulator faults (a Participant Service outage) are global to the stack.
   it.each(paths.map((path) => [path.description, path] as const))('%s', async (_description, path) => {

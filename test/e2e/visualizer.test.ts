@@ -1,32 +1,18 @@
 import { mkdir } from 'node:fs/promises';
-import type { BrowserContext } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { MASKED } from '../../src/inspect/mask-secrets';
 import { ChatPage } from './models/chat-page';
 import { VisualizerPage } from './models/visualizer-page';
-import { startStack, type Stack } from './support/stack';
+import { useStack } from './support/stack';
 
 const SCREENSHOT = 'test-results/visualizer.png';
 const VIEWPORT = { width: 1600, height: 1000 };
 
 describe('the visualizer in Chromium', () => {
-  let stack: Stack;
-  const contexts: BrowserContext[] = [];
+  const stack = useStack();
+  beforeAll(() => mkdir('test-results', { recursive: true }));
 
-  beforeAll(async () => {
-    stack = await startStack();
-    await mkdir('test-results', { recursive: true });
-  });
-  afterAll(async () => {
-    for (const context of contexts) await context.close().catch(() => {});
-    await stack?.close();
-  });
-
-  async function newContext(): Promise<BrowserContext> {
-    const context = await stack.browser.newContext({ viewport: VIEWPORT });
-    contexts.push(context);
-    return context;
-  }
+  const newContext = () => stack.newContext({ viewport: VIEWPORT });
 
   it('follows a real chat live: states from visible to the contact states, saEvents with timestamps, token masked', async () => {
     const context = await newContext();

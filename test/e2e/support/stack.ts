@@ -1,4 +1,5 @@
-import type { Browser, BrowserContext } from 'playwright-core';
+import type { Browser, BrowserContext, BrowserContextOptions } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 import { startDemoServer, type DemoServer } from '../../../src/server/demo-server';
 import { ChatPage } from '../models/chat-page';
 import { EmulatorControl } from '../models/emulator-control';
@@ -12,7 +13,9 @@ export interface Stack {
   server: DemoServer;
   browser: Browser;
   control: EmulatorControl;
-  /** A fresh browser context (own sessionStorage) on the demo site. */
+  /** A fresh browser context (own sessionStorage), closed with the stack. */
+  newContext(options?: BrowserContextOptions): Promise<BrowserContext>;
+  /** A page in a fresh browser context, on the demo site. */
   openChat(path?: string): Promise<ChatPage>;
   close(): Promise<void>;
 }
@@ -21,13 +24,18 @@ export async function startStack(): Promise<Stack> {
   const server = await startDemoServer({ port: 0, autopilot: false });
   const browser = await launchChromium();
   const contexts: BrowserContext[] = [];
+  const newContext = async (options?: BrowserContextOptions) => {
+    const context = await browser.newContext(options);
+    contexts.push(context);
+    return context;
+  };
   return {
     server,
     browser,
     control: new EmulatorControl(server.url),
+    newContext,
     async openChat(path = '/') {
-      const context = await browser.newContext();
-      contexts.push(context);
+      const context = await newContext();
       const chat = new ChatPage(await context.newPage());
       await chat.open(`${server.url}${path}`);
       return chat;
@@ -38,4 +46,16 @@ export async function startStack(): Promise<Stack> {
       await server.close();
     },
   };
+}
+
+/** The stack for one `describe` block: started before its tests, closed after them. */
+export function useStack(): Stack {
+  const stack = {} as Stack;
+  beforeAll(async () => {
+    Object.assign(stack, await startStack());
+  });
+  afterAll(async () => {
+    await stack.close?.();
+  });
+  return stack;
 }
