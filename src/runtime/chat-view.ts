@@ -11,7 +11,7 @@ export interface LauncherContext {
   /** A panel is mounted (the conversation chunk loaded). */
   panelOpen: boolean;
   text: { openChat: string; retry: string };
-  /** Epoch ms now: a start the service asked to wait for stays refused until its `retryAt`. */
+  /** Epoch ms now: whether the machine would take a START at this moment (a `Retry-After` wait may be running). */
   now: number;
 }
 
@@ -33,7 +33,7 @@ export function launcherView(snapshot: ChatSnapshot, { panelMinimised, panelOpen
     visible: snapshot.matches('visible') || starting,
     busy: starting,
     ...(error ? { error: error.message } : {}),
-    ...(error?.retryAt !== undefined && now < error.retryAt ? { waiting: true } : {}),
+    ...(error && !snapshot.can({ type: 'START', at: now }) ? { waiting: true } : {}),
   };
 }
 

@@ -369,11 +369,10 @@ export function createWebchat(options: WebchatOptions): Webchat {
       whenBooted(() => {
         startRequest = { ...(attributes ? { attributes } : {}), ...(displayName ? { displayName } : {}) };
         const at = now();
-        const { context } = actor.getSnapshot();
+        const before = actor.getSnapshot();
+        const retryAt = before.matches('visible') && !before.can({ type: 'START', at }) ? before.context.error?.retryAt : undefined;
+        if (retryAt !== undefined) reportError(`not starting yet: the chat service asked to wait ${Math.ceil((retryAt - at) / 1000)} s more`);
         send({ type: 'START', at });
-        if (actor.getSnapshot().matches('visible') && context.error?.retryAt !== undefined && at < context.error.retryAt) {
-          reportError(`not starting yet: the chat service asked to wait ${Math.ceil((context.error.retryAt - at) / 1000)} s more`);
-        }
       });
     },
     end() {
