@@ -102,7 +102,15 @@ export class VisualizerPage {
   }
 
   async waitForTimelineCount(count: number, timeout = 10_000): Promise<void> {
-    await this.page.waitForFunction((wanted) => document.getElementById('timeline-count')?.textContent === `(${wanted})`, count, { timeout });
+    // The count label and the virtual list's rows are drawn separately: wait for both, or a read of the
+    // rows can land in between (seen once under a full test run).
+    await this.page.waitForFunction(
+      (wanted) =>
+        document.getElementById('timeline-count')?.textContent === `(${wanted})` &&
+        document.querySelector(`#timeline .timeline-row:not([hidden])[aria-posinset="${wanted}"]`) !== null,
+      count,
+      { timeout },
+    );
   }
 
   /** The timeline rows currently in the DOM (a virtual list: only those in view), in order. */
