@@ -27,6 +27,47 @@ export interface ReplayLog extends SaEvents {
   append(event: SaEvent): void;
 }
 
+/**
+ * A call to `saEvents.subscribe` that cannot work: the listener is not a function, or the options are not
+ * `{ types?: string[], replay?: boolean }`. Thrown at the call, so the mistake shows where it was made.
+ */
+export class SaEventsSubscribeError extends TypeError {
+  override readonly name = 'SaEventsSubscribeError';
+  constructor(
+    /** `saEvents.subscribe.listener` or `saEvents.subscribe.options`. */
+    readonly code: 'saEvents.subscribe.listener' | 'saEvents.subscribe.options',
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/** A short description of a value for an error message: `undefined`, `"bogus"`, `an object`. */
+export function describeValue(value: unknown): string {
+  if (value === null || value === undefined || typeof value === 'boolean' || typeof value === 'number') return String(value);
+  if (typeof value === 'string') return JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value);
+  if (Array.isArray(value)) return 'an array';
+  return typeof value === 'object' ? 'an object' : `a ${typeof value}`;
+}
+
+/** @throws SaEventsSubscribeError when `subscribe` was not given a function and valid options. */
+export function checkSubscribeArguments(listener: unknown, options: unknown): asserts listener is SaEventListener {
+  if (typeof listener !== 'function') {
+    throw new SaEventsSubscribeError(
+      'saEvents.subscribe.listener',
+      `saEvents.subscribe expects a function, got ${describeValue(listener)}.`,
+    );
+  }
+  if (options === undefined || options === null) return;
+  if (typeof options !== 'object') {
+    throw new SaEventsSubscribeError('saEvents.subscribe.options', `saEvents.subscribe options must be an object like { types: ['CONTACT_STARTED'] }, got ${describeValue(options)}.`);
+  }
+  const { types } = options as SubscribeOptions;
+  if (types !== undefined && !Array.isArray(types)) {
+    throw new SaEventsSubscribeError('saEvents.subscribe.options', `saEvents.subscribe options.types must be a list of event types, got ${describeValue(types)}.`);
+  }
+}
+
 interface Subscription {
   listener: SaEventListener;
   accepts: (event: SaEvent) => boolean;
@@ -80,8 +121,9 @@ export function createReplayLog(report: ErrorReporter = reportToConsole): Replay
       if (!delivering) drain();
     },
 
-    subscribe(listener, options = {}) {
-      if (typeof listener !== 'function') throw new TypeError('saEvents.subscribe expects a function');
+    subscribe(listener, options) {
+      checkSubscribeArguments(listener, options);
+      options ??= {};
       const types = options.types ? new Set<string>(options.types) : undefined;
       const subscription: Subscription = {
         listener,

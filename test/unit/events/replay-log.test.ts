@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { SaEvent } from '../../../machines/chat.types';
-import { createReplayLog } from '../../../src/events/replay-log';
+import { createReplayLog, SaEventsSubscribeError } from '../../../src/events/replay-log';
 
 const loaded: SaEvent = { type: 'CHAT_LOADED', data: { chatInstanceName: 'help_faq_bot' }, timestamp: 1 };
 const visible: SaEvent = { type: 'CHAT_VISIBLE', data: { chatInstanceName: 'help_faq_bot' }, timestamp: 2 };
@@ -21,9 +21,21 @@ describe('replay log', () => {
   it('keeps each entry exactly { type, data, timestamp } with the original timestamp', () => {
     const log = createReplayLog();
     log.append({ ...loaded, extra: 'dropped' } as SaEvent);
+    const delivered: SaEvent[] = [];
+    log.subscribe((event) => delivered.push(event));
     const [entry] = log.history();
-    expect(Object.keys(entry!)).toEqual(['type', 'data', 'timestamp']);
-    expect(entry!.timestamp).toBe(1);
+    expect(delivered).toEqual([entry]);
+    expect(Object.keys(entry!).sort()).toEqual(['data', 'timestamp', 'type']);
+    expect(Object.keys(entry!.data).sort()).toEqual(['chatInstanceName']);
+    expect(entry).toStrictEqual({ type: 'CHAT_LOADED', data: { chatInstanceName: 'help_faq_bot' }, timestamp: 1 });
+  });
+
+  it('keeps data to its own keys: what the caller adds to data later does not reach the log', () => {
+    const log = createReplayLog();
+    const data: Record<string, unknown> = { contactId: 'c-1' };
+    log.append({ type: 'CONTACT_STARTED', data, timestamp: 3 } as SaEvent);
+    data.participantToken = 'secret';
+    expect(Object.keys(log.history()[0]!.data)).toEqual(['contactId']);
   });
 
   it('stops delivering after unsubscribe', () => {
@@ -53,15 +65,20 @@ describe('replay log', () => {
 
   it('freezes entries so one subscriber cannot corrupt what another receives', () => {
     const log = createReplayLog();
-    log.subscribe((event) => {
-      expect(() => {
-        (event.data as { chatInstanceName: string }).chatInstanceName = 'tampered';
-      }).toThrow(TypeError);
-    });
-    let received: SaEvent | undefined;
-    log.subscribe((event) => (received = event));
+    const received: SaEvent[] = [];
+    log.subscribe((event) => received.push(event));
     log.append(loaded);
-    expect(received).toEqual(loaded);
+    const [entry] = received;
+    // Asserted here, outside the subscriber: the log swallows (and reports) what a subscriber throws.
+    expect(Object.isFrozen(entry)).toBe(true);
+    expect(Object.isFrozen(entry!.data)).toBe(true);
+    expect(() => {
+      (entry!.data as { chatInstanceName: string }).chatInstanceName = 'tampered';
+    }).toThrow(TypeError);
+    expect(() => {
+      (entry as { type: string }).type = 'CONTACT_ENDED';
+    }).toThrow(TypeError);
+    expect(log.history()).toEqual([loaded]);
   });
 
   it('filters by type when asked, history included', () => {
@@ -120,7 +137,29 @@ describe('replay log', () => {
     expect(late).toEqual(['CHAT_LOADED', 'CHAT_VISIBLE', 'CONTACT_STARTED']);
   });
 
-  it('refuses a subscriber that is not a function with a clear error', () => {
-    expect(() => createReplayLog().subscribe('nope' as never)).toThrow('saEvents.subscribe expects a function');
+  it('refuses a subscriber that is not a function with a named error that says what it got', () => {
+    const log = createReplayLog();
+    for (const [listener, got] of [[undefined, 'undefined'], ['nope', '"nope"'], [{}, 'an object']] as const) {
+      let thrown: unknown;
+      try {
+        log.subscribe(listener as never);
+      } catch (error) {
+        thrown = error;
+      }
+      expect(thrown).toBeInstanceOf(SaEventsSubscribeError);
+      expect(thrown).toMatchObject({ code: 'saEvents.subscribe.listener', message: `saEvents.subscribe expects a function, got ${got}.` });
+    }
+    log.append(loaded);
+    expect(log.history()).toEqual([loaded]);
+  });
+
+  it('refuses options that are not { types: [...] } with a named error, and takes null as no options', () => {
+    const log = createReplayLog();
+    expect(() => log.subscribe(() => {}, 'CHAT_LOADED' as never)).toThrow(SaEventsSubscribeError);
+    expect(() => log.subscribe(() => {}, { types: 'CHAT_LOADED' } as never)).toThrow('options.types must be a list of event types, got "CHAT_LOADED"');
+    log.append(loaded);
+    const seen: string[] = [];
+    log.subscribe((event) => seen.push(event.type), null as never);
+    expect(seen).toEqual(['CHAT_LOADED']);
   });
 });
