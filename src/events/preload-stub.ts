@@ -1,4 +1,5 @@
-import type { SaEventListener, SaEvents, SubscribeOptions } from './replay-log';
+import { reportError } from '../runtime/report';
+import { describeValue, type SaEventListener, type SaEvents, type SubscribeOptions } from './replay-log';
 
 /**
  * The one-line stub a site may put before the async script so `saEvents.subscribe` works at once
@@ -23,17 +24,33 @@ function isPreloadStub(value: unknown): value is PreloadStub {
 /**
  * Makes `saEvents` the page's `window.saEvents`, taking over subscriptions queued by the stub.
  * Each queued subscriber gets the whole history first, like any late subscriber.
+ *
+ * An entry that cannot be a subscription (a listener that is not a function, something pushed onto `q` by
+ * hand that is not `[listener, options]`) is reported once on the console and skipped: the other queued
+ * subscribers, and the rest of the script, carry on.
  */
 export function installSaEvents(target: { saEvents?: unknown }, saEvents: SaEvents): void {
   const previous = target.saEvents;
   target.saEvents = saEvents;
   if (!isPreloadStub(previous)) return;
-  for (const entry of previous.q) {
-    if (entry[2]) continue;
-    entry[3] = saEvents.subscribe(entry[0], entry[1]);
-  }
-  // Anything that still calls the old stub object reaches the real log.
-  previous.q.length = 0;
+  // Anything that still calls the old stub object (a subscriber replaying now included) reaches the real log.
   (previous as unknown as SaEvents).subscribe = saEvents.subscribe;
   (previous as unknown as SaEvents).history = saEvents.history;
+  const queued: unknown[] = previous.q.splice(0);
+  queued.forEach((entry, index) => takeOver(entry, index, saEvents));
+}
+
+function takeOver(entry: unknown, index: number, saEvents: SaEvents): void {
+  const where = `saEvents.subscribe before the script loaded (queued entry ${index})`;
+  if (!Array.isArray(entry)) {
+    reportError(`${where} was skipped: expected [listener, options] as the stub queues it, got ${describeValue(entry)}.`);
+    return;
+  }
+  const subscription = entry as Partial<QueuedSubscription>;
+  if (subscription[2]) return; // unsubscribed before the script loaded
+  try {
+    subscription[3] = saEvents.subscribe(subscription[0]!, subscription[1]);
+  } catch (error) {
+    reportError(`${where} was skipped: ${error instanceof Error ? error.message : String(error)}`);
+  }
 }
