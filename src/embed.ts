@@ -2,6 +2,9 @@
  * The script-tag entry (`dist/webchat.js`): read the instance, create the runtime, install
  * `window.saEvents`, and expose `window.saWebchat`. Nothing else; never throws into the host page.
  *
+ * `window.saEvents` lives as long as the page: after `saWebchat.destroy()`, adding the script again boots a
+ * new runtime whose entries are appended to the same log, so subscribers stay subscribed.
+ *
  * ```html
  * <script src="https://cdn.example.com/webchat.js" data-instance="help_faq_bot" async></script>
  * ```
@@ -9,7 +12,7 @@
 import type { ConfigModule } from './config/config-chunk';
 import type { PublicInstanceConfig } from './config/instance-config.types';
 import type { ConversationModule } from './connect/conversation.types';
-import { installSaEvents } from './events/preload-stub';
+import { connectToPageLog } from './events/page-log';
 import type { InspectModule } from './inspect/inspect-chunk';
 import { deferInspection, inspectorRequest } from './inspect/inspect-hook';
 import { DEFAULT_INSPECTOR_PATH } from './inspect/inspect-protocol';
@@ -25,7 +28,8 @@ const INSPECT_CHUNK = 'webchat-inspect.js';
 type Command = [name: 'start', attributes?: Record<string, string>] | [name: 'end' | 'open' | 'close' | 'checkRules' | 'destroy'];
 
 interface Namespace extends Pick<Webchat, 'start' | 'end' | 'open' | 'close' | 'checkRules' | 'destroy'> {
-  loaded: true;
+  /** `false` once `destroy()` has run: adding the script again then boots a new runtime. */
+  loaded: boolean;
   version: string;
   push(command: Command): void;
 }
@@ -49,17 +53,18 @@ function inlineOrUrlConfig(value: string | undefined): { config?: PublicInstance
   return { configUrl: value };
 }
 
-function run(webchat: Webchat, command: unknown): void {
+function run(namespace: Namespace, command: unknown): void {
   if (!Array.isArray(command)) return reportError('saWebchat.push expects an array like ["start"]');
   const [name, argument] = command as [unknown, unknown];
-  if (name === 'start') webchat.start(argument as Record<string, string> | undefined);
-  else if (name === 'end' || name === 'open' || name === 'close' || name === 'checkRules' || name === 'destroy') webchat[name]();
+  if (name === 'start') namespace.start(argument as Record<string, string> | undefined);
+  else if (name === 'end' || name === 'open' || name === 'close' || name === 'checkRules' || name === 'destroy') namespace[name]();
   else reportError(`unknown saWebchat command ${JSON.stringify(name)}`);
 }
 
 function boot(): void {
   const existing = window.saWebchat;
-  if (existing && !Array.isArray(existing) && existing.loaded) return; // loaded twice: the first copy stays in charge
+  // Loaded twice: the first copy stays in charge (until its destroy()).
+  if (existing && !Array.isArray(existing) && existing.loaded) return;
   const script = findScript();
   const instance = script?.dataset.instance;
   if (!script || !instance) {
@@ -90,18 +95,29 @@ function boot(): void {
       (error) => reportError('could not load the inspector', error),
     ),
   });
-  installSaEvents(window, webchat.events);
+  let disconnect = () => {};
+  guard(() => (disconnect = connectToPageLog(window, webchat.events)));
   const queued = Array.isArray(existing) ? existing : [];
+  /** After destroy() the namespace stays behind, inert; a command given to it is reported, not lost silently. */
+  const live = <A extends unknown[]>(action: (...args: A) => void) => (...args: A) => {
+    if (namespace.loaded) action(...args);
+    else reportError('this webchat was destroyed: add the script again to start a new one');
+  };
   const namespace: Namespace = {
     loaded: true,
     version: __WEBCHAT_VERSION__,
-    start: (attributes) => webchat.start(attributes),
-    end: () => webchat.end(),
-    open: () => webchat.open(),
-    close: () => webchat.close(),
-    checkRules: () => webchat.checkRules(),
-    destroy: () => webchat.destroy(),
-    push: (command) => guard(() => run(webchat, command)),
+    start: live((attributes) => webchat.start(attributes)),
+    end: live(() => webchat.end()),
+    open: live(() => webchat.open()),
+    close: live(() => webchat.close()),
+    checkRules: live(() => webchat.checkRules()),
+    destroy: () => {
+      if (!namespace.loaded) return;
+      namespace.loaded = false;
+      webchat.destroy();
+      disconnect();
+    },
+    push: (command) => guard(() => run(namespace, command)),
   };
   window.saWebchat = namespace;
   for (const command of queued) namespace.push(command);

@@ -2,7 +2,9 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PRELOAD_STUB } from '../../src/events/preload-stub';
 import { ChatPage } from './models/chat-page';
+import { SitePage } from './models/site-page';
 import { launchChromium } from './support/browser';
+import { useStack } from './support/stack';
 import { serveBundle, type TestServer } from './support/static-server';
 
 const config = {
@@ -133,5 +135,57 @@ describe('the built dist/webchat.js in Chromium', () => {
     expect(added.sort()).toEqual(['saEvents', 'saWebchat']);
     await blank.close();
     await page.close();
+  });
+});
+
+describe('window.saEvents on the demo site: bad stub entries, and a runtime booted again after destroy()', () => {
+  const stack = useStack();
+
+  /** The demo home page, with the site's own code (`snippet`) run before the stub tag and the async script. */
+  async function openWithCodeBefore(snippet: string): Promise<SitePage> {
+    return SitePage.withCodeBefore(await stack.newContext(), `${stack.server.url}/`, `${PRELOAD_STUB}\n${snippet}`);
+  }
+
+  it('skips each bad stub entry with one console report; good subscribers get the whole history and queued commands run', async () => {
+    const site = await openWithCodeBefore(`
+      window.seen = []; window.later = [];
+      saEvents.subscribe(function (event) { seen.push(event); });
+      saEvents.subscribe(undefined);
+      saEvents.q.push(['bogus']);
+      saEvents.subscribe(function (event) { later.push(event); });
+      window.saWebchat = []; saWebchat.push(['open']);
+    `);
+    await site.waitForEvent('CONTACT_STARTED'); // the queued "open" ran
+    const history = await site.history();
+    expect(history.map((event) => event.type)).toEqual(['CHAT_LOADED', 'CHAT_VISIBLE', 'CONTACT_STARTED']);
+    expect(await site.seenBySubscriber('seen')).toEqual(history);
+    expect(await site.seenBySubscriber('later')).toEqual(history);
+    expect(await site.webchatLoaded()).toBe(true);
+    const reports = site.reports();
+    expect(reports).toHaveLength(2);
+    expect(reports).toEqual([
+      expect.stringMatching(/queued entry 1\) was skipped: saEvents\.subscribe expects a function, got undefined\.$/),
+      expect.stringMatching(/queued entry 2\) was skipped: saEvents\.subscribe expects a function, got "bogus"\.$/),
+    ]);
+    expect(site.pageErrors).toEqual([]);
+  });
+
+  it('after destroy(), the script added again appends a new CHAT_LOADED to the same history, and an old subscriber receives it', async () => {
+    const site = await openWithCodeBefore(`window.seen = []; saEvents.subscribe(function (event) { seen.push(event); });`);
+    await site.waitForEvent('CHAT_VISIBLE');
+    await site.destroyWebchat();
+    expect(await site.webchatLoaded()).toBe(false);
+    expect(await site.launcherCount()).toBe(0);
+
+    await site.addScriptAgain();
+    await site.waitForEvent('CHAT_VISIBLE', 2);
+    const history = await site.history();
+    expect(history.map((event) => event.type)).toEqual(['CHAT_LOADED', 'CHAT_VISIBLE', 'CHAT_LOADED', 'CHAT_VISIBLE']);
+    expect(history.map((event) => event.timestamp)).toEqual(history.map((event) => event.timestamp).sort((a, b) => a - b));
+    expect(await site.seenBySubscriber('seen')).toEqual(history);
+    expect(await site.webchatLoaded()).toBe(true);
+    expect(await site.launcherCount()).toBe(1);
+    expect(site.reports()).toEqual([]);
+    expect(site.pageErrors).toEqual([]);
   });
 });

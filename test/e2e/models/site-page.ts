@@ -1,4 +1,4 @@
-import type { Browser } from 'playwright-core';
+import type { Browser, BrowserContext } from 'playwright-core';
 import { ChatPage } from './chat-page';
 
 /** What the page's tag manager received, as the test page records it. */
@@ -31,6 +31,47 @@ export class SitePage extends ChatPage {
     await site.open(url);
     await site.waitForEvent('CHAT_VISIBLE');
     return site;
+  }
+
+  /**
+   * Opens `url` in a new page of `context` with `snippet` run first, before any of the page's own scripts:
+   * the site's code that subscribes and queues commands before the async script has loaded.
+   */
+  static async withCodeBefore(context: BrowserContext, url: string, snippet: string): Promise<SitePage> {
+    await context.addInitScript(snippet);
+    const site = new SitePage(await context.newPage());
+    await site.open(url);
+    return site;
+  }
+
+  /** Console errors the runtime reported (its `[connect-webchat]` prefix). */
+  reports(): string[] {
+    return this.consoleErrors.filter((text) => text.startsWith('[connect-webchat]'));
+  }
+
+  /** `window.saWebchat.loaded`: whether a runtime is in charge of the page. */
+  webchatLoaded(): Promise<boolean | undefined> {
+    return this.page.evaluate(() => (window as unknown as { saWebchat?: { loaded?: boolean } }).saWebchat?.loaded);
+  }
+
+  /** `saWebchat.destroy()`, as a single-page app does when it leaves the chat behind. */
+  async destroyWebchat(): Promise<void> {
+    await this.page.evaluate(() => (window as unknown as { saWebchat: { destroy(): void } }).saWebchat.destroy());
+  }
+
+  /** Adds the page's webchat script tag once more (same `src` and `data-*`), as an app re-embedding the chat. */
+  async addScriptAgain(): Promise<void> {
+    await this.page.evaluate(() => {
+      const original = document.querySelector<HTMLScriptElement>('script[data-instance][src*="webchat"]')!;
+      const again = document.createElement('script');
+      for (const { name, value } of original.attributes) again.setAttribute(name, value);
+      document.head.append(again);
+    });
+  }
+
+  /** How many start-chat buttons (launcher hosts) the page holds. */
+  launcherCount(): Promise<number> {
+    return this.page.locator('[data-connect-webchat="launcher"]').count();
   }
 
   /** The launcher's button, by its (translated) label. */
