@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ChatPage } from './models/chat-page';
+import type { EmulatorContact } from './models/emulator-control';
 import { useStack } from './support/stack';
 
 type Namespace = { push(command: unknown[]): void; loaded?: boolean };
@@ -32,9 +33,12 @@ describe('window.saWebchat: the script tag\'s command queue (built bundle agains
   });
 
   it('runs a queued "start" with attributes, and reports an unknown command without stopping the others', async () => {
-    const chat = await openQueueing(`saWebchat.push(['fly']); saWebchat.push(['start', { topic: 'billing' }]);`);
+    const chat = await openQueueing(`saWebchat.push(['fly']); saWebchat.push(['start', { topic: 'billing', orderId: 'A-17' }]);`);
     const contactId = await chat.contactId();
     await stack.control.waitForCustomer(contactId);
+    // The emulator keeps StartChatContact's Attributes; its control API answers them with the contact.
+    const contact = (await stack.control.contact(contactId)) as EmulatorContact & { attributes?: Record<string, string> };
+    expect(contact.attributes).toEqual({ topic: 'billing', orderId: 'A-17' });
     expect(chat.consoleErrors).toEqual([expect.stringContaining('unknown saWebchat command "fly"')]);
     expect(chat.pageErrors).toEqual([]);
   });
