@@ -100,20 +100,30 @@ describe('the visualizer in Chromium', () => {
     expect(visualizer.pageErrors).toEqual([]);
   });
 
-  it('keeps 1,000 saEvents entries responsive: drawn within a second or two, only a screenful in the DOM', async () => {
+  it('keeps 1,000 saEvents entries in a virtual list: a screenful of rows in the DOM, the right rows drawn where scrolled', async () => {
     const visualizer = await VisualizerPage.standalone(await newContext(), `${stack.server.url}/visualizer/`);
-    const elapsed = await visualizer.receiveSaEventBurst(1000);
+    await visualizer.receiveSaEventBurst(1000);
     await visualizer.waitForSource('Live');
     expect(await visualizer.timelineCount()).toBe(1000);
-    expect(elapsed).toBeLessThan(3000);
     expect(await visualizer.timelineRowElements()).toBeLessThan(60);
     expect((await visualizer.shownEntries()).at(-1)?.position).toBe('#1000'); // follows the newest entry
 
-    const frames = await visualizer.scrollFrameTimes();
-    expect(Math.max(...frames)).toBeLessThan(250);
+    // Timing (frames while scrolling) is measured by `npm run bench`, not asserted here.
+    await visualizer.scrollTimelineTo(0.5);
+    const middle = await visualizer.shownEntries();
+    const positions = middle.map((entry) => Number(entry.position.slice(1)));
+    expect(positions).toContain(500);
+    expect(positions).toEqual(positions.map((_, index) => positions[0]! + index)); // contiguous, in order
+    expect(positions[0]).toBeGreaterThan(1);
+    expect(positions.at(-1)).toBeLessThan(1000);
+    for (const [index, entry] of middle.entries()) {
+      const n = positions[index]!;
+      expect(entry).toMatchObject({ type: n % 2 ? 'CONNECT_TO_AGENT' : 'TRANSFER_TO_QUEUE', data: JSON.stringify({ contactId: `contact-${n - 1}` }) });
+    }
+    expect(await visualizer.timelineRowElements()).toBeLessThan(60);
+
     await visualizer.scrollTimeline('top');
     expect((await visualizer.shownEntries())[0]).toMatchObject({ position: '#1', type: 'CONNECT_TO_AGENT' });
     expect(visualizer.pageErrors).toEqual([]);
   });
 });
-

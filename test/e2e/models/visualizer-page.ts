@@ -141,9 +141,14 @@ export class VisualizerPage {
   }
 
   async scrollTimeline(to: 'top' | 'bottom'): Promise<void> {
-    await this.page.locator('#timeline').evaluate((element, where) => {
-      element.scrollTop = where === 'top' ? 0 : element.scrollHeight;
-    }, to);
+    await this.scrollTimelineTo(to === 'top' ? 0 : 1);
+  }
+
+  /** Scrolls the timeline to `fraction` of its scrollable height (0 top, 0.5 middle, 1 bottom) and lets it draw. */
+  async scrollTimelineTo(fraction: number): Promise<void> {
+    await this.page.locator('#timeline').evaluate((element, part) => {
+      element.scrollTop = (element.scrollHeight - element.clientHeight) * part;
+    }, fraction);
     await this.page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
   }
 
@@ -192,9 +197,10 @@ export class VisualizerPage {
   /**
    * Plays a runtime talking to this window over the `@statelyai/inspect` protocol: registers the chat
    * machine (as the library serialises it) and posts `count` saEvents entries in one burst, as messages
-   * to the window like an opener's would be. Resolves with the milliseconds until the timeline showed them all.
+   * to the window like an opener's would be. Entry `#n` is `CONNECT_TO_AGENT` for odd n, else
+   * `TRANSFER_TO_QUEUE`, with `contactId: contact-<n-1>`. Resolves once the timeline counts them all.
    */
-  async receiveSaEventBurst(count: number): Promise<number> {
+  async receiveSaEventBurst(count: number): Promise<void> {
     const messages: StatelyInspectionEvent[] = [];
     const inspector = createInspector({ send: (message) => messages.push(message) });
     const actor = createActor(chatMachine, { input: { instanceName: 'burst' } });
@@ -205,29 +211,10 @@ export class VisualizerPage {
       inspector.event(SA_EVENTS_SESSION_ID, { type, data: { contactId: `contact-${index}` }, timestamp: start + index * 1000 }, { source: actor.sessionId });
     }
     const serialised = JSON.parse(JSON.stringify(messages)) as unknown[];
-    return this.page.evaluate(async ([all, total]) => {
-      const began = performance.now();
+    await this.page.evaluate(([all]) => {
       for (const message of all) window.postMessage(message, '*');
-      while (document.getElementById('timeline-count')?.textContent !== `(${total})`) {
-        await new Promise((resolve) => requestAnimationFrame(resolve));
-      }
-      await new Promise((resolve) => requestAnimationFrame(resolve));
-      return performance.now() - began;
-    }, [serialised, count] as const);
-  }
-
-  /** Milliseconds for the page to answer a frame while the timeline is scrolled through. */
-  async scrollFrameTimes(): Promise<number[]> {
-    return this.page.locator('#timeline').evaluate(async (element) => {
-      const times: number[] = [];
-      for (let step = 0; step < 20; step++) {
-        const began = performance.now();
-        element.scrollTop = (element.scrollHeight * step) / 20;
-        await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
-        times.push(performance.now() - began);
-      }
-      return times;
-    });
+    }, [serialised] as const);
+    await this.waitForTimelineCount(count);
   }
 
   async screenshot(path: string): Promise<void> {
