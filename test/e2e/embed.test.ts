@@ -176,6 +176,8 @@ describe('window.saEvents on the demo site: bad stub entries, and a runtime boot
     await site.destroyWebchat();
     expect(await site.webchatLoaded()).toBe(false);
     expect(await site.launcherCount()).toBe(0);
+    await site.pushCommand(['open']); // to the destroyed runtime: reported, not run
+    await site.waitForReport('this webchat was destroyed');
 
     await site.addScriptAgain();
     await site.waitForEvent('CHAT_VISIBLE', 2);
@@ -185,7 +187,7 @@ describe('window.saEvents on the demo site: bad stub entries, and a runtime boot
     expect(await site.seenBySubscriber('seen')).toEqual(history);
     expect(await site.webchatLoaded()).toBe(true);
     expect(await site.launcherCount()).toBe(1);
-    expect(site.reports()).toEqual([]);
+    expect(site.reports()).toEqual(['[connect-webchat] this webchat was destroyed: add the script again to start a new one']);
     expect(site.pageErrors).toEqual([]);
   });
 });

@@ -54,6 +54,17 @@ export class SitePage extends ChatPage {
     return this.page.evaluate(() => (window as unknown as { saWebchat?: { loaded?: boolean } }).saWebchat?.loaded);
   }
 
+  /** Waits until the runtime has reported a console error containing `text`. */
+  async waitForReport(text: string, timeout = 5000): Promise<void> {
+    if (this.reports().some((report) => report.includes(text))) return;
+    await this.page.waitForEvent('console', { predicate: (message) => message.type() === 'error' && message.text().includes(text), timeout });
+  }
+
+  /** `saWebchat.push(command)`, as the site's code does. */
+  async pushCommand(command: unknown[]): Promise<void> {
+    await this.page.evaluate((given) => (window as unknown as { saWebchat: { push(command: unknown[]): void } }).saWebchat.push(given), command);
+  }
+
   /** `saWebchat.destroy()`, as a single-page app does when it leaves the chat behind. */
   async destroyWebchat(): Promise<void> {
     await this.page.evaluate(() => (window as unknown as { saWebchat: { destroy(): void } }).saWebchat.destroy());
