@@ -114,6 +114,7 @@ export class ContactFlow {
     this.assertOpen(contact);
     const seat = this.takeOver(contact);
     if (seat?.displayName === name) return seat;
+    this.assertNameFree(contact, name);
     if (seat) this.agentLeaves(contact, { participantId: seat.participantId });
     return this.joinAgent(contact, name);
   }
@@ -135,9 +136,7 @@ export class ContactFlow {
    */
   joinAgent(contact: Contact, name: string, byAutopilot = false): Agent {
     this.assertOpen(contact);
-    if (contact.agents.some((agent) => agent.displayName === name)) {
-      throw new ContactStateError('contact.agent_present', `Agent ${name} is already on this contact: give a second agent another name.`);
-    }
+    this.assertNameFree(contact, name);
     this.startFlow(contact);
     const agent: Agent = { participantId: randomUUID(), displayName: name, role: 'AGENT', byAutopilot };
     contact.agents.push(agent);
@@ -271,6 +270,12 @@ export class ContactFlow {
 
   private assertOpen(contact: Contact): void {
     if (contact.state === 'ended') throw new ContactStateError('contact.ended', 'This contact has ended.');
+  }
+
+  private assertNameFree(contact: Contact, name: string): void {
+    if (contact.agents.some((agent) => agent.displayName === name)) {
+      throw new ContactStateError('contact.agent_present', `Agent ${name} is already on this contact: give a second agent another name.`);
+    }
   }
 
   /** The agent `who` names (default: the one who joined last); refuses when there is none. */
