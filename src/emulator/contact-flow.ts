@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Contact, ContactStore } from './contact-store';
+import type { Agent, Contact, ContactStore } from './contact-store';
 import { CONTENT_TYPE, DEFAULT_AUTOPILOT_TIMINGS, type AutopilotTimings, type ChatItem } from './emulator.types';
 
 /** A step that the contact's current state does not allow (e.g. an agent message with no agent). */
@@ -27,6 +27,19 @@ export interface ContactFlowOptions {
   autopilotAgentName?: string;
 }
 
+/** Which agent a step is about: by display name or participant id. Neither: the agent who joined last. */
+export interface AgentRef {
+  name?: string;
+  participantId?: string;
+}
+
+/**
+ * The order of the two items a transfer with an agent on shows the customer: Amazon Connect sends
+ * `transfer.succeeded` and the agent's `participant.left` in either order.
+ */
+export type TransferOrder = 'transferFirst' | 'leftFirst';
+export const TRANSFER_ORDERS: readonly TransferOrder[] = ['transferFirst', 'leftFirst'];
+
 /** The greeting the entry flow sends; it never contains a queue marker. */
 export const GREETING = 'Thanks for contacting us. This chat may be recorded for quality purposes.';
 
@@ -49,6 +62,8 @@ export class ContactFlow {
   private readonly timers = new Map<string, Set<ReturnType<typeof setTimeout>>>();
   /** Contacts the autopilot has taken on (it starts once per contact, at the first subscription). */
   private readonly piloted = new Set<string>();
+  /** Contacts a person took over (through the control API): the autopilot leaves them alone for good. */
+  private readonly takenOver = new Set<string>();
 
   constructor(options: ContactFlowOptions) {
     this.store = options.store;
@@ -61,7 +76,7 @@ export class ContactFlow {
   customerSubscribed(contact: Contact): void {
     if (contact.state === 'ended') return;
     this.startFlow(contact);
-    if (!this.autopilot || this.piloted.has(contact.contactId)) return;
+    if (!this.isPiloting(contact) || this.piloted.has(contact.contactId)) return;
     this.piloted.add(contact.contactId);
     this.schedule(contact, this.timings.queueAfterMs, () => {
       if (contact.state === 'flow') this.queue(contact);
@@ -71,75 +86,124 @@ export class ContactFlow {
     });
   }
 
-  /** Transfer to queue: the customer queue flow sends its SYSTEM message with the queue marker. */
+  /** True while the autopilot plays (or, once the customer subscribes, will play) this contact. */
+  isPiloting(contact: Contact): boolean {
+    return this.autopilot && contact.state !== 'ended' && !this.takenOver.has(contact.contactId);
+  }
+
+  /**
+   * A person acts on the contact (agent console, tests): the autopilot stops piloting it, its pending
+   * steps are dropped, and the agent it was playing (if one is on) is the person's from now on.
+   * @returns that agent, or undefined when the autopilot had none on the contact.
+   */
+  takeOver(contact: Contact): Agent | undefined {
+    this.takenOver.add(contact.contactId);
+    if (!this.autopilot) return undefined;
+    this.clearTimers(contact);
+    const seat = contact.agents.find((agent) => agent.byAutopilot);
+    for (const agent of contact.agents) agent.byAutopilot = false;
+    return seat;
+  }
+
+  /**
+   * A person joins as agent `name`. If the autopilot's agent is on, the person takes the contact over:
+   * under the same name they simply take its seat (the customer sees nothing), under another name the
+   * autopilot's agent leaves first. Otherwise the same as {@link joinAgent}.
+   */
+  personJoins(contact: Contact, name: string): Agent {
+    this.assertOpen(contact);
+    const seat = this.takeOver(contact);
+    if (seat?.displayName === name) return seat;
+    this.assertNameFree(contact, name);
+    if (seat) this.agentLeaves(contact, { participantId: seat.participantId });
+    return this.joinAgent(contact, name);
+  }
+
+  /**
+   * The customer queue flow sends its SYSTEM message with the queue marker. Allowed while an agent is
+   * still on (a flow's message after a transfer whose `participant.left` comes late): the agents stay on.
+   */
   queue(contact: Contact): void {
     this.assertOpen(contact);
-    if (contact.state === 'agent') {
-      throw new ContactStateError('contact.agent_present', 'An agent is on this contact: use transfer to queue it again.');
-    }
     this.startFlow(contact);
     contact.state = 'queued';
     this.systemSays(contact, queueMessage(contact.queueMarker));
   }
 
-  joinAgent(contact: Contact, name: string, byAutopilot = false): void {
+  /**
+   * An agent joins: `participant.joined` (AGENT). Allowed while another agent is on (a supervisor's
+   * barge-in, a conference), as long as the names differ, so each can be told apart by name.
+   */
+  joinAgent(contact: Contact, name: string, byAutopilot = false): Agent {
     this.assertOpen(contact);
-    if (contact.state === 'agent') {
-      throw new ContactStateError('contact.agent_present', `Agent ${contact.agent?.displayName ?? ''} is already on this contact.`);
-    }
+    this.assertNameFree(contact, name);
     this.startFlow(contact);
-    const agent = { participantId: randomUUID(), displayName: name, role: 'AGENT' as const, byAutopilot };
-    contact.agent = agent;
+    const agent: Agent = { participantId: randomUUID(), displayName: name, role: 'AGENT', byAutopilot };
+    contact.agents.push(agent);
     contact.state = 'agent';
     this.store.post(contact, { type: 'EVENT', contentType: CONTENT_TYPE.participantJoined, from: agent });
     if (byAutopilot) {
       this.schedule(contact, this.timings.greetAfterMs, () => {
-        if (contact.agent === agent) {
-          this.agentMessage(contact, `Hi ${contact.customer.displayName}, I'm ${name}. How can I help you today?`);
+        if (agent.byAutopilot && contact.agents.includes(agent)) {
+          this.autopilotSays(contact, agent, `Hi ${contact.customer.displayName}, I'm ${name}. How can I help you today?`);
         }
       });
     }
+    return agent;
   }
 
-  agentMessage(contact: Contact, text: string, contentType: string = CONTENT_TYPE.text): ChatItem {
-    const agent = this.requireAgent(contact);
+  agentMessage(contact: Contact, text: string, contentType: string = CONTENT_TYPE.text, who: AgentRef = {}): ChatItem {
+    const agent = this.requireAgent(contact, who);
     return this.store.post(contact, { type: 'MESSAGE', contentType, content: text.slice(0, TEXT_LIMIT), from: agent });
   }
 
-  agentTyping(contact: Contact): void {
-    const agent = this.requireAgent(contact);
+  agentTyping(contact: Contact, who: AgentRef = {}): void {
+    const agent = this.requireAgent(contact, who);
     this.store.post(contact, { type: 'EVENT', contentType: CONTENT_TYPE.typing, from: agent }, { persist: false });
   }
 
-  /** The agent transfers the contact back to a queue: transfer.succeeded, the agent leaves, the marker again. */
-  transfer(contact: Contact): void {
-    const agent = this.requireAgent(contact);
+  /**
+   * Transfer to a queue: `transfer.succeeded` (SYSTEM) and each agent's `participant.left`, in the given
+   * order, then the queue marker again. With no agent on (the flow transfers to another queue) only
+   * `transfer.succeeded`, then the marker.
+   */
+  transfer(contact: Contact, { order = 'transferFirst' }: { order?: TransferOrder } = {}): void {
+    this.assertOpen(contact);
+    this.startFlow(contact);
     this.clearTimers(contact);
-    this.store.post(contact, { type: 'EVENT', contentType: CONTENT_TYPE.transferSucceeded, from: contact.system });
-    this.store.post(contact, { type: 'EVENT', contentType: CONTENT_TYPE.participantLeft, from: agent });
-    contact.agent = null;
+    const transferred = () => this.store.post(contact, { type: 'EVENT', contentType: CONTENT_TYPE.transferSucceeded, from: contact.system });
+    if (order === 'transferFirst') transferred();
+    for (const agent of contact.agents) {
+      this.store.post(contact, { type: 'EVENT', contentType: CONTENT_TYPE.participantLeft, from: agent });
+    }
+    if (order === 'leftFirst') transferred();
+    contact.agents = [];
     contact.state = 'queued';
     this.systemSays(contact, queueMessage(contact.queueMarker));
-    if (this.autopilot) {
+    if (this.isPiloting(contact)) {
       this.schedule(contact, this.timings.joinAfterMs, () => {
         if (contact.state === 'queued') this.joinAgent(contact, this.agentName, true);
       });
     }
   }
 
-  /** The agent leaves without ending the chat (a disconnected agent; the flow goes on): back in the flow. */
-  agentLeaves(contact: Contact): void {
-    const agent = this.requireAgent(contact);
+  /**
+   * An agent leaves without ending the chat (a disconnected agent, or one of two): `participant.left`.
+   * When the last agent leaves a contact in state `agent`, it is back in the flow; a contact already
+   * `queued` (the marker came before the agent left) stays queued.
+   */
+  agentLeaves(contact: Contact, who: AgentRef = {}): void {
+    const agent = this.requireAgent(contact, who);
     this.store.post(contact, { type: 'EVENT', contentType: CONTENT_TYPE.participantLeft, from: agent });
-    contact.agent = null;
-    contact.state = 'flow';
+    contact.agents = contact.agents.filter((other) => other !== agent);
+    if (contact.agents.length === 0 && contact.state === 'agent') contact.state = 'flow';
   }
 
-  /** The agent (or the flow) ends the contact: the agent leaves, then chat.ended. */
+  /** The agent (or the flow) ends the contact: each agent leaves, then chat.ended. */
   end(contact: Contact): void {
     this.assertOpen(contact);
-    if (contact.agent) {
-      this.store.post(contact, { type: 'EVENT', contentType: CONTENT_TYPE.participantLeft, from: contact.agent });
+    for (const agent of contact.agents) {
+      this.store.post(contact, { type: 'EVENT', contentType: CONTENT_TYPE.participantLeft, from: agent });
     }
     this.finish(contact);
   }
@@ -153,23 +217,23 @@ export class ContactFlow {
 
   /** The customer sent a message: an autopilot agent types, then answers. */
   customerMessage(contact: Contact, text: string): void {
-    const agent = contact.agent;
-    if (!agent?.byAutopilot) return;
-    const stillHere = () => contact.agent === agent && contact.state === 'agent';
+    const agent = contact.agents.find((candidate) => candidate.byAutopilot);
+    if (!agent) return;
+    const stillHere = () => agent.byAutopilot && contact.agents.includes(agent) && contact.state === 'agent';
     this.schedule(contact, this.timings.typingAfterMs, () => {
-      if (stillHere()) this.agentTyping(contact);
+      if (stillHere()) this.agentTyping(contact, { participantId: agent.participantId });
     });
     this.schedule(contact, this.timings.replyAfterMs, () => {
       if (!stillHere()) return;
       if (/\b(bye|goodbye)\b/i.test(text)) {
-        this.agentMessage(contact, 'Thanks for chatting with us. Goodbye!');
+        this.autopilotSays(contact, agent, 'Thanks for chatting with us. Goodbye!');
         this.schedule(contact, this.timings.greetAfterMs, () => {
           if (stillHere()) this.end(contact);
         });
         return;
       }
       const quoted = text.length > 80 ? `${text.slice(0, 80)}…` : text;
-      this.agentMessage(contact, `Thanks for your message ("${quoted}"). Is there anything else I can help with?`);
+      this.autopilotSays(contact, agent, `Thanks for your message ("${quoted}"). Is there anything else I can help with?`);
     });
   }
 
@@ -196,6 +260,10 @@ export class ContactFlow {
     this.store.end(contact);
   }
 
+  private autopilotSays(contact: Contact, agent: Agent, text: string): void {
+    this.agentMessage(contact, text, CONTENT_TYPE.text, { participantId: agent.participantId });
+  }
+
   private systemSays(contact: Contact, text: string): void {
     this.store.post(contact, { type: 'MESSAGE', contentType: CONTENT_TYPE.text, content: text, from: contact.system });
   }
@@ -204,10 +272,28 @@ export class ContactFlow {
     if (contact.state === 'ended') throw new ContactStateError('contact.ended', 'This contact has ended.');
   }
 
-  private requireAgent(contact: Contact) {
+  private assertNameFree(contact: Contact, name: string): void {
+    if (contact.agents.some((agent) => agent.displayName === name)) {
+      throw new ContactStateError('contact.agent_present', `Agent ${name} is already on this contact: give a second agent another name.`);
+    }
+  }
+
+  /** The agent `who` names (default: the one who joined last); refuses when there is none. */
+  private requireAgent(contact: Contact, { name, participantId }: AgentRef = {}): Agent {
     this.assertOpen(contact);
-    if (!contact.agent) throw new ContactStateError('contact.no_agent', 'No agent is on this contact: join one first.');
-    return contact.agent;
+    if (contact.agents.length === 0) throw new ContactStateError('contact.no_agent', 'No agent is on this contact: join one first.');
+    const agent =
+      name === undefined && participantId === undefined
+        ? contact.agents.at(-1)
+        : contact.agents.find(
+            (candidate) =>
+              (name === undefined || candidate.displayName === name) && (participantId === undefined || candidate.participantId === participantId),
+          );
+    if (!agent) {
+      const on = contact.agents.map((candidate) => candidate.displayName).join(', ');
+      throw new ContactStateError('contact.no_agent', `No such agent on this contact (agents on: ${on}).`);
+    }
+    return agent;
   }
 
   private schedule(contact: Contact, delayMs: number, step: () => void): void {

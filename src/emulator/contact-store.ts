@@ -28,7 +28,8 @@ export interface Contact {
   readonly attributes: Readonly<Record<string, string>>;
   readonly startedAt: number;
   state: ContactState;
-  agent: Agent | null;
+  /** The agents on the contact, in the order they joined (a supervisor's barge-in or a conference adds a second). */
+  agents: Agent[];
   endedAt: number | null;
   /** Set when the customer first subscribes: the flow has greeted them. */
   flowStarted: boolean;
@@ -83,7 +84,7 @@ export class ContactStore {
       attributes: { ...init.attributes },
       startedAt: this.now(),
       state: 'flow',
-      agent: null,
+      agents: [],
       endedAt: null,
       flowStarted: false,
       initialMessage: init.initialMessage ?? null,
@@ -151,7 +152,7 @@ export class ContactStore {
   end(contact: Contact): void {
     if (contact.state === 'ended') return;
     contact.state = 'ended';
-    contact.agent = null;
+    contact.agents = [];
     contact.endedAt = this.now();
   }
 }

@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { ContactStateError, type ContactFlow } from './contact-flow';
+import { ContactStateError, TRANSFER_ORDERS, type AgentRef, type ContactFlow, type TransferOrder } from './contact-flow';
 import type { Contact, ContactStore } from './contact-store';
 import { CONTENT_TYPE, type ContactSummary } from './emulator.types';
 import { InvalidFaultError, type FaultPlan } from './fault-plan';
@@ -42,9 +42,17 @@ export class ControlApi {
 
   constructor(private readonly options: ControlApiOptions) {
     const { flow, hub } = options;
+    // The agent/* steps are a person playing the agent: the autopilot stops piloting the contact
+    // (flow.takeOver) once the request is known to be valid. Flow steps (queue, transfer, end) leave it on.
     this.actions = new Map<string, ContactAction>([
       ['queue', (contact) => flow.queue(contact)],
-      ['agent/join', (contact, body) => flow.joinAgent(contact, optionalText(body, 'name', NAME_LIMIT) ?? 'Alex')],
+      [
+        'agent/join',
+        (contact, body) => {
+          const name = optionalText(body, 'name', NAME_LIMIT) ?? 'Alex';
+          return { participantId: flow.personJoins(contact, name).participantId };
+        },
+      ],
       [
         'agent/message',
         (contact, body) => {
@@ -54,12 +62,35 @@ export class ControlApi {
           if (contentType !== CONTENT_TYPE.text && contentType !== CONTENT_TYPE.markdown) {
             throw badBody('contentType: expected "text/plain" or "text/markdown".');
           }
-          flow.agentMessage(contact, text, contentType);
+          const who = agentRefOf(body);
+          flow.takeOver(contact);
+          flow.agentMessage(contact, text, contentType, who);
         },
       ],
-      ['agent/typing', (contact) => flow.agentTyping(contact)],
-      ['agent/leave', (contact) => flow.agentLeaves(contact)],
-      ['transfer', (contact) => flow.transfer(contact)],
+      [
+        'agent/typing',
+        (contact, body) => {
+          const who = agentRefOf(body);
+          flow.takeOver(contact);
+          flow.agentTyping(contact, who);
+        },
+      ],
+      [
+        'agent/leave',
+        (contact, body) => {
+          const who = agentRefOf(body);
+          flow.takeOver(contact);
+          flow.agentLeaves(contact, who);
+        },
+      ],
+      [
+        'transfer',
+        (contact, body) => {
+          const order = body.order ?? 'transferFirst';
+          if (!TRANSFER_ORDERS.includes(order as TransferOrder)) throw badBody('order: expected "transferFirst" or "leftFirst".');
+          flow.transfer(contact, { order: order as TransferOrder });
+        },
+      ],
       ['end', (contact) => flow.end(contact)],
       ['drop-connection', (contact) => ({ dropped: hub.drop(contact.contactId) })],
     ]);
@@ -82,7 +113,9 @@ export class ControlApi {
       state: contact.state,
       customerConnected: contact.state !== 'ended' && this.options.hub.isCustomerConnected(contact.contactId),
       displayName: contact.customer.displayName,
-      agentName: contact.agent?.displayName ?? null,
+      agentName: contact.agents.at(-1)?.displayName ?? null,
+      agents: contact.agents.map((agent) => ({ participantId: agent.participantId, name: agent.displayName, autopilot: agent.byAutopilot })),
+      autopilot: this.options.flow.isPiloting(contact),
       attributes: { ...contact.attributes },
       startedAt: new Date(contact.startedAt).toISOString(),
       endedAt: contact.endedAt === null ? null : new Date(contact.endedAt).toISOString(),
@@ -160,6 +193,13 @@ function optionalText(body: JsonObject, field: string, limit: number): string | 
     throw badBody(`${field}: expected 1–${limit} characters.`);
   }
   return value;
+}
+
+/** `{ name?, participantId? }`: which agent a step is about (neither: the one who joined last). */
+function agentRefOf(body: JsonObject): AgentRef {
+  const name = optionalText(body, 'name', NAME_LIMIT);
+  const participantId = optionalText(body, 'participantId', NAME_LIMIT);
+  return { ...(name === undefined ? {} : { name }), ...(participantId === undefined ? {} : { participantId }) };
 }
 
 function asControlError(error: unknown): ControlRequestError {

@@ -50,10 +50,23 @@ export interface ContactSummary {
   /** True while at least one customer websocket is subscribed to `aws/chat`. */
   customerConnected: boolean;
   displayName: string;
+  /** The agent who joined last, while any agent is on (what the customer's "Connected to …" shows). */
   agentName: string | null;
+  /** Every agent on the contact, in the order they joined. */
+  agents: AgentSummary[];
+  /** True while the autopilot plays (or, once the customer subscribes, will play) this contact; false once a person acted on it. */
+  autopilot: boolean;
   attributes: Record<string, string>;
   startedAt: string;
   endedAt: string | null;
+}
+
+/** One agent on a contact, as the control API reports it. */
+export interface AgentSummary {
+  participantId: string;
+  name: string;
+  /** True when the autopilot plays this agent. */
+  autopilot: boolean;
 }
 
 /** The timings of the autopilot (all in milliseconds). */

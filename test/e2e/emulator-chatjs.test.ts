@@ -81,6 +81,65 @@ describe('the real chatjs in Chromium against the emulator', () => {
     await page.page.close();
   });
 
+  it('hears a second agent join while one is on, each speak under their own name, and one leave', async () => {
+    const { page, contactId } = await openChat('Ada');
+    await control.join(contactId, 'Ana');
+    await page.waitFor((e) => e.contentType === `${EVENT}participant.joined` && e.displayName === 'Ana');
+    const sam = await control.join(contactId, 'Sam');
+    expect(sam.agents.map((agent) => agent.name)).toEqual(['Ana', 'Sam']);
+    await page.waitFor((e) => e.contentType === `${EVENT}participant.joined` && e.role === 'AGENT' && e.displayName === 'Sam');
+    await control.say(contactId, 'Supervisor here');
+    await control.say(contactId, 'And me', { name: 'Ana' });
+    await control.leave(contactId, { name: 'Sam' });
+    await page.waitFor((e) => e.contentType === `${EVENT}participant.left` && e.displayName === 'Sam');
+    const agentLines = (await page.log())
+      .filter((e) => e.kind === 'message' && e.role === 'AGENT')
+      .map((e) => `${e.displayName} ${e.content ?? e.contentType?.replace(EVENT, 'E:')}`);
+    expect(agentLines).toEqual(['Ana E:participant.joined', 'Sam E:participant.joined', 'Sam Supervisor here', 'Ana And me', 'Sam E:participant.left']);
+    await page.page.close();
+  });
+
+  it.each([
+    ['transferFirst', [`SYSTEM ${EVENT}transfer.succeeded`, `AGENT ${EVENT}participant.left`]],
+    ['leftFirst', [`AGENT ${EVENT}participant.left`, `SYSTEM ${EVENT}transfer.succeeded`]],
+  ] as const)('receives a transfer with order %s in that order, then the queue marker', async (order, expected) => {
+    const { page, contactId } = await openChat(`Tia ${order}`);
+    await control.join(contactId, 'Ana');
+    await page.waitFor((e) => e.contentType === `${EVENT}participant.joined` && e.role === 'AGENT');
+    const before = (await page.log()).length;
+    await control.transfer(contactId, { order });
+    await page.waitFor((e) => e.kind === 'message' && (e.content ?? '').startsWith('[queued]'), { after: before });
+    const steps = (await page.log()).slice(before).filter((e) => e.kind === 'message').map((e) => `${e.role} ${e.contentType}`);
+    expect(steps).toEqual([...expected, 'SYSTEM text/plain']);
+    await page.page.close();
+  });
+
+  it('receives a transfer with no agent on (the flow moves it to another queue): transfer.succeeded, then the marker', async () => {
+    const { page, contactId } = await openChat('Flo');
+    await page.waitFor((e) => e.kind === 'message' && e.role === 'SYSTEM' && e.contentType === 'text/plain');
+    const before = (await page.log()).length;
+    await control.transfer(contactId);
+    await page.waitFor((e) => e.kind === 'message' && (e.content ?? '').startsWith('[queued]'), { after: before });
+    const steps = (await page.log()).slice(before).filter((e) => e.kind === 'message').map((e) => `${e.role} ${e.contentType}`);
+    expect(steps).toEqual([`SYSTEM ${EVENT}transfer.succeeded`, 'SYSTEM text/plain']);
+    await page.page.close();
+  });
+
+  it('receives the queue marker while an agent is still on, then the late participant.left', async () => {
+    const { page, contactId } = await openChat('Max');
+    await control.join(contactId, 'Ana');
+    await page.waitFor((e) => e.contentType === `${EVENT}participant.joined` && e.role === 'AGENT');
+    const before = (await page.log()).length;
+    expect((await control.queue(contactId)).state).toBe('queued');
+    await control.leave(contactId);
+    await page.waitFor((e) => e.contentType === `${EVENT}participant.left` && e.role === 'AGENT', { after: before });
+    const messages = (await page.log()).slice(before).filter((e) => e.kind === 'message');
+    expect(messages.map((e) => `${e.role} ${e.contentType}`)).toEqual(['SYSTEM text/plain', `AGENT ${EVENT}participant.left`]);
+    expect(messages[0]?.content).toMatch(/^\[queued\] /);
+    expect((await control.contact(contactId))?.state).toBe('queued');
+    await page.page.close();
+  });
+
   it('recovers from a dropped socket and receives what is pushed afterwards', async () => {
     const { page, contactId } = await openChat('Kai');
     await control.join(contactId, 'Ana');

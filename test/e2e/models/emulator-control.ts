@@ -4,7 +4,24 @@ export interface EmulatorContact {
   instance: string;
   state: 'flow' | 'queued' | 'agent' | 'ended';
   customerConnected: boolean;
+  /** The agent who joined last, while any is on. */
+  agentName: string | null;
+  /** Every agent on the contact, in the order they joined. */
+  agents: Array<{ participantId: string; name: string; autopilot: boolean }>;
+  /** True while the autopilot plays this contact. */
+  autopilot: boolean;
 }
+
+/** Which agent an agent step is about; neither field: the agent who joined last. */
+export interface AgentRef {
+  name?: string;
+  participantId?: string;
+}
+
+/** In a transfer with an agent on: `transfer.succeeded` before the agent's `participant.left`, or after. */
+export type TransferOrder = 'transferFirst' | 'leftFirst';
+
+const bodyOf = (fields: object) => (Object.keys(fields).length > 0 ? fields : undefined);
 
 export class EmulatorControl {
   constructor(readonly baseUrl: string) {}
@@ -38,23 +55,27 @@ export class EmulatorControl {
     throw new Error(`customer of ${contactId} never connected`);
   }
 
-  queue(contactId: string): Promise<unknown> {
+  /** The queue marker message; allowed while an agent is still on (the agents stay on). */
+  queue(contactId: string): Promise<EmulatorContact> {
     return this.call('POST', `/contacts/${contactId}/queue`);
   }
-  join(contactId: string, name = 'Ana'): Promise<unknown> {
+  /** An agent joins; while another is on, a second one (a different name is required). Answers the new agent's participantId too. */
+  join(contactId: string, name = 'Ana'): Promise<EmulatorContact & { participantId: string }> {
     return this.call('POST', `/contacts/${contactId}/agent/join`, { name });
   }
-  say(contactId: string, text: string): Promise<unknown> {
-    return this.call('POST', `/contacts/${contactId}/agent/message`, { text });
+  say(contactId: string, text: string, who: AgentRef = {}): Promise<EmulatorContact> {
+    return this.call('POST', `/contacts/${contactId}/agent/message`, { text, ...who });
   }
-  typing(contactId: string): Promise<unknown> {
-    return this.call('POST', `/contacts/${contactId}/agent/typing`);
+  typing(contactId: string, who: AgentRef = {}): Promise<EmulatorContact> {
+    return this.call('POST', `/contacts/${contactId}/agent/typing`, bodyOf(who));
   }
-  leave(contactId: string): Promise<unknown> {
-    return this.call('POST', `/contacts/${contactId}/agent/leave`);
+  /** One agent leaves (the one `who` names, else the last to join); the chat goes on. */
+  leave(contactId: string, who: AgentRef = {}): Promise<EmulatorContact> {
+    return this.call('POST', `/contacts/${contactId}/agent/leave`, bodyOf(who));
   }
-  transfer(contactId: string): Promise<unknown> {
-    return this.call('POST', `/contacts/${contactId}/transfer`);
+  /** To a queue: transfer.succeeded and each agent's participant.left in `order` (default transferFirst), then the marker. Works with no agent on. */
+  transfer(contactId: string, { order }: { order?: TransferOrder } = {}): Promise<EmulatorContact> {
+    return this.call('POST', `/contacts/${contactId}/transfer`, order === undefined ? undefined : { order });
   }
   end(contactId: string): Promise<unknown> {
     return this.call('POST', `/contacts/${contactId}/end`);

@@ -27,6 +27,14 @@ describe('the agent console', () => {
     expect(script).not.toContain('innerHTML');
   });
 
+  it('tells a person that the autopilot plays the agent unless they press Join first, and how to turn it off', async () => {
+    const html = await (await fetch(`${emulator.url}/agent/`)).text();
+    const hint = /<p id="autopilot-hint">([\s\S]*?)<\/p>/.exec(html)?.[1]?.replace(/<[^>]+>/g, '') ?? '';
+    expect(hint).toContain('unless you press Join first');
+    expect(hint).toContain('EMULATOR_AUTOPILOT=off npm start');
+    expect(hint).not.toContain('\n');
+  });
+
   it('redirects /agent to /agent/', async () => {
     const response = await fetch(`${emulator.url}/agent`, { redirect: 'manual' });
     expect(response.status).toBe(308);

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { GREETING } from '../../../src/emulator/contact-flow';
 import type { RunningEmulator } from '../../../src/emulator/emulator';
-import type { ChatItem } from '../../../src/emulator/emulator.types';
+import type { ChatItem, ContactSummary } from '../../../src/emulator/emulator.types';
 import { call, connectedCustomer, connectParticipant, CustomerSocket, INSTANCE, participant, startChat, startTestEmulator } from './emulator-fixture';
 
 const EVENT = 'application/vnd.amazonaws.connect.event.';
@@ -49,6 +49,72 @@ describe('the simulated contact flow', () => {
     const agentItems = socket.items().filter((item) => item.ParticipantRole === 'AGENT');
     expect(agentItems.map((item) => item.ContentType)).toEqual([`${EVENT}participant.joined`]);
     expect(agentItems[0]?.DisplayName).toBe('Sam');
+    socket.close();
+  });
+
+  it("on autopilot: a person joining under another name takes the contact over: the autopilot's agent leaves, theirs joins", async () => {
+    emulator = await startTestEmulator({ autopilot: true, autopilotTimings: FAST });
+    const { contact, socket, connectionToken } = await connectedCustomer(emulator.url);
+    const summary = () => call<ContactSummary>(`${emulator!.url}/emulator/contacts/${contact.ContactId}`);
+    expect((await summary()).body.autopilot).toBe(true);
+    await socket.waitForItem((item) => item.ParticipantRole === 'AGENT' && item.Type === 'MESSAGE');
+    expect((await summary()).body.agents).toEqual([{ participantId: expect.any(String), name: 'Alex', autopilot: true }]);
+
+    const joined = await call<ContactSummary>(`${emulator.url}/emulator/contacts/${contact.ContactId}/agent/join`, { method: 'POST', body: '{"name":"Robin"}' });
+    expect(joined.body).toMatchObject({ state: 'agent', agentName: 'Robin', autopilot: false, agents: [{ name: 'Robin', autopilot: false }] });
+    await participant(emulator.url, 'message', connectionToken, { ContentType: 'text/plain', Content: 'hello?' });
+    await new Promise((resolve) => setTimeout(resolve, 150));
+    const agentItems = socket.items().filter((item) => item.ParticipantRole === 'AGENT');
+    expect(agentItems.map((item) => `${item.DisplayName} ${item.Content ?? item.ContentType.replace(EVENT, 'E:')}`)).toEqual([
+      'Alex E:participant.joined',
+      "Alex Hi Zoe, I'm Alex. How can I help you today?",
+      'Alex E:participant.left',
+      'Robin E:participant.joined',
+    ]);
+    socket.close();
+  });
+
+  it("on autopilot: a person's message takes over the autopilot's agent, which stops answering", async () => {
+    emulator = await startTestEmulator({ autopilot: true, autopilotTimings: FAST });
+    const { contact, socket, connectionToken } = await connectedCustomer(emulator.url);
+    await socket.waitForItem((item) => item.ParticipantRole === 'AGENT' && item.Type === 'MESSAGE');
+    const said = await call<ContactSummary>(`${emulator.url}/emulator/contacts/${contact.ContactId}/agent/message`, {
+      method: 'POST',
+      body: '{"text":"A person now"}',
+    });
+    expect(said.body).toMatchObject({ autopilot: false, agents: [{ name: 'Alex', autopilot: false }] });
+    await participant(emulator.url, 'message', connectionToken, { ContentType: 'text/plain', Content: 'bye' });
+    await new Promise((resolve) => setTimeout(resolve, 150));
+    const agentItems = socket.items().filter((item) => item.ParticipantRole === 'AGENT');
+    expect(agentItems.map((item) => item.Content ?? item.ContentType.replace(EVENT, 'E:'))).toEqual([
+      'E:participant.joined',
+      "Hi Zoe, I'm Alex. How can I help you today?",
+      'A person now',
+    ]);
+    expect((await call<ContactSummary>(`${emulator.url}/emulator/contacts/${contact.ContactId}`)).body.state).toBe('agent');
+    socket.close();
+  });
+
+  it("on autopilot: a person joining under the autopilot agent's name takes its seat, and the customer sees nothing", async () => {
+    emulator = await startTestEmulator({ autopilot: true, autopilotTimings: FAST });
+    const { contact, socket } = await connectedCustomer(emulator.url);
+    await socket.waitForItem((item) => item.ParticipantRole === 'AGENT' && item.Type === 'MESSAGE');
+    const before = socket.items().length;
+    const joined = await call<ContactSummary>(`${emulator.url}/emulator/contacts/${contact.ContactId}/agent/join`, { method: 'POST', body: '{"name":"Alex"}' });
+    expect(joined.body).toMatchObject({ agentName: 'Alex', autopilot: false, agents: [{ name: 'Alex', autopilot: false }] });
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(socket.items()).toHaveLength(before);
+    socket.close();
+  });
+
+  it('on autopilot: a person who joins before the autopilot keeps the contact; the autopilot never joins', async () => {
+    emulator = await startTestEmulator({ autopilot: true, autopilotTimings: FAST });
+    const { contact, socket } = await connectedCustomer(emulator.url);
+    await call(`${emulator.url}/emulator/contacts/${contact.ContactId}/agent/join`, { method: 'POST', body: '{"name":"Sam"}' });
+    await call(`${emulator.url}/emulator/contacts/${contact.ContactId}/transfer`, { method: 'POST' });
+    await new Promise((resolve) => setTimeout(resolve, 150));
+    expect(socket.items().filter((item) => item.DisplayName === 'Alex')).toEqual([]);
+    expect((await call<ContactSummary>(`${emulator.url}/emulator/contacts/${contact.ContactId}`)).body).toMatchObject({ state: 'queued', autopilot: false });
     socket.close();
   });
 

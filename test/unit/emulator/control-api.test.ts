@@ -28,6 +28,8 @@ describe('the control API', () => {
       customerConnected: true,
       displayName: 'Zoe',
       agentName: null,
+      agents: [],
+      autopilot: false,
       attributes: { topic: 'billing' },
       startedAt: expect.any(String),
       endedAt: null,
@@ -73,7 +75,7 @@ describe('the control API', () => {
   it.each([
     ['an agent message with no agent', 'agent/message', { text: 'hi' }, 'contact.no_agent'],
     ['typing with no agent', 'agent/typing', undefined, 'contact.no_agent'],
-    ['a transfer with no agent', 'transfer', undefined, 'contact.no_agent'],
+    ['a leave with no agent', 'agent/leave', undefined, 'contact.no_agent'],
   ])('refuses %s with 409', async (_case, action, body, code) => {
     const contact = await startChat(url);
     const answer = await post<{ error: { code: string } }>(`/contacts/${contact.ContactId}/${action}`, body);
@@ -81,18 +83,122 @@ describe('the control API', () => {
     expect(answer.body.error.code).toBe(code);
   });
 
-  it('refuses a second agent, queueing an agent contact, and steps on an ended contact', async () => {
+  it('refuses a second agent under the same name, and steps on an ended contact', async () => {
     const contact = await startChat(url);
     const id = contact.ContactId;
     await post(`/contacts/${id}/agent/join`);
-    expect((await post<{ error: { code: string } }>(`/contacts/${id}/agent/join`)).body.error.code).toBe('contact.agent_present');
-    expect((await post<{ error: { code: string } }>(`/contacts/${id}/queue`)).body.error.code).toBe('contact.agent_present');
+    const again = await post<{ error: { code: string } }>(`/contacts/${id}/agent/join`);
+    expect(again.status).toBe(409);
+    expect(again.body.error.code).toBe('contact.agent_present');
     await post(`/contacts/${id}/end`);
     for (const action of ['queue', 'agent/join', 'end', 'transfer']) {
       const answer = await post<{ error: { code: string } }>(`/contacts/${id}/${action}`);
       expect(answer.status).toBe(409);
       expect(answer.body.error.code).toBe('contact.ended');
     }
+  });
+
+  it('lets a second agent join while one is on, each speaking and leaving under their own name', async () => {
+    const { contact, socket } = await connectedCustomer(url);
+    const id = contact.ContactId;
+    const ana = await post<ContactSummary & { participantId: string }>(`/contacts/${id}/agent/join`, { name: 'Ana' });
+    const sam = await post<ContactSummary & { participantId: string }>(`/contacts/${id}/agent/join`, { name: 'Sam' });
+    expect(sam.status).toBe(200);
+    expect(sam.body).toMatchObject({
+      state: 'agent',
+      agentName: 'Sam',
+      agents: [
+        { participantId: ana.body.participantId, name: 'Ana', autopilot: false },
+        { participantId: sam.body.participantId, name: 'Sam', autopilot: false },
+      ],
+    });
+    expect(sam.body.participantId).not.toBe(ana.body.participantId);
+    await post(`/contacts/${id}/agent/message`, { text: 'Sam here' });
+    await post(`/contacts/${id}/agent/message`, { text: 'Ana here', name: 'Ana' });
+    await post(`/contacts/${id}/agent/typing`, { participantId: ana.body.participantId });
+    const stranger = await post<{ error: { code: string; message: string } }>(`/contacts/${id}/agent/message`, { text: 'hi', name: 'Nobody' });
+    expect(stranger.status).toBe(409);
+    expect(stranger.body.error).toEqual({ code: 'contact.no_agent', message: 'No such agent on this contact (agents on: Ana, Sam).' });
+
+    expect((await post(`/contacts/${id}/agent/leave`, { name: 'Ana' })).body).toMatchObject({ state: 'agent', agentName: 'Sam' });
+    expect((await post(`/contacts/${id}/agent/leave`)).body).toMatchObject({ state: 'flow', agentName: null, agents: [] });
+
+    await socket.waitForItem((item) => item.ContentType === `${EVENT}participant.left` && item.DisplayName === 'Sam');
+    const agentSteps = socket
+      .items()
+      .filter((item) => item.ParticipantRole === 'AGENT')
+      .map((item) => `${item.DisplayName} ${item.ParticipantId === ana.body.participantId ? 'ana-id' : 'sam-id'} ${item.Content ?? item.ContentType.replace(EVENT, 'E:')}`);
+    expect(agentSteps).toEqual([
+      'Ana ana-id E:participant.joined',
+      'Sam sam-id E:participant.joined',
+      'Sam sam-id Sam here',
+      'Ana ana-id Ana here',
+      'Ana ana-id E:typing',
+      'Ana ana-id E:participant.left',
+      'Sam sam-id E:participant.left',
+    ]);
+    socket.close();
+  });
+
+  it('ends a contact with two agents: each leaves, then chat.ended', async () => {
+    const { contact, socket } = await connectedCustomer(url);
+    const id = contact.ContactId;
+    await post(`/contacts/${id}/agent/join`, { name: 'Ana' });
+    await post(`/contacts/${id}/agent/join`, { name: 'Sam' });
+    await post(`/contacts/${id}/end`);
+    await socket.waitForItem((item) => item.ContentType === `${EVENT}chat.ended`);
+    expect(socket.items().slice(-3).map((item) => `${item.DisplayName} ${item.ContentType.replace(EVENT, 'E:')}`)).toEqual([
+      'Ana E:participant.left',
+      'Sam E:participant.left',
+      'SYSTEM_MESSAGE E:chat.ended',
+    ]);
+    socket.close();
+  });
+
+  it.each([
+    ['transferFirst', ['SYSTEM E:transfer.succeeded', 'AGENT E:participant.left']],
+    ['leftFirst', ['AGENT E:participant.left', 'SYSTEM E:transfer.succeeded']],
+  ])('transfers with order %s: the transfer and the agent leaving in that order, then the marker', async (order, expected) => {
+    const { contact, socket } = await connectedCustomer(url);
+    const id = contact.ContactId;
+    await post(`/contacts/${id}/agent/join`, { name: 'Ana' });
+    expect((await post(`/contacts/${id}/transfer`, { order })).body).toMatchObject({ state: 'queued', agentName: null, agents: [] });
+    await socket.waitForItem((item) => (item.Content ?? '').startsWith('[queued]'));
+    const steps = socket.items().slice(-3).map((item) => `${item.ParticipantRole} ${item.ContentType.replace(EVENT, 'E:')}`);
+    expect(steps).toEqual([...expected, 'SYSTEM text/plain']);
+    socket.close();
+  });
+
+  it('transfers a contact no agent is on (the flow moves it to another queue): transfer.succeeded, no participant.left, the marker', async () => {
+    const { contact, socket } = await connectedCustomer(url);
+    const id = contact.ContactId;
+    expect((await post(`/contacts/${id}/transfer`, { order: 'leftFirst' })).body).toMatchObject({ state: 'queued' });
+    await socket.waitForItem((item) => (item.Content ?? '').startsWith('[queued]'));
+    const steps = socket.items().map((item) => `${item.ParticipantRole} ${item.ContentType.replace(EVENT, 'E:')}`);
+    expect(steps).toEqual(['CUSTOMER E:participant.joined', 'SYSTEM text/plain', 'SYSTEM E:transfer.succeeded', 'SYSTEM text/plain']);
+    socket.close();
+  });
+
+  it('refuses a transfer order it does not know with 400', async () => {
+    const contact = await startChat(url);
+    const answer = await post<{ error: { code: string } }>(`/contacts/${contact.ContactId}/transfer`, { order: 'sideways' });
+    expect(answer.status).toBe(400);
+    expect(answer.body.error.code).toBe('request.invalid_body');
+    expect((await call<ContactSummary>(`${url}/emulator/contacts/${contact.ContactId}`)).body.state).toBe('flow');
+  });
+
+  it('queues a contact an agent is still on (the marker before a late participant.left); it stays queued when the agent leaves', async () => {
+    const { contact, socket } = await connectedCustomer(url);
+    const id = contact.ContactId;
+    await post(`/contacts/${id}/agent/join`, { name: 'Ana' });
+    expect((await post(`/contacts/${id}/queue`)).body).toMatchObject({ state: 'queued', agentName: 'Ana' });
+    expect((await post(`/contacts/${id}/agent/message`, { text: 'Still here for a moment' })).status).toBe(200);
+    expect((await post(`/contacts/${id}/agent/leave`)).body).toMatchObject({ state: 'queued', agentName: null });
+    await socket.waitForItem((item) => item.ContentType === `${EVENT}participant.left`);
+    const steps = socket.items().slice(-4).map((item) => `${item.ParticipantRole} ${item.ContentType.replace(EVENT, 'E:')}`);
+    expect(steps).toEqual(['AGENT E:participant.joined', 'SYSTEM text/plain', 'AGENT text/plain', 'AGENT E:participant.left']);
+    expect(socket.items().at(-3)?.Content).toMatch(/^\[queued\] /);
+    socket.close();
   });
 
   it('makes the next StartChatContact calls fail, then recovers', async () => {
