@@ -52,6 +52,16 @@ const EXAMPLE_APPS = /^\/examples\/(react|spa)(\/.*)?$/;
 const DIST_FILES = /^\/(webchat(?:-config|-conversation|-inspect)?\.js(?:\.map)?)$/;
 
 /**
+ * The visualizer's response headers. It receives a page's chat from the window that opened it; framed by
+ * another site it could be clickjacked or fed, so only our own pages may frame it. (A `<meta>` CSP cannot
+ * say `frame-ancestors`: it has to be a header. `X-Frame-Options` is for browsers without CSP 2.)
+ */
+export const VISUALIZER_HEADERS: Readonly<Record<string, string>> = {
+  'content-security-policy': "frame-ancestors 'self'",
+  'x-frame-options': 'SAMEORIGIN',
+};
+
+/**
  * Everything `npm start` runs, on one port: the demo site, the built runtime, the start-chat backend
  * (`/api/`), the Amazon Connect emulator (StartChatContact, Participant Service, websocket, control API,
  * agent console at `/agent/`) and the visualizer. Composition only: each part works on its own too.
@@ -108,14 +118,14 @@ export async function startDemoServer(options: DemoServerOptions = {}): Promise<
         if (!extname(rest) && (await serveFile(res, app, 'index.html'))) return;
       }
       if (path === '/visualizer') {
-        res.writeHead(301, { location: '/visualizer/' }); // its assets are relative to the folder
+        res.writeHead(301, { location: '/visualizer/', ...VISUALIZER_HEADERS }); // its assets are relative to the folder
         res.end();
         return;
       }
       if (path.startsWith('/visualizer/')) {
         // The built page (`vite build --mode visualizer`), not the sources in `visualizer/`.
         const file = path.slice('/visualizer/'.length) || 'index.html';
-        if (await serveFile(res, join(root, 'dist', 'visualizer'), file)) return;
+        if (await serveFile(res, join(root, 'dist', 'visualizer'), file, VISUALIZER_HEADERS)) return;
       }
       if (await serveFile(res, join(root, 'examples', 'site'), path.slice(1))) return;
     }
