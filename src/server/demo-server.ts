@@ -48,6 +48,20 @@ const SITE_PAGES: Record<string, string> = {
  */
 const EXAMPLE_APPS = /^\/examples\/(react|spa)(\/.*)?$/;
 
+/** `/examples/`: a page that links the built examples. */
+const EXAMPLES_INDEX = `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>connect-webchat examples</title><link rel="stylesheet" href="/site.css"></head>
+<body><main>
+<h1>Examples</h1>
+<p>Apps that bundle the runtime from code (<code>createWebchat</code>), built by <code>npm run build</code> into <code>dist/examples/</code>:</p>
+<ul>
+  <li><a href="/examples/react/">React</a>: a component that creates the chat and destroys it on unmount</li>
+  <li><a href="/examples/spa/">Single-page app</a>: client-side routes, with <code>checkRules()</code> after each</li>
+</ul>
+<p>The script-tag embed is the <a href="/">demo site</a> itself.</p>
+</main></body></html>
+`;
+
 /** The built runtime, served from the site's origin as a CDN would serve it. */
 const DIST_FILES = /^\/(webchat(?:-config|-conversation|-inspect)?\.js(?:\.map)?)$/;
 
@@ -105,6 +119,11 @@ export async function startDemoServer(options: DemoServerOptions = {}): Promise<
       }
       const dist = DIST_FILES.exec(path);
       if (dist && (await serveFile(res, join(root, 'dist'), dist[1]!, { 'access-control-allow-origin': '*' }))) return;
+      if (path === '/examples' || path === '/examples/') {
+        res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-cache' });
+        res.end(EXAMPLES_INDEX);
+        return;
+      }
       const example = EXAMPLE_APPS.exec(path);
       if (example) {
         const [, name, rest] = example;
