@@ -47,11 +47,15 @@ const visualizerConfig = defineConfig({
 });
 
 /**
- * A package dependency (`lit`, `lit/html.js`, `xstate`, …): left for the app's bundler to resolve and share.
- * chatjs is a devDependency on purpose: it is bundled into the conversation chunk, inside its sandbox,
- * which an app's bundler would not apply.
+ * Dependencies whose code is bundled into `dist/` instead of left for the app's bundler: chatjs runs inside
+ * its global sandbox (`global-sandbox.plugin.ts`), which an app's bundler would not apply. It is declared
+ * in `dependencies` all the same, pinned to the bundled version, so `npm audit` and SBOM tools see what ships.
  */
-const isDependency = (id: string) => Object.keys(dependencies).some((name) => id === name || id.startsWith(`${name}/`));
+const BUNDLED_DEPENDENCIES = new Set(['amazon-connect-chatjs']);
+
+/** A package dependency (`lit`, `lit/html.js`, `xstate`, …): left for the app's bundler to resolve and share. */
+const isDependency = (id: string) =>
+  Object.keys(dependencies).some((name) => !BUNDLED_DEPENDENCIES.has(name) && (id === name || id.startsWith(`${name}/`)));
 
 /**
  * The npm package's ES build: `dist/esm/index.js` plus one chunk per dynamic import (the conversation and
@@ -67,7 +71,7 @@ const esmConfig = defineConfig({
     target: 'es2022',
     sourcemap: true,
     minify: false,
-    // chatjs is bundled here (see isDependency): its licence travels with it.
+    // chatjs is bundled here (see BUNDLED_DEPENDENCIES): its licence travels with it.
     license: { fileName: 'licenses.md' },
     lib: { entry: 'src/index.ts', formats: ['es'], fileName: () => 'index.js' },
     rolldownOptions: {

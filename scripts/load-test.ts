@@ -102,10 +102,12 @@ async function startServerProcess(cpuProfileDir: string | undefined): Promise<Se
       '--import',
       'tsx',
       '--expose-gc',
-      '--disable-warning=NodeVersionSupportWarning',
       ...(cpuProfileDir ? ['--cpu-prof', `--cpu-prof-dir=${cpuProfileDir}`] : []),
     ],
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    // The AWS SDK's switch for its Node 20 notice (README, "Node.js"); `--disable-warning` cannot match it,
+    // since the SDK emits it as a plain `Warning`.
+    env: { AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true', ...process.env },
   });
   const pending = new Map<number, (memory: ServerMemory) => void>();
   let nextId = 0;

@@ -1,15 +1,16 @@
 /**
- * The visualizer page: receives a page's chat over the `@statelyai/inspect` protocol
- * (`createBrowserReceiver`, opened by the runtime's inspector chunk) and draws it; with no page
+ * The visualizer page: receives a page's chat over the `@statelyai/inspect` protocol from the window that
+ * opened it (the runtime's inspector chunk; see `opener-receiver.ts`) and draws it; with no page
  * connected it runs a standalone copy of the machine that can be driven by clicking transitions.
  */
 import './chart.css';
 import './visualizer.css';
-import { createBrowserReceiver, type StatelyInspectionEvent } from '@statelyai/inspect';
+import type { StatelyInspectionEvent } from '@statelyai/inspect';
 import ELK from 'elkjs/lib/elk.bundled.js';
 import { createMachine, type AnyStateMachine } from 'xstate';
 import { chartSvg, download, machineJson } from './export-files';
 import { createInspectionStore, type InspectionChange } from './inspection-store';
+import { receiveFromOpener } from './opener-receiver';
 import { SAMPLE_EVENT_TYPES } from './sample-events';
 import { inspectedDefinitionOf, startStandalone, STANDALONE_MACHINE, type StandaloneSession } from './standalone-session';
 import { activeLeaves, activePaths, chartOf, type Chart } from './statechart-graph';
@@ -191,7 +192,7 @@ function isLiveMachine(message: StatelyInspectionEvent): boolean {
   return message.type === '@xstate.actor' && !message.parentId && typeof message.definition === 'string';
 }
 
-createBrowserReceiver().subscribe((message) => {
+receiveFromOpener(window, (message) => {
   if (mode === 'standalone') {
     if (!isLiveMachine(message)) return;
     switchToLive();

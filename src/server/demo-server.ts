@@ -48,8 +48,32 @@ const SITE_PAGES: Record<string, string> = {
  */
 const EXAMPLE_APPS = /^\/examples\/(react|spa)(\/.*)?$/;
 
+/** `/examples/`: a page that links the built examples. */
+const EXAMPLES_INDEX = `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>connect-webchat examples</title><link rel="stylesheet" href="/site.css"></head>
+<body><main>
+<h1>Examples</h1>
+<p>Apps that bundle the runtime from code (<code>createWebchat</code>), built by <code>npm run build</code> into <code>dist/examples/</code>:</p>
+<ul>
+  <li><a href="/examples/react/">React</a>: a component that creates the chat and destroys it on unmount</li>
+  <li><a href="/examples/spa/">Single-page app</a>: client-side routes, with <code>checkRules()</code> after each</li>
+</ul>
+<p>The script-tag embed is the <a href="/">demo site</a> itself.</p>
+</main></body></html>
+`;
+
 /** The built runtime, served from the site's origin as a CDN would serve it. */
 const DIST_FILES = /^\/(webchat(?:-config|-conversation|-inspect)?\.js(?:\.map)?)$/;
+
+/**
+ * The visualizer's response headers. It receives a page's chat from the window that opened it; framed by
+ * another site it could be clickjacked or fed, so only our own pages may frame it. (A `<meta>` CSP cannot
+ * say `frame-ancestors`: it has to be a header. `X-Frame-Options` is for browsers without CSP 2.)
+ */
+export const VISUALIZER_HEADERS: Readonly<Record<string, string>> = {
+  'content-security-policy': "frame-ancestors 'self'",
+  'x-frame-options': 'SAMEORIGIN',
+};
 
 /**
  * Everything `npm start` runs, on one port: the demo site, the built runtime, the start-chat backend
@@ -95,6 +119,11 @@ export async function startDemoServer(options: DemoServerOptions = {}): Promise<
       }
       const dist = DIST_FILES.exec(path);
       if (dist && (await serveFile(res, join(root, 'dist'), dist[1]!, { 'access-control-allow-origin': '*' }))) return;
+      if (path === '/examples' || path === '/examples/') {
+        res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-cache' });
+        res.end(EXAMPLES_INDEX);
+        return;
+      }
       const example = EXAMPLE_APPS.exec(path);
       if (example) {
         const [, name, rest] = example;
@@ -108,14 +137,14 @@ export async function startDemoServer(options: DemoServerOptions = {}): Promise<
         if (!extname(rest) && (await serveFile(res, app, 'index.html'))) return;
       }
       if (path === '/visualizer') {
-        res.writeHead(301, { location: '/visualizer/' }); // its assets are relative to the folder
+        res.writeHead(301, { location: '/visualizer/', ...VISUALIZER_HEADERS }); // its assets are relative to the folder
         res.end();
         return;
       }
       if (path.startsWith('/visualizer/')) {
         // The built page (`vite build --mode visualizer`), not the sources in `visualizer/`.
         const file = path.slice('/visualizer/'.length) || 'index.html';
-        if (await serveFile(res, join(root, 'dist', 'visualizer'), file)) return;
+        if (await serveFile(res, join(root, 'dist', 'visualizer'), file, VISUALIZER_HEADERS)) return;
       }
       if (await serveFile(res, join(root, 'examples', 'site'), path.slice(1))) return;
     }

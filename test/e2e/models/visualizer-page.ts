@@ -1,9 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import type { BrowserContext, Page } from 'playwright-core';
-import { createInspector, type StatelyInspectionEvent } from '@statelyai/inspect';
-import { createActor } from 'xstate';
-import { chatMachine } from '../../../machines/chat.machine';
-import { SA_EVENTS_SESSION_ID } from '../../../src/inspect/inspect-protocol';
+import { chatInspectionMessages, InspectorOpener } from './inspector-opener';
 
 /** One row of the saEvents timeline, as drawn. */
 export interface ShownEntry {
@@ -19,8 +16,18 @@ export interface ShownEntry {
  */
 export class VisualizerPage {
   readonly pageErrors: string[] = [];
+  private current!: Page;
 
-  constructor(readonly page: Page) {
+  constructor(page: Page) {
+    this.follow(page);
+  }
+
+  get page(): Page {
+    return this.current;
+  }
+
+  private follow(page: Page): void {
+    this.current = page;
     page.on('pageerror', (error) => this.pageErrors.push(error.message));
   }
 
@@ -195,26 +202,30 @@ export class VisualizerPage {
   }
 
   /**
-   * Plays a runtime talking to this window over the `@statelyai/inspect` protocol: registers the chat
-   * machine (as the library serialises it) and posts `count` saEvents entries in one burst, as messages
-   * to the window like an opener's would be. Entry `#n` is `CONNECT_TO_AGENT` for odd n, else
-   * `TRANSFER_TO_QUEUE`, with `contactId: contact-<n-1>`. Resolves once the timeline counts them all.
+   * Plays a runtime talking to the visualizer over the `@statelyai/inspect` protocol: registers the chat
+   * machine (as the library serialises it) and posts `count` saEvents entries in one burst. The visualizer
+   * listens only to the window that opened it, so this reopens it from a page at its origin (as the runtime
+   * does) and follows the new window from then on. Entry `#n` is `CONNECT_TO_AGENT` for even n, else
+   * `TRANSFER_TO_QUEUE`, with `contactId: contact-<n>`. Resolves once the timeline counts them all.
    */
   async receiveSaEventBurst(count: number): Promise<void> {
-    const messages: StatelyInspectionEvent[] = [];
-    const inspector = createInspector({ send: (message) => messages.push(message) });
-    const actor = createActor(chatMachine, { input: { instanceName: 'burst' } });
-    inspector.actor(actor, { status: 'active', value: 'visible', context: actor.getSnapshot().context });
-    const start = Date.UTC(2026, 0, 5, 9, 0, 0);
-    for (let index = 0; index < count; index++) {
-      const type = index % 2 ? 'TRANSFER_TO_QUEUE' : 'CONNECT_TO_AGENT';
-      inspector.event(SA_EVENTS_SESSION_ID, { type, data: { contactId: `contact-${index}` }, timestamp: start + index * 1000 }, { source: actor.sessionId });
-    }
-    const serialised = JSON.parse(JSON.stringify(messages)) as unknown[];
-    await this.page.evaluate(([all]) => {
-      for (const message of all) window.postMessage(message, '*');
-    }, [serialised] as const);
+    const url = this.page.url();
+    const opener = await InspectorOpener.at(this.page.context(), new URL('/inspector-opener.html', url).href);
+    const popup = await opener.openVisualizer(url);
+    await this.page.close();
+    this.follow(popup);
+    await this.ready();
+    await opener.post(chatInspectionMessages(count));
     await this.waitForTimelineCount(count);
+  }
+
+  /** Posts protocol messages from this very window to itself, as any script or frame other than the opener could. */
+  async receiveFromItself(messages: readonly unknown[]): Promise<void> {
+    await this.page.evaluate(async (all) => {
+      for (const message of all) window.postMessage(message, '*');
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+    }, messages);
   }
 
   async screenshot(path: string): Promise<void> {
