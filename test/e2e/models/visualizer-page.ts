@@ -219,11 +219,24 @@ export class VisualizerPage {
     await this.waitForTimelineCount(count);
   }
 
-  /** Posts protocol messages from this very window to itself, as any script or frame other than the opener could. */
+  /**
+   * Posts protocol messages from this very window to itself, as any script or frame other than the opener
+   * could. Resolves once the page has handled them all: messages are dispatched in order, so a sentinel
+   * posted after them arriving proves they were, and two frames let any drawing they caused happen.
+   */
   async receiveFromItself(messages: readonly unknown[]): Promise<void> {
     await this.page.evaluate(async (all) => {
+      const sentinel = { type: 'test.sentinel', id: Math.random() };
+      const handled = new Promise<void>((resolve) =>
+        addEventListener('message', function seen(event) {
+          if ((event.data as { id?: number } | null)?.id !== sentinel.id) return;
+          removeEventListener('message', seen);
+          resolve();
+        }),
+      );
       for (const message of all) window.postMessage(message, '*');
-      await new Promise((resolve) => setTimeout(resolve, 100));
+      window.postMessage(sentinel, '*');
+      await handled;
       await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
     }, messages);
   }
