@@ -1,20 +1,77 @@
-import { assign, emit, setup } from 'xstate';
-import type { ChatContext, ChatEvent, ChatInput, ContactPhase, SaEvent } from './chat.types';
+import { assign, emit, fromCallback, fromPromise, sendTo, setup } from 'xstate';
+import type {
+  ChatContext,
+  ChatError,
+  ChatEvent,
+  ChatFailure,
+  ChatInput,
+  ConfigLoaded,
+  ContactCreated,
+  ContactPhase,
+  SaEvent,
+  SavedContact,
+  SessionCommand,
+  SessionInput,
+  StartRequest,
+} from './chat.types';
 
 /**
- * The chat's life, and the single source of every saEvents entry.
+ * The whole chat, and the single source of every saEvents entry: the contact's life (loaded → visible →
+ * started → queued → agent → ended) and what the visitor sees of it (start button, pre-chat form, panel open
+ * or minimised).
  *
- * Pure: no DOM, no network, no clock. Each saEvents entry is emitted by the transition that makes it
- * true, stamped with the time carried by the event (`at`). Side effects are only *named* here
- * (`requestContact`, `openSession`, `endSession`); `src/runtime/` implements them with `provide`.
+ * Pure: no DOM, no network, no clock. Its work is done by three actors it only names and `src/runtime/`
+ * implements with `provide`: `loadConfig` (invoked while booting), `startChat` (while starting) and
+ * `session` (the live chat, for as long as the contact runs). Leaving a state cancels its actor.
  *
- * Entries are emitted on transitions rather than on state entry so that restoring a contact after a
- * page navigation (`RESUME`) re-enters its state without announcing it a second time.
+ * Each saEvents entry is emitted by the transition (or state entry) that makes it true, stamped with the time
+ * carried by the event. Contact entries are emitted only by the tab that leads the contact (`context.leads`),
+ * so a contact shown in several tabs is announced once per browser, and restoring a contact after a
+ * navigation re-enters its state without announcing it again.
  */
+
 /** Only reachable inside `contact`/`ended`, where a contact always exists. */
 function contactIdOf(context: ChatContext): string {
   if (!context.contact) throw new Error('chat machine: contact event without a contact');
   return context.contact.contactId;
+}
+
+/** What an actor's rejection says, as a ChatError; anything unexpected becomes a generic failure. */
+export function failureOf(error: unknown): ChatFailure {
+  const value = (typeof error === 'object' && error !== null ? error : {}) as Partial<ChatFailure>;
+  return {
+    code: typeof value.code === 'string' ? value.code : 'unexpected',
+    message: typeof value.message === 'string' ? value.message : String(error),
+    at: typeof value.at === 'number' ? value.at : 0,
+    ...(typeof value.retryAfterMs === 'number' && value.retryAfterMs > 0 ? { retryAfterMs: value.retryAfterMs } : {}),
+  };
+}
+
+function errorOf(error: unknown): ChatError {
+  const { at: _at, ...rest } = failureOf(error);
+  return rest;
+}
+
+type Announcement = 'announceQueued' | 'announceInferredQueue' | 'announceAgent' | 'announceEnded';
+type Bookkeeping = 'rememberAgent' | 'forgetAgent';
+
+/**
+ * A transition of the contact that saEvents hears about: the tab that leads the contact announces it; a tab
+ * that only follows it (another tab of the browser leads) takes the same step in silence.
+ */
+function announced<const T extends string>(target: T | undefined, announce: readonly Announcement[], also: readonly Bookkeeping[] = []) {
+  return [
+    { guard: 'leads' as const, ...(target ? { target } : {}), actions: [...announce, ...also] },
+    { ...(target ? { target } : {}), actions: [...also] },
+  ];
+}
+
+/** The transitions into `ended`, from wherever the customer or Amazon Connect ends the contact. */
+function endTransitions<const T extends '#chat.ended.open' | '#chat.ended.minimised'>(target: T) {
+  return {
+    CUSTOMER_ENDED: announced(target, ['announceEnded']),
+    CHAT_ENDED: announced(target, ['announceEnded']),
+  };
 }
 
 export const chatMachine = setup({
@@ -24,12 +81,32 @@ export const chatMachine = setup({
     events: {} as ChatEvent,
     emitted: {} as SaEvent,
   },
+  actors: {
+    /** Fetch and validate the instance's configuration; find a contact to restore. */
+    loadConfig: fromPromise<ConfigLoaded, ChatInput>(() => new Promise(() => {})),
+    /** Ask the backend for a new contact (`POST /api/chats`). Rejects with a ChatFailure. */
+    startChat: fromPromise<ContactCreated, StartRequest>(() => new Promise(() => {})),
+    /**
+     * The live chat (chatjs): sends back CONNECTED, CONNECTION_*, TAB_LEADS and the contact's events; takes
+     * RETRY_CONNECTION and LEAVE (disconnecting the customer when they ended the chat).
+     */
+    session: fromCallback<SessionCommand, SessionInput>(() => {}),
+  },
   actions: {
-    announce: emit((_, entry: SaEvent) => entry),
+    announceLoaded: emit(({ context }, at: number) => ({
+      type: 'CHAT_LOADED' as const,
+      data: { chatInstanceName: context.instanceName },
+      timestamp: at,
+    })),
     announceVisible: emit(({ context, event }) => ({
       type: 'CHAT_VISIBLE' as const,
       data: { chatInstanceName: context.instanceName },
-      timestamp: event.at,
+      timestamp: 'at' in event ? event.at : 0,
+    })),
+    announceStarted: emit(({ context }, at: number) => ({
+      type: 'CONTACT_STARTED' as const,
+      data: { contactId: contactIdOf(context) },
+      timestamp: at,
     })),
     announceQueued: emit(({ context, event }) => ({
       type: 'TRANSFER_TO_QUEUE' as const,
@@ -56,24 +133,29 @@ export const chatMachine = setup({
     denyByRules: assign({ rulesAllow: false }),
     rememberAgent: assign({ agentName: ({ event }) => (event.type === 'AGENT_JOINED' ? event.agentName : null) }),
     forgetAgent: assign({ agentName: null }),
-    restoreContact: assign(({ event }) =>
-      event.type === 'RESUME'
-        ? { contact: event.saved.contact, agentName: event.saved.agentName, error: null }
-        : {},
-    ),
-    forgetContact: assign({ contact: null, agentName: null, error: null }),
-    /** Ask the backend for a new contact; answers with CONTACT_CREATED or START_FAILED. */
-    requestContact: () => {},
-    /** Join the contact with chatjs (load it, connect); answers with CONNECTED / CONNECTION_* and contact events. */
-    openSession: () => {},
-    /** The customer leaves: tell Amazon Connect (`disconnectParticipant`). */
-    endSession: () => {},
+    /** Takes what the configuration says, and the contact to restore (if any). */
+    restoreContact: assign((_, output: ConfigLoaded) => ({
+      preChat: output.preChat,
+      contact: output.saved?.contact ?? null,
+      agentName: output.saved?.agentName ?? null,
+      leads: false,
+    })),
+    forgetContact: assign({ contact: null, agentName: null, leads: false, error: null }),
+    /** A START the chart refuses (a `Retry-After` wait, or rules that deny a new chat): the runtime says why. */
+    refuseStart: () => {},
+    tellSessionToRetry: sendTo('session', { type: 'RETRY_CONNECTION' } satisfies SessionCommand),
   },
   guards: {
     rulesAllow: ({ context }) => context.rulesAllow,
-    savedPhaseIs: ({ event }, phase: ContactPhase) => event.type === 'RESUME' && event.saved.phase === phase,
-    /** The last failed start did not ask to wait (HTTP `Retry-After`), or the wait is over. */
-    waitIsOver: ({ context, event }) => event.at >= (context.error?.retryAt ?? 0),
+    leads: ({ context }) => context.leads,
+    preChat: ({ context }) => context.preChat,
+    savedPhaseIs: (_, { saved, phase }: { saved: SavedContact | null; phase: ContactPhase }) => saved?.phase === phase,
+    /** A failed start that asked to wait (`Retry-After`), while a new chat may still be offered. */
+    mustWaitToRetry: ({ context }, { error }: { error: unknown }) => context.rulesAllow && errorOf(error).retryAfterMs !== undefined,
+  },
+  delays: {
+    /** The `Retry-After` of the failed start. */
+    retryAfter: ({ context }) => context.error?.retryAfterMs ?? 0,
   },
 }).createMachine({
   id: 'chat',
@@ -81,101 +163,143 @@ export const chatMachine = setup({
   context: ({ input }) => ({
     instanceName: input.instanceName,
     rulesAllow: false,
+    preChat: false,
     contact: null,
     agentName: null,
+    leads: false,
     error: null,
   }),
   states: {
     booting: {
-      on: {
-        CONFIG_OK: {
-          target: 'loaded',
-          actions: {
-            type: 'announce',
-            params: ({ context, event }) => ({
-              type: 'CHAT_LOADED',
-              data: { chatInstanceName: context.instanceName },
-              timestamp: event.at,
-            }),
+      invoke: {
+        id: 'config',
+        src: 'loadConfig',
+        input: ({ context }) => ({ instanceName: context.instanceName }),
+        onDone: [
+          {
+            guard: { type: 'savedPhaseIs', params: ({ event }) => ({ saved: event.output.saved, phase: 'queued' }) },
+            target: '#chat.contact.phase.queued',
+            actions: [{ type: 'announceLoaded', params: ({ event }) => event.output.at }, { type: 'restoreContact', params: ({ event }) => event.output }],
           },
-        },
-        CONFIG_INVALID: {
-          target: 'failed',
-          actions: assign({ error: ({ event }) => event.error }),
-        },
+          {
+            guard: { type: 'savedPhaseIs', params: ({ event }) => ({ saved: event.output.saved, phase: 'agent' }) },
+            target: '#chat.contact.phase.agent',
+            actions: [{ type: 'announceLoaded', params: ({ event }) => event.output.at }, { type: 'restoreContact', params: ({ event }) => event.output }],
+          },
+          {
+            guard: { type: 'savedPhaseIs', params: ({ event }) => ({ saved: event.output.saved, phase: 'inFlow' }) },
+            target: '#chat.contact',
+            actions: [{ type: 'announceLoaded', params: ({ event }) => event.output.at }, { type: 'restoreContact', params: ({ event }) => event.output }],
+          },
+          {
+            target: 'loaded',
+            actions: [{ type: 'announceLoaded', params: ({ event }) => event.output.at }, { type: 'restoreContact', params: ({ event }) => event.output }],
+          },
+        ],
+        onError: { target: 'failed', actions: assign({ error: ({ event }) => errorOf(event.error) }) },
       },
     },
 
     /** Bad configuration: nothing is offered, the console says which field is wrong. */
     failed: {},
 
-    /** Loaded and configured; the runtime now evaluates the display rules or restores a contact. */
+    /** Loaded and configured; the runtime now evaluates the display rules. */
     loaded: {
       on: {
-        RULES_ALLOW: { target: 'visible', actions: ['allowByRules', 'announceVisible'] },
+        RULES_ALLOW: { target: 'visible', actions: 'allowByRules' },
         RULES_DENY: { target: 'hidden', actions: 'denyByRules' },
-        RESUME: [
-          { guard: { type: 'savedPhaseIs', params: 'queued' }, target: '#chat.contact.phase.queued', actions: ['restoreContact', 'openSession'] },
-          { guard: { type: 'savedPhaseIs', params: 'agent' }, target: '#chat.contact.phase.agent', actions: ['restoreContact', 'openSession'] },
-          { target: 'contact', actions: ['restoreContact', 'openSession'] },
-        ],
       },
     },
 
     /** Display rules say no (this URL, this time): no start-chat button. */
     hidden: {
       on: {
-        RULES_ALLOW: { target: 'visible', actions: ['allowByRules', 'announceVisible'] },
+        RULES_ALLOW: { target: 'visible', actions: 'allowByRules' },
       },
     },
 
-    /** The start-chat button is shown. */
+    /** The start-chat button is shown; every entry announces it, once the launcher shows it. */
     visible: {
+      initial: 'idle',
+      entry: 'announceVisible',
       on: {
         RULES_DENY: { target: 'hidden', actions: 'denyByRules' },
-        START: { guard: 'waitIsOver', target: 'starting', actions: assign({ error: null }) },
       },
-    },
-
-    /** Asking the backend for a contact. Rules changing now only matter once this settles. */
-    starting: {
-      entry: 'requestContact',
-      on: {
-        RULES_ALLOW: { actions: 'allowByRules' },
-        RULES_DENY: { actions: 'denyByRules' },
-        CONTACT_CREATED: {
-          target: 'contact',
-          actions: [
-            assign({ contact: ({ event }) => event.contact, agentName: null, error: null }),
-            {
-              type: 'announce',
-              params: ({ event }) => ({
-                type: 'CONTACT_STARTED',
-                data: { contactId: event.contact.contactId },
-                timestamp: event.at,
-              }),
-            },
-            'openSession',
-          ],
+      states: {
+        idle: {
+          on: {
+            OPEN: [{ guard: 'preChat', target: 'preChat' }, { target: 'starting' }],
+            START: 'starting',
+          },
         },
-        START_FAILED: [
-          { guard: 'rulesAllow', target: 'visible', actions: assign({ error: ({ event }) => event.error }) },
-          { target: 'hidden', actions: assign({ error: ({ event }) => event.error }) },
-        ],
+        /** The pre-chat form is open. */
+        preChat: {
+          on: {
+            CLOSE: 'idle',
+            START: 'starting',
+          },
+        },
+        /** The last start was refused with a `Retry-After`: the button waits that long. */
+        waiting: {
+          after: { retryAfter: 'idle' },
+          on: {
+            OPEN: { actions: 'refuseStart' },
+            START: { actions: 'refuseStart' },
+          },
+        },
+        /** Asking the backend for a contact. Rules changing now only matter once this settles. */
+        starting: {
+          entry: assign({ error: null }),
+          invoke: {
+            id: 'startChat',
+            src: 'startChat',
+            input: ({ event }) =>
+              event.type === 'START'
+                ? { ...(event.attributes ? { attributes: event.attributes } : {}), ...(event.displayName ? { displayName: event.displayName } : {}) }
+                : {},
+            onDone: {
+              target: '#chat.contact',
+              actions: [
+                assign({ contact: ({ event }) => event.output.contact, agentName: null, leads: true, error: null }),
+                { type: 'announceStarted', params: ({ event }) => event.output.at },
+              ],
+            },
+            onError: [
+              {
+                guard: { type: 'mustWaitToRetry', params: ({ event }) => ({ error: event.error }) },
+                target: 'waiting',
+                actions: assign({ error: ({ event }) => errorOf(event.error) }),
+              },
+              { guard: 'rulesAllow', target: 'idle', actions: assign({ error: ({ event }) => errorOf(event.error) }) },
+              { target: '#chat.hidden', actions: assign({ error: ({ event }) => errorOf(event.error) }) },
+            ],
+          },
+          on: {
+            RULES_DENY: { actions: 'denyByRules' },
+          },
+        },
       },
     },
 
     /**
-     * A contact exists in Amazon Connect. Where it is in the flow and whether our connection to it is up
-     * are independent, so they are parallel regions. Display rules never hide an active contact.
+     * A contact exists in Amazon Connect. Where it is in the flow, whether our connection to it is up, and
+     * whether the panel is open are independent, so they are parallel regions. Display rules never hide an
+     * active contact.
      */
     contact: {
       type: 'parallel',
+      invoke: {
+        id: 'session',
+        src: 'session',
+        input: ({ context, event }) => ({ contact: context.contact!, resumed: !event.type.startsWith('xstate.done.actor.startChat') }),
+      },
+      // The session is told before it is stopped, so a customer who ends the chat is disconnected first.
+      exit: sendTo('session', ({ event }) => ({ type: 'LEAVE', disconnect: event.type === 'CUSTOMER_ENDED' }) satisfies SessionCommand),
       on: {
         RULES_ALLOW: { actions: 'allowByRules' },
         RULES_DENY: { actions: 'denyByRules' },
-        CUSTOMER_ENDED: { target: 'ended', actions: ['announceEnded', 'endSession'] },
-        CHAT_ENDED: { target: 'ended', actions: 'announceEnded' },
+        TAB_LEADS: { actions: assign({ leads: true }) },
+        ...endTransitions('#chat.ended.open'),
       },
       states: {
         phase: {
@@ -184,25 +308,22 @@ export const chatMachine = setup({
             /** In the contact flow (bot, greeting), not yet in a queue as far as the customer can tell. */
             inFlow: {
               on: {
-                QUEUED: { target: 'queued', actions: 'announceQueued' },
-                TRANSFERRED: { target: 'queued', actions: 'announceQueued' },
-                AGENT_JOINED: {
-                  target: 'agent',
-                  actions: ['announceInferredQueue', 'announceAgent', 'rememberAgent'],
-                },
+                QUEUED: announced('queued', ['announceQueued']),
+                TRANSFERRED: announced('queued', ['announceQueued']),
+                AGENT_JOINED: announced('agent', ['announceInferredQueue', 'announceAgent'], ['rememberAgent']),
               },
             },
             queued: {
               on: {
-                AGENT_JOINED: { target: 'agent', actions: ['announceAgent', 'rememberAgent'] },
+                AGENT_JOINED: announced('agent', ['announceAgent'], ['rememberAgent']),
               },
             },
             agent: {
               on: {
                 AGENT_JOINED: { actions: 'rememberAgent' },
                 AGENT_LEFT: { target: 'inFlow', actions: 'forgetAgent' },
-                QUEUED: { target: 'queued', actions: ['announceQueued', 'forgetAgent'] },
-                TRANSFERRED: { target: 'queued', actions: ['announceQueued', 'forgetAgent'] },
+                QUEUED: announced('queued', ['announceQueued'], ['forgetAgent']),
+                TRANSFERRED: announced('queued', ['announceQueued'], ['forgetAgent']),
               },
             },
           },
@@ -218,9 +339,12 @@ export const chatMachine = setup({
               },
             },
             online: {
-              on: { CONNECTION_LOST: 'reconnecting' },
+              on: {
+                CONNECTION_LOST: 'reconnecting',
+                CONNECTION_FAILED: { target: 'offline', actions: assign({ error: ({ event }) => event.error }) },
+              },
             },
-            /** Lost the socket; chatjs or the runtime is trying again. */
+            /** Lost the socket; chatjs or the session is trying again. */
             reconnecting: {
               on: {
                 CONNECTED: { target: 'online', actions: assign({ error: null }) },
@@ -230,23 +354,46 @@ export const chatMachine = setup({
             /** Gave up reconnecting; the customer can retry. The contact itself may still be alive. */
             offline: {
               on: {
-                RETRY_CONNECTION: { target: 'connecting', actions: 'openSession' },
+                RETRY_CONNECTION: { target: 'connecting', actions: 'tellSessionToRetry' },
               },
+            },
+          },
+        },
+        panel: {
+          initial: 'open',
+          states: {
+            open: {
+              on: { CLOSE: 'minimised' },
+            },
+            /** Tucked away: the launcher brings it back; the chat goes on. */
+            minimised: {
+              on: { OPEN: 'open', ...endTransitions('#chat.ended.minimised') },
             },
           },
         },
       },
     },
 
+    /** The contact is over; the panel still shows the transcript until the customer dismisses it. */
     ended: {
+      initial: 'open',
       on: {
         RULES_ALLOW: { actions: 'allowByRules' },
         RULES_DENY: { actions: 'denyByRules' },
-        START: { guard: 'rulesAllow', target: 'starting', actions: assign({ error: null }) },
-        DISMISS: [
-          { guard: 'rulesAllow', target: 'visible', actions: ['forgetContact', 'announceVisible'] },
+        START: [
+          { guard: 'rulesAllow', target: '#chat.visible.starting', actions: 'forgetContact' },
+          { actions: 'refuseStart' },
+        ],
+        CLOSE: [
+          { guard: 'rulesAllow', target: 'visible', actions: 'forgetContact' },
           { target: 'hidden', actions: 'forgetContact' },
         ],
+      },
+      states: {
+        open: {},
+        minimised: {
+          on: { OPEN: 'open' },
+        },
       },
     },
   },

@@ -1,6 +1,6 @@
 /**
- * Types of the chat statechart: what it keeps, what the world tells it, and what it tells saEvents.
- * Plain data only: the context is persisted to sessionStorage between pages.
+ * Types of the chat statechart: what it keeps, what the world tells it, what its actors answer, and what it
+ * tells saEvents. Plain data only: the context is shown by the visualizer and parts of it are persisted.
  */
 
 /** The six saEvents entries the contract promises; `timestamp` is epoch ms of the transition. */
@@ -31,16 +31,28 @@ export type ContactPhase = 'inFlow' | 'queued' | 'agent';
 export interface ChatError {
   code: string;
   message: string;
-  /** Epoch ms before which the service asked not to start again (its `Retry-After`): START is refused until then. */
-  retryAt?: number;
+  /** The service asked not to start again for this long (its `Retry-After`): the start button waits. */
+  retryAfterMs?: number;
+}
+
+/** What an actor rejects with: the error, and when it was observed. */
+export interface ChatFailure extends ChatError {
+  at: number;
 }
 
 export interface ChatContext {
   instanceName: string;
   /** Whether the display rules allow offering a new chat right now (kept while a contact runs). */
   rulesAllow: boolean;
+  /** The instance asks for a pre-chat form before a chat starts. */
+  preChat: boolean;
   contact: ContactDetails | null;
   agentName: string | null;
+  /**
+   * This tab announces the contact's events. Several tabs of one browser can show one contact; only the tab
+   * holding the contact's lock announces, so a funnel counts each event once per browser.
+   */
+  leads: boolean;
   error: ChatError | null;
 }
 
@@ -55,26 +67,56 @@ export interface SavedContact {
   agentName: string | null;
 }
 
-/** Every event carries `at`: the epoch ms when whoever observed it saw it happen. */
+/** What the `loadConfig` actor answers: the configuration is valid; restore this contact, if any. */
+export interface ConfigLoaded {
+  at: number;
+  preChat: boolean;
+  saved: SavedContact | null;
+}
+
+/** What the `startChat` actor is given: the START that asked for it. */
+export interface StartRequest {
+  attributes?: Record<string, string>;
+  displayName?: string;
+}
+
+/** What the `startChat` actor answers: Amazon Connect created the contact. */
+export interface ContactCreated {
+  at: number;
+  contact: ContactDetails;
+}
+
+/** What the `session` actor is given: the contact to join, and whether it is being restored. */
+export interface SessionInput {
+  contact: ContactDetails;
+  /** Restored after a navigation, reload or in another tab (`false` for a contact this page just created). */
+  resumed: boolean;
+}
+
+/** What the chart tells the running `session` actor. */
+export type SessionCommand = { type: 'RETRY_CONNECTION' } | { type: 'LEAVE'; disconnect: boolean };
+
+/** Every event from the world carries `at`: the epoch ms when whoever observed it saw it happen. */
 export type ChatEvent =
-  | { type: 'CONFIG_OK'; at: number }
-  | { type: 'CONFIG_INVALID'; error: ChatError; at: number }
   | { type: 'RULES_ALLOW'; at: number }
   | { type: 'RULES_DENY'; at: number }
-  | { type: 'RESUME'; saved: SavedContact; at: number }
-  | { type: 'START'; at: number }
-  | { type: 'START_FAILED'; error: ChatError; at: number }
-  | { type: 'CONTACT_CREATED'; contact: ContactDetails; at: number }
+  /** The launcher was pressed (or `open()`): the pre-chat form, a start, or the minimised panel back. */
+  | { type: 'OPEN'; at: number }
+  /** Minimise (or `close()`): tuck the panel away, cancel the pre-chat form, dismiss an ended chat. */
+  | { type: 'CLOSE'; at: number }
+  /** Start now, with what the pre-chat form or `start()` gave. */
+  | ({ type: 'START'; at: number } & StartRequest)
   | { type: 'CONNECTED'; at: number }
   | { type: 'CONNECTION_LOST'; at: number }
   | { type: 'CONNECTION_FAILED'; error: ChatError; at: number }
   | { type: 'RETRY_CONNECTION'; at: number }
+  /** This tab now holds the contact's lock: it announces from here on. */
+  | { type: 'TAB_LEADS'; at: number }
   | { type: 'QUEUED'; at: number }
   | { type: 'AGENT_JOINED'; agentName: string; at: number }
   | { type: 'AGENT_LEFT'; at: number }
   | { type: 'TRANSFERRED'; at: number }
   | { type: 'CUSTOMER_ENDED'; at: number }
-  | { type: 'CHAT_ENDED'; at: number }
-  | { type: 'DISMISS'; at: number };
+  | { type: 'CHAT_ENDED'; at: number };
 
 export type ChatEventType = ChatEvent['type'];

@@ -1,8 +1,10 @@
 /**
- * Example payloads for every event the chat machine accepts, so the standalone copy can be driven by
- * clicking. Values are obviously fake; the token is there to show that the page masks it.
+ * Example payloads for every event the chat machine takes, its actors' answers included, so the standalone
+ * copy (whose actors never answer by themselves) can be driven by clicking. Values are obviously fake; the
+ * token is there to show that the page masks it.
  */
-import type { ChatEvent, ChatEventType, ContactDetails, ContactPhase } from '../machines/chat.types';
+import type { AnyEventObject } from 'xstate';
+import type { ContactDetails, ContactPhase } from '../machines/chat.types';
 
 const SAMPLE_CONTACT: ContactDetails = {
   contactId: 'sample-contact-0001',
@@ -14,55 +16,63 @@ const SAMPLE_CONTACT: ContactDetails = {
 
 const SAMPLE_ERROR = { code: 'sample.error', message: 'An example error from the visualizer.' };
 
-type Builders = { [K in ChatEventType]: (at: number, variant?: string) => Extract<ChatEvent, { type: K }> };
+const simple = (type: string) => (at: number) => ({ type, at });
 
-const BUILDERS: Builders = {
-  CONFIG_OK: (at) => ({ type: 'CONFIG_OK', at }),
-  CONFIG_INVALID: (at) => ({ type: 'CONFIG_INVALID', error: SAMPLE_ERROR, at }),
-  RULES_ALLOW: (at) => ({ type: 'RULES_ALLOW', at }),
-  RULES_DENY: (at) => ({ type: 'RULES_DENY', at }),
-  RESUME: (at, variant) => ({
-    type: 'RESUME',
-    saved: { contact: SAMPLE_CONTACT, phase: isPhase(variant) ? variant : 'inFlow', agentName: variant === 'agent' ? 'Ana' : null },
-    at,
+const BUILDERS: Record<string, (at: number, variant?: string) => AnyEventObject> = {
+  'xstate.done.actor.config': (at, variant) => ({
+    type: 'xstate.done.actor.config',
+    output: {
+      at,
+      preChat: variant === 'preChat',
+      saved: isPhase(variant) ? { contact: SAMPLE_CONTACT, phase: variant, agentName: variant === 'agent' ? 'Ana' : null } : null,
+    },
   }),
-  START: (at) => ({ type: 'START', at }),
-  START_FAILED: (at) => ({ type: 'START_FAILED', error: SAMPLE_ERROR, at }),
-  CONTACT_CREATED: (at) => ({ type: 'CONTACT_CREATED', contact: SAMPLE_CONTACT, at }),
-  CONNECTED: (at) => ({ type: 'CONNECTED', at }),
-  CONNECTION_LOST: (at) => ({ type: 'CONNECTION_LOST', at }),
+  'xstate.error.actor.config': (at) => ({ type: 'xstate.error.actor.config', error: { ...SAMPLE_ERROR, at } }),
+  RULES_ALLOW: simple('RULES_ALLOW'),
+  RULES_DENY: simple('RULES_DENY'),
+  OPEN: simple('OPEN'),
+  CLOSE: simple('CLOSE'),
+  START: (at) => ({ type: 'START', attributes: { topic: 'sample' }, at }),
+  'xstate.done.actor.startChat': (at) => ({ type: 'xstate.done.actor.startChat', output: { contact: SAMPLE_CONTACT, at } }),
+  'xstate.error.actor.startChat': (at, variant) => ({
+    type: 'xstate.error.actor.startChat',
+    error: { ...SAMPLE_ERROR, ...(variant === 'wait' ? { retryAfterMs: 5000 } : {}), at },
+  }),
+  'xstate.after.retryAfter.chat.visible.waiting': () => ({ type: 'xstate.after.retryAfter.chat.visible.waiting' }),
+  TAB_LEADS: simple('TAB_LEADS'),
+  CONNECTED: simple('CONNECTED'),
+  CONNECTION_LOST: simple('CONNECTION_LOST'),
   CONNECTION_FAILED: (at) => ({ type: 'CONNECTION_FAILED', error: SAMPLE_ERROR, at }),
-  RETRY_CONNECTION: (at) => ({ type: 'RETRY_CONNECTION', at }),
-  QUEUED: (at) => ({ type: 'QUEUED', at }),
+  RETRY_CONNECTION: simple('RETRY_CONNECTION'),
+  QUEUED: simple('QUEUED'),
   AGENT_JOINED: (at) => ({ type: 'AGENT_JOINED', agentName: 'Ana', at }),
-  AGENT_LEFT: (at) => ({ type: 'AGENT_LEFT', at }),
-  TRANSFERRED: (at) => ({ type: 'TRANSFERRED', at }),
-  CUSTOMER_ENDED: (at) => ({ type: 'CUSTOMER_ENDED', at }),
-  CHAT_ENDED: (at) => ({ type: 'CHAT_ENDED', at }),
-  DISMISS: (at) => ({ type: 'DISMISS', at }),
+  AGENT_LEFT: simple('AGENT_LEFT'),
+  TRANSFERRED: simple('TRANSFERRED'),
+  CUSTOMER_ENDED: simple('CUSTOMER_ENDED'),
+  CHAT_ENDED: simple('CHAT_ENDED'),
 };
 
 function isPhase(value: string | undefined): value is ContactPhase {
   return value === 'inFlow' || value === 'queued' || value === 'agent';
 }
 
-/** Every event type, in the order the types file declares them. */
-export const SAMPLE_EVENT_TYPES = Object.keys(BUILDERS) as ChatEventType[];
+/** Every event type, in the order of the chart's life. */
+export const SAMPLE_EVENT_TYPES = Object.keys(BUILDERS);
 
-/**
- * An example of `type`; `variant` picks between payloads where a guard looks at the event
- * (`RESUME` with `savedPhaseIs(queued)` needs a saved phase of `queued`).
- */
-export function sampleEvent(type: string, at: number, variant?: string): ChatEvent | undefined {
-  const build = (BUILDERS as Record<string, ((at: number, variant?: string) => ChatEvent) | undefined>)[type];
-  return build?.(at, variant);
+/** An example of `type`; `variant` picks between payloads where a guard looks at the event. */
+export function sampleEvent(type: string, at: number, variant?: string): AnyEventObject | undefined {
+  return BUILDERS[type]?.(at, variant);
 }
 
-/** The variant a guard asks for: the params of a parameterised guard (`savedPhaseIs(queued)` → `queued`). */
-export function variantForGuard(guard: unknown): string | undefined {
-  if (guard && typeof guard === 'object' && 'params' in guard) {
-    const params = (guard as { params?: unknown }).params;
-    return typeof params === 'string' ? params : undefined;
+/**
+ * The payload variant that takes this transition: a restored contact's phase (the target says which), or a
+ * failed start that asks to wait.
+ */
+export function variantFor(transition: { eventType: string; targets: readonly string[]; definition: { guard?: unknown } }): string | undefined {
+  if (transition.eventType === 'xstate.done.actor.config') {
+    const target = transition.targets[0] ?? '';
+    return /phase\.queued$/.test(target) ? 'queued' : /phase\.agent$/.test(target) ? 'agent' : /^contact$/.test(target) ? 'inFlow' : undefined;
   }
-  return undefined;
+  const guard = transition.definition.guard as { type?: string } | string | undefined;
+  return typeof guard === 'object' && guard?.type === 'mustWaitToRetry' ? 'wait' : undefined;
 }

@@ -6,8 +6,9 @@
 import { createInspector, type StatelyInspectionEvent } from '@statelyai/inspect';
 import { createActor, type Actor, type AnyStateMachine } from 'xstate';
 import { chatMachine } from '../machines/chat.machine';
+import type { ChatEvent } from '../machines/chat.types';
 import { INSPECT_DEPTH_LIMIT, SA_EVENTS_SESSION_ID } from '../src/inspect/inspect-protocol';
-import { sampleEvent, SAMPLE_EVENT_TYPES, variantForGuard } from './sample-events';
+import { sampleEvent, SAMPLE_EVENT_TYPES, variantFor } from './sample-events';
 import type { ChartTransition } from './statechart-graph';
 
 export const STANDALONE_MACHINE = chatMachine;
@@ -66,7 +67,10 @@ export function startStandalone(options: StandaloneOptions): StandaloneSession {
   actor.start();
   inspector.actor(SA_EVENTS_SESSION_ID, { status: 'active', context: {} });
 
-  const sampleFor = (transition: ChartTransition) => sampleEvent(transition.eventType, now(), variantForGuard(transition.definition.guard));
+  // The machine's own events and its actors' answers (`xstate.done.actor.*`), which the standalone copy's
+  // actors never give by themselves: both are events the chart takes.
+  const sampleFor = (transition: ChartTransition) => sampleEvent(transition.eventType, now(), variantFor(transition)) as ChatEvent | undefined;
+  const sampleOf = (eventType: string) => sampleEvent(eventType, now()) as ChatEvent | undefined;
 
   return {
     enabledTransitions(transitions) {
@@ -82,14 +86,14 @@ export function startStandalone(options: StandaloneOptions): StandaloneSession {
     },
     enabledEventTypes() {
       const snapshot = actor.getSnapshot();
-      return new Set(SAMPLE_EVENT_TYPES.filter((type) => snapshot.can(sampleEvent(type, now())!)));
+      return new Set(SAMPLE_EVENT_TYPES.filter((type) => snapshot.can(sampleOf(type)!)));
     },
     take(transition) {
       const event = sampleFor(transition);
       if (event) actor.send(event);
     },
     send(eventType) {
-      const event = sampleEvent(eventType, now());
+      const event = sampleOf(eventType);
       if (event) actor.send(event);
     },
     stop() {

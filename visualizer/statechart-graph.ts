@@ -86,7 +86,7 @@ export function chartOf(machine: AnyStateMachine): Chart {
   return { machineId: machine.id, root, nodes, transitions };
 }
 
-/** `START_FAILED [rulesAllow]`, `RESUME [savedPhaseIs(queued)]`, `after 5000ms`, `always`. */
+/** `error: startChat [rulesAllow]`, `CLOSE [rulesAllow]`, `after retryAfter`, `after 5000ms`, `always`. */
 export function transitionLabel(definition: Pick<AnyTransitionDefinition, 'eventType' | 'guard'>): string {
   const guard = definition.guard === undefined ? '' : ` [${guardLabel(definition.guard)}]`;
   return `${eventLabel(definition.eventType)}${guard}`;
@@ -94,8 +94,8 @@ export function transitionLabel(definition: Pick<AnyTransitionDefinition, 'event
 
 export function eventLabel(eventType: string): string {
   if (eventType === '') return 'always';
-  const after = /^xstate\.after\.(\d+)\./.exec(eventType);
-  if (after) return `after ${after[1]}ms`;
+  const after = /^xstate\.after\.([^.]+)\./.exec(eventType);
+  if (after) return /^\d+$/.test(after[1]!) ? `after ${after[1]}ms` : `after ${after[1]}`;
   if (eventType.startsWith('xstate.done.state.')) return 'onDone';
   const actor = /^xstate\.(done|error)\.actor\.(.+)$/.exec(eventType);
   if (actor) return `${actor[1] === 'done' ? 'done' : 'error'}: ${actor[2]}`;
@@ -108,7 +108,9 @@ function guardLabel(guard: unknown): string {
   if (guard && typeof guard === 'object' && 'type' in guard) {
     const { type, params } = guard as { type: unknown; params?: unknown };
     const name = typeof type === 'string' ? type : 'guard';
-    if (params === undefined || typeof params === 'function') return name;
+    // A params function, or its stand-in in a definition sent over the inspect protocol (`{ type: 'params' }`).
+    const computed = typeof params === 'function' || (typeof params === 'object' && params !== null && (params as { type?: unknown }).type === 'params');
+    if (params === undefined || computed) return name;
     return `${name}(${typeof params === 'string' ? params : JSON.stringify(params)})`;
   }
   return 'guard';

@@ -5,7 +5,10 @@ import { isRightToLeft, languageProblems, localise, uiTextProblems } from './lan
 import { checkFields } from './shape-check';
 import { themeProblems, themeStyle } from './theme';
 
-const TOP_LEVEL_FIELDS = ['name', 'region', 'startChatUrl', 'rules', 'queueMarker', 'text', 'preChat', 'lang', 'locales', 'theme', 'analytics'];
+const TOP_LEVEL_FIELDS = ['name', 'region', 'startChatUrl', 'rules', 'queueMarker', 'reconnect', 'text', 'preChat', 'lang', 'locales', 'theme', 'analytics'];
+const RECONNECT_FIELDS = ['silenceMs', 'delaysMs'];
+/** Reconnect timings stay within what a customer would wait for. */
+const MAX_RECONNECT_MS = 60_000;
 const ANALYTICS_FIELDS = ['dataLayer', 'gtag'];
 const PRE_CHAT_FIELD_KEYS = ['name', 'label', 'required', 'type', 'maxLength'];
 const PRE_CHAT_TYPES = ['text', 'email', 'tel'];
@@ -35,6 +38,7 @@ export function publicConfigProblems(value: unknown, path = 'config', expectedNa
   if (value.queueMarker !== undefined && (typeof value.queueMarker !== 'string' || value.queueMarker.trim() === '')) {
     problems.push(`${path}.queueMarker: expected non-empty text`);
   }
+  if (value.reconnect !== undefined) problems.push(...reconnectProblems(value.reconnect, `${path}.reconnect`));
   if (value.rules !== undefined) problems.push(...validateDisplayRules(value.rules, `${path}.rules`));
   if (value.preChat !== undefined) problems.push(...preChatProblems(value.preChat, `${path}.preChat`));
   if (value.text !== undefined) problems.push(...uiTextProblems(value.text, `${path}.text`));
@@ -45,6 +49,17 @@ export function publicConfigProblems(value: unknown, path = 'config', expectedNa
       const enabled = value.analytics[field];
       if (enabled !== undefined && typeof enabled !== 'boolean') problems.push(`${path}.analytics.${field}: expected true or false`);
     }
+  }
+  return problems;
+}
+
+function reconnectProblems(value: unknown, at: string): string[] {
+  const problems: string[] = [];
+  if (!checkFields(value, at, RECONNECT_FIELDS, problems)) return problems;
+  const isDelay = (delay: unknown) => Number.isInteger(delay) && (delay as number) >= 0 && (delay as number) <= MAX_RECONNECT_MS;
+  if (value.silenceMs !== undefined && !isDelay(value.silenceMs)) problems.push(`${at}.silenceMs: expected whole milliseconds from 0 to ${MAX_RECONNECT_MS}`);
+  if (value.delaysMs !== undefined && !(Array.isArray(value.delaysMs) && value.delaysMs.length <= 100 && value.delaysMs.every(isDelay))) {
+    problems.push(`${at}.delaysMs: expected at most 100 whole milliseconds, each from 0 to ${MAX_RECONNECT_MS}`);
   }
   return problems;
 }

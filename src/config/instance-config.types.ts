@@ -92,6 +92,18 @@ export interface UiText {
   startRetryIn: string;
   /** @default "Try again" */
   retry: string;
+  /** The chat's code could not be loaded (offline, blocked). @default "The chat could not be loaded. Check your connection and try again." */
+  loadFailed: string;
+  /** Reconnecting was given up. @default "We lost the connection to the chat. Check your network and try again." */
+  connectionLost: string;
+  /** The page keeps closing the chat's connection (a Content-Security-Policy without its origin). @default "The chat cannot keep a connection open on this page. Please try again later." */
+  connectionBlocked: string;
+  /** A system line in the conversation. @default "{name} joined the chat" */
+  participantJoined: string;
+  /** A system line in the conversation. @default "{name} left the chat" */
+  participantLeft: string;
+  /** Who joined or left when Amazon Connect gives no name. @default "An agent" */
+  unnamedAgent: string;
   /** The pre-chat form's cancel button. @default "Cancel" */
   cancel: string;
 }
@@ -136,6 +148,13 @@ export interface PublicInstanceConfig {
    * @default "[queued]"
    */
   queueMarker?: string;
+  /**
+   * How the chat recovers a lost connection: how long chatjs may stay silent after losing its socket before
+   * a fresh connection is tried (`silenceMs`), and the waits before each fresh attempt (`delaysMs`); after the
+   * last, the customer is offered "Try again".
+   * @default { silenceMs: 5000, delaysMs: [1000, 2000, then 4000 × 18] } (about 75 s)
+   */
+  reconnect?: { silenceMs?: number; delaysMs?: number[] };
   /** @default English text, see {@link UiText} */
   text?: Partial<UiText>;
   /** @default no form: "Start chat" starts at once */

@@ -21,6 +21,12 @@ export const DEFAULT_UI_TEXT: UiText = {
   startFailed: "We couldn't start the chat. Please try again.",
   startRetryIn: 'The chat service is busy. Please try again in {seconds} seconds.',
   retry: 'Try again',
+  loadFailed: 'The chat could not be loaded. Check your connection and try again.',
+  connectionLost: 'We lost the connection to the chat. Check your network and try again.',
+  connectionBlocked: 'The chat cannot keep a connection open on this page. Please try again later.',
+  participantJoined: '{name} joined the chat',
+  participantLeft: '{name} left the chat',
+  unnamedAgent: 'An agent',
   cancel: 'Cancel',
 };
 

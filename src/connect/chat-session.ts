@@ -70,6 +70,11 @@ export interface SessionOptions {
    * @default [1000, 2000, 4000, 4000, …] for 20 attempts (~75 s)
    */
   retryDelaysMs?: readonly number[];
+  /**
+   * How long chatjs may stay silent after losing its socket before the adapter takes over.
+   * @default 5000
+   */
+  silenceMs?: number;
 }
 
 const DEFAULT_RETRY_DELAYS = [1000, 2000, ...Array<number>(18).fill(4000)];
@@ -210,7 +215,7 @@ export function openChatSession(contact: ContactDetails, handlers: SessionHandle
       if (!live()) return;
       handlers.onConnectionLost();
       clearTimeout(watchdog);
-      watchdog = setTimeout(() => live() && recover(), LOST_WATCHDOG_MS);
+      watchdog = setTimeout(() => live() && recover(), options.silenceMs ?? LOST_WATCHDOG_MS);
     });
     current.onConnectionBroken(() => {
       if (live()) recover();

@@ -5,7 +5,7 @@
 import { mountChatPanel } from '../ui/chat-panel';
 import { adoptStyles } from '../ui/adopt-styles';
 import { PANEL_HOST_CSS } from '../ui/panel-host.styles';
-import { MessageRejectedError, openChatSession } from './chat-session';
+import { MessageRejectedError, openChatSession, type ChatSession, type SessionHandlers } from './chat-session';
 import type { Conversation, ConversationOptions, ConversationState } from './conversation.types';
 import { toChatEvent } from './participant-events';
 import { createTranscriptCursor } from './transcript-cursor';
@@ -20,7 +20,7 @@ const TYPING_VISIBLE_MS = 12_000;
 
 export function openConversation(options: ConversationOptions): Conversation {
   const { contact, config, send, now } = options;
-  const store = createTranscriptStore({ customerParticipantId: contact.participantId, queueMarker: config.queueMarker });
+  const store = createTranscriptStore({ customerParticipantId: contact.participantId, queueMarker: config.queueMarker, text: config.text });
   const cursor = createTranscriptCursor(safeSessionStorage(), contact.contactId, options.resumed);
   let state: ConversationState = { status: 'connecting', agentName: null, error: null, canStartNew: false };
   let agentTyping = false;
@@ -30,6 +30,10 @@ export function openConversation(options: ConversationOptions): Conversation {
   let pendingCount = 0;
   let renderQueued = false;
 
+  const sessionOptions = {
+    ...(config.reconnect?.delaysMs ? { retryDelaysMs: config.reconnect.delaysMs } : {}),
+    ...(config.reconnect?.silenceMs !== undefined ? { silenceMs: config.reconnect.silenceMs } : {}),
+  };
   const removeHostStyles = adoptStyles(options.root, PANEL_HOST_CSS, options.nonce);
   const panel = mountChatPanel(
     options.root,
@@ -39,7 +43,7 @@ export function openConversation(options: ConversationOptions): Conversation {
       minimise: options.onMinimise,
       startNew: options.onStartNew,
       retry: options.onRetry,
-      typing: () => session.sendTyping(),
+      typing: () => session?.sendTyping(),
     },
     options.nonce ? { nonce: options.nonce } : {},
   );
@@ -52,7 +56,7 @@ export function openConversation(options: ConversationOptions): Conversation {
       renderQueued = false;
       panel.update({
         status: state.status,
-        ...(state.agentName ? { agentName: state.agentName } : {}),
+        agentName: state.agentName || config.text.unnamedAgent,
         agentTyping: agentTyping && state.status === 'agent',
         messages: store.messages(),
         ...(state.error ? { error: state.error } : {}),
@@ -86,6 +90,7 @@ export function openConversation(options: ConversationOptions): Conversation {
     try {
       store.addPending(tempId, text, '', now());
       render();
+      if (!session) throw new MessageRejectedError('message.send_failed', 'Not connected.');
       const { id } = await session.sendMessage(text);
       store.confirm(tempId, id);
     } catch (error) {
@@ -95,7 +100,7 @@ export function openConversation(options: ConversationOptions): Conversation {
     render();
   }
 
-  const session = openChatSession(contact, {
+  const handlers: SessionHandlers = {
     onItem: handleItem,
     onTyping(item) {
       if (item.ParticipantRole !== 'AGENT') return;
@@ -120,28 +125,51 @@ export function openConversation(options: ConversationOptions): Conversation {
         type: 'CONNECTION_FAILED',
         error:
           reason === 'runaway'
-            ? { code: 'connection.runaway', message: 'The chat cannot keep a connection open on this page. Please try again later.' }
-            : { code: 'connection.gave_up', message: 'We lost the connection to the chat. Check your network and try again.' },
+            ? { code: 'connection.runaway', message: config.text.connectionBlocked }
+            : { code: 'connection.gave_up', message: config.text.connectionLost },
         at: now(),
       });
     },
     onEnded: () => send({ type: 'CHAT_ENDED', at: now() }),
     report: options.report,
-  });
+  };
+  let session: ChatSession | undefined = openChatSession(contact, handlers, sessionOptions);
 
   panel.focus();
   render();
+
+  /** Closes the live session; a customer who ended the chat is disconnected first (the request is not cut short). */
+  function closeSession(disconnect: boolean): void {
+    const closing = session;
+    session = undefined;
+    clearTimeout(typingTimer);
+    agentTyping = false;
+    if (!closing) return;
+    if (!disconnect) return closing.close();
+    closing
+      .disconnect()
+      .catch((error: unknown) => options.report('could not end the chat cleanly', error))
+      .finally(() => closing.close());
+  }
 
   return {
     update(next) {
       state = next;
       render();
     },
-    end: () => session.disconnect(),
+    retry() {
+      closeSession(false);
+      // The same transcript and cursor: items already handled are shown once and never announced again.
+      session = openChatSession(contact, handlers, sessionOptions);
+    },
+    leave(disconnect) {
+      closeSession(disconnect);
+      cursor.forget();
+      render();
+    },
     focus: () => panel.focus(),
     destroy() {
-      clearTimeout(typingTimer);
-      session.close();
+      closeSession(false);
       panel.destroy();
       removeHostStyles();
     },

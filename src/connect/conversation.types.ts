@@ -32,11 +32,16 @@ export interface ConversationOptions {
   report(message: string, error?: unknown): void;
 }
 
-/** The lazily loaded conversation (chatjs + panel) for one contact. */
+/**
+ * The lazily loaded conversation for one contact: the live chatjs session and the panel showing its
+ * transcript. The panel outlives the session: an ended chat still shows what was said.
+ */
 export interface Conversation {
   update(state: ConversationState): void;
-  /** The customer ends the chat: `disconnectParticipant`. */
-  end(): Promise<void>;
+  /** Opens a fresh session after the connection was given up, keeping the transcript and what was announced. */
+  retry(): void;
+  /** The contact is over for this page: close the session (disconnecting the customer first if they ended it). */
+  leave(disconnect: boolean): void;
   focus(): void;
   /** Closes the socket and empties the panel's root. */
   destroy(): void;

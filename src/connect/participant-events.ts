@@ -1,5 +1,6 @@
 import type { ChatEvent } from '../../machines/chat.types';
-import { CONTENT_TYPES, TEXT_CONTENT_TYPES, type TranscriptItem } from './transcript-item';
+import { classifyItem } from './transcript-classifier';
+import type { TranscriptItem } from './transcript-item';
 
 export interface TranslationContext {
   /** Text the customer queue flow sends in a SYSTEM message when the contact enters a queue. */
@@ -13,19 +14,19 @@ export interface TranslationContext {
  * Translation only: whether a join means CONNECT_TO_AGENT is the machine's business.
  */
 export function toChatEvent(item: TranscriptItem, { queueMarker, at }: TranslationContext): ChatEvent | undefined {
-  const role = item.ParticipantRole;
-  switch (item.ContentType) {
-    case CONTENT_TYPES.participantJoined:
-      return role === 'AGENT' ? { type: 'AGENT_JOINED', agentName: item.DisplayName || 'Agent', at } : undefined;
-    case CONTENT_TYPES.participantLeft:
-      return role === 'AGENT' ? { type: 'AGENT_LEFT', at } : undefined;
-    case CONTENT_TYPES.transferSucceeded:
+  const meaning = classifyItem(item, { queueMarker });
+  switch (meaning.kind) {
+    case 'agentJoined':
+      return { type: 'AGENT_JOINED', agentName: meaning.name, at };
+    case 'agentLeft':
+      return { type: 'AGENT_LEFT', at };
+    case 'transferred':
       return { type: 'TRANSFERRED', at };
-    case CONTENT_TYPES.chatEnded:
+    case 'ended':
       return { type: 'CHAT_ENDED', at };
+    case 'queued':
+      return { type: 'QUEUED', at };
+    default:
+      return undefined;
   }
-  if (role === 'SYSTEM' && TEXT_CONTENT_TYPES.has(item.ContentType) && item.Content?.includes(queueMarker)) {
-    return { type: 'QUEUED', at };
-  }
-  return undefined;
 }

@@ -43,6 +43,8 @@ export interface StartChatOptions {
   timeoutMs?: number;
   /** @default Date.now */
   now?: () => number;
+  /** Aborts the request (the runtime no longer wants the contact). */
+  signal?: AbortSignal;
 }
 
 /** Asks our backend (`POST /api/chats`) for a new contact. */
@@ -54,7 +56,9 @@ export async function requestNewContact(options: StartChatOptions): Promise<Cont
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ instance: options.instance, displayName: options.displayName, attributes: options.attributes }),
-      signal: AbortSignal.timeout(options.timeoutMs ?? 15_000),
+      signal: options.signal
+        ? AbortSignal.any([options.signal, AbortSignal.timeout(options.timeoutMs ?? 15_000)])
+        : AbortSignal.timeout(options.timeoutMs ?? 15_000),
       credentials: 'omit',
     });
   } catch (error) {

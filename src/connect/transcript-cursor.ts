@@ -48,5 +48,13 @@ export function createTranscriptCursor(storage: Storage | undefined, contactId: 
         // Storage full or blocked: continuity across pages degrades, the chat goes on.
       }
     },
+    /** The contact is over: nothing of it stays in storage. */
+    forget(): void {
+      try {
+        storage?.removeItem(key);
+      } catch {
+        // Blocked storage held nothing either.
+      }
+    },
   };
 }

@@ -1,38 +1,38 @@
 import type { PanelMessage } from '../ui/chat-panel';
-import { CONTENT_TYPES, TEXT_CONTENT_TYPES, type TranscriptItem } from './transcript-item';
+import type { UiText } from '../config/instance-config.types';
+import { classifyItem } from './transcript-classifier';
+import type { TranscriptItem } from './transcript-item';
 
 export interface TranscriptStoreOptions {
   /** The customer's own participant id: their items show as theirs. */
   customerParticipantId: string;
   /** Removed from SYSTEM messages before they are shown: it is a signal for us, not text for people. */
   queueMarker: string;
+  text: Pick<UiText, 'participantJoined' | 'participantLeft' | 'unnamedAgent'>;
 }
 
-function roleOf(item: TranscriptItem, customerParticipantId: string): PanelMessage['role'] {
-  if (item.ParticipantId === customerParticipantId || item.ParticipantRole === 'CUSTOMER') return 'CUSTOMER';
-  if (item.ParticipantRole === 'AGENT') return 'AGENT';
-  return 'SYSTEM';
-}
+/** A function replacer, so `$&` or `$'` in a name stays literal. */
+const withName = (template: string, name: string) => template.replaceAll('{name}', () => name);
 
 /** What an item looks like in the panel, or undefined for items the panel does not show. */
 function toPanelMessage(item: TranscriptItem, options: TranscriptStoreOptions): PanelMessage | undefined {
-  const at = Date.parse(item.AbsoluteTime) || 0;
-  const base = { id: item.Id, displayName: item.DisplayName ?? '', at };
-  if (TEXT_CONTENT_TYPES.has(item.ContentType) && item.Content !== undefined) {
-    const role = roleOf(item, options.customerParticipantId);
-    // Amazon Connect names the flow "SYSTEM_MESSAGE"; the panel shows system lines without a name.
-    if (role === 'SYSTEM') {
-      const text = item.Content.replaceAll(options.queueMarker, '').trim();
-      return text ? { ...base, displayName: '', role, text } : undefined;
-    }
-    return { ...base, role, text: item.Content };
+  const base = { id: item.Id, displayName: item.DisplayName ?? '', at: Date.parse(item.AbsoluteTime) || 0 };
+  // Amazon Connect names the flow "SYSTEM_MESSAGE"; the panel shows system lines without a name.
+  const system = (text: string) => (text ? { ...base, displayName: '', role: 'SYSTEM' as const, text } : undefined);
+  const meaning = classifyItem(item, options);
+  const { text } = options;
+  switch (meaning.kind) {
+    case 'text':
+      return meaning.role === 'SYSTEM' ? system(meaning.text) : { ...base, role: meaning.role, text: meaning.text };
+    case 'queued':
+      return system(meaning.text);
+    case 'agentJoined':
+      return system(withName(text.participantJoined, meaning.name || text.unnamedAgent));
+    case 'agentLeft':
+      return system(withName(text.participantLeft, meaning.name || text.unnamedAgent));
+    default:
+      return undefined;
   }
-  if (item.ParticipantRole !== 'AGENT') return undefined;
-  const name = item.DisplayName || 'An agent';
-  const system = { ...base, displayName: '', role: 'SYSTEM' as const };
-  if (item.ContentType === CONTENT_TYPES.participantJoined) return { ...system, text: `${name} joined the chat` };
-  if (item.ContentType === CONTENT_TYPES.participantLeft) return { ...system, text: `${name} left the chat` };
-  return undefined;
 }
 
 /**
@@ -92,9 +92,6 @@ export function createTranscriptStore(options: TranscriptStoreOptions) {
         cacheVersion = version;
       }
       return cache;
-    },
-    has(id: string): boolean {
-      return seen.has(id);
     },
   };
 }

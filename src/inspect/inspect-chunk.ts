@@ -58,11 +58,13 @@ export function connectInspector(options: InspectorConnectionOptions): InspectOb
 
   return (event: InspectionEvent) => {
     try {
-      inspector.inspect.next?.(event);
       if (!chatSessionId && event.type === '@xstate.actor') {
         chatSessionId = event.actorRef.sessionId;
         forwardSaEvents();
       }
+      // The chat actor only (the first to register): its own actors are implementation, and their input
+      // (the session's contact, with its participant token) is neither context nor event, so it is not masked.
+      if (event.actorRef.sessionId === chatSessionId) inspector.inspect.next?.(event);
     } catch (error) {
       if (!failed) console.error('[connect-webchat] the inspector failed; the chat goes on without it', error);
       failed = true;

@@ -1,39 +1,56 @@
 import type { SnapshotFrom } from 'xstate';
 import type { chatMachine } from '../../machines/chat.machine';
+import type { ContactPhase } from '../../machines/chat.types';
 import type { ConversationState } from '../connect/conversation.types';
-import type { LauncherView } from '../ui/launcher';
 
 export type ChatSnapshot = SnapshotFrom<typeof chatMachine>;
 
-/** What the launcher knows besides the machine: the panel is UI state. */
-export interface LauncherContext {
-  panelMinimised: boolean;
-  /** A panel is mounted (the conversation chunk loaded). */
-  panelOpen: boolean;
-  text: { openChat: string; retry: string };
-  /** Epoch ms now: whether the machine would take a START at this moment (a `Retry-After` wait may be running). */
-  now: number;
+/** The launcher's button, and what pressing it tells the machine. */
+export interface LauncherState {
+  visible: boolean;
+  busy: boolean;
+  /** The service asked to wait before starting again: the button refuses until the wait is over. */
+  waiting: boolean;
+  error?: string;
+  /** Which label the button wears. */
+  label: 'startChat' | 'openChat' | 'retry';
+  /** The event a press sends. */
+  press: 'OPEN' | 'RETRY_CONNECTION';
 }
 
-/**
- * The launcher offers a new chat while the display rules allow one and none is running. Whatever the rules
- * say (they never hide a running chat), it brings back a minimised panel, and offers the retry itself when
- * the connection was given up before any panel could load.
- */
-export function launcherView(snapshot: ChatSnapshot, { panelMinimised, panelOpen, text, now }: LauncherContext): LauncherView {
-  if (panelMinimised && (snapshot.matches('contact') || snapshot.matches('ended'))) {
-    return { visible: true, busy: false, label: text.openChat };
+/** Everything the page shows of the chat, derived from the machine's snapshot alone. */
+export interface ChatView {
+  launcher: LauncherState;
+  /** The pre-chat form is open. */
+  preChat: boolean;
+  /** A contact is running or just ended: its panel exists (shown unless minimised). */
+  panel: { shown: boolean; state: ConversationState } | null;
+}
+
+const HIDDEN_LAUNCHER: LauncherState = { visible: false, busy: false, waiting: false, label: 'startChat', press: 'OPEN' };
+
+function panelMinimised(snapshot: ChatSnapshot): boolean {
+  return snapshot.matches({ contact: { panel: 'minimised' } }) || snapshot.matches({ ended: 'minimised' });
+}
+
+/** The conversation chunk could not be loaded: there is no panel to offer the retry, so the launcher does. */
+function chunkMissing(snapshot: ChatSnapshot): boolean {
+  return snapshot.matches({ contact: { link: 'offline' } }) && snapshot.context.error?.code === 'conversation.load_failed';
+}
+
+function launcherOf(snapshot: ChatSnapshot): LauncherState {
+  const { error } = snapshot.context;
+  if (chunkMissing(snapshot)) {
+    return { ...HIDDEN_LAUNCHER, visible: true, label: 'retry', press: 'RETRY_CONNECTION', ...(error ? { error: error.message } : {}) };
   }
-  if (!panelOpen && snapshot.matches({ contact: { link: 'offline' } })) {
-    return { visible: true, busy: false, label: text.retry, ...(snapshot.context.error ? { error: snapshot.context.error.message } : {}) };
-  }
-  const starting = snapshot.matches('starting');
-  const error = snapshot.matches('visible') ? snapshot.context.error : null;
+  if (panelMinimised(snapshot)) return { ...HIDDEN_LAUNCHER, visible: true, label: 'openChat' };
+  if (!snapshot.matches('visible')) return HIDDEN_LAUNCHER;
   return {
-    visible: snapshot.matches('visible') || starting,
-    busy: starting,
+    ...HIDDEN_LAUNCHER,
+    visible: true,
+    busy: snapshot.matches({ visible: 'starting' }),
+    waiting: snapshot.matches({ visible: 'waiting' }),
     ...(error ? { error: error.message } : {}),
-    ...(error && !snapshot.can({ type: 'START', at: now }) ? { waiting: true } : {}),
   };
 }
 
@@ -41,20 +58,27 @@ export function launcherView(snapshot: ChatSnapshot, { panelMinimised, panelOpen
 export function conversationState(snapshot: ChatSnapshot): ConversationState | null {
   const { agentName, error } = snapshot.context;
   if (snapshot.matches('ended')) {
-    return { status: 'ended', agentName, error: null, canStartNew: snapshot.can({ type: 'START', at: 0 }) };
+    return { status: 'ended', agentName, error: null, canStartNew: snapshot.context.rulesAllow };
   }
   if (!snapshot.matches('contact')) return null;
   const base = { agentName, error: null, canStartNew: false };
   if (snapshot.matches({ contact: { link: 'offline' } })) return { ...base, status: 'failed', error: error?.message ?? null };
   if (snapshot.matches({ contact: { link: 'connecting' } })) return { ...base, status: 'connecting' };
   if (snapshot.matches({ contact: { link: 'reconnecting' } })) return { ...base, status: 'reconnecting' };
-  if (snapshot.matches({ contact: { phase: 'agent' } })) return { ...base, status: 'agent' };
-  if (snapshot.matches({ contact: { phase: 'queued' } })) return { ...base, status: 'queued' };
-  return { ...base, status: 'inFlow' };
+  return { ...base, status: contactPhase(snapshot)! };
+}
+
+export function viewOf(snapshot: ChatSnapshot): ChatView {
+  const state = conversationState(snapshot);
+  return {
+    launcher: launcherOf(snapshot),
+    preChat: snapshot.matches({ visible: 'preChat' }),
+    panel: state ? { shown: !panelMinimised(snapshot), state } : null,
+  };
 }
 
 /** The contact phase to save for a page that rejoins, or undefined outside a contact. */
-export function contactPhase(snapshot: ChatSnapshot): 'inFlow' | 'queued' | 'agent' | undefined {
+export function contactPhase(snapshot: ChatSnapshot): ContactPhase | undefined {
   if (!snapshot.matches('contact')) return undefined;
   if (snapshot.matches({ contact: { phase: 'agent' } })) return 'agent';
   if (snapshot.matches({ contact: { phase: 'queued' } })) return 'queued';

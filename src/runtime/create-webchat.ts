@@ -1,17 +1,15 @@
 import { createActor, type InspectionEvent } from 'xstate';
 import { chatMachine } from '../../machines/chat.machine';
-import type { ChatError, ChatEvent, ContactDetails, SavedContact } from '../../machines/chat.types';
+import type { ChatEvent } from '../../machines/chat.types';
 import type { ConfigModule } from '../config/config-chunk';
-import type { ResolvedConfig } from '../config/instance-config';
-import { InvalidConfigError, isInvalidConfigError } from '../config/invalid-config-error';
 import type { AnalyticsOptions, PublicInstanceConfig } from '../config/instance-config.types';
-import type { Conversation, ConversationModule } from '../connect/conversation.types';
-import { requestNewContact, StartChatError } from '../connect/start-chat-client';
+import type { ConversationModule } from '../connect/conversation.types';
 import { createReplayLog, type SaEvents } from '../events/replay-log';
-import { mountLauncher, type Launcher } from '../ui/launcher';
-import { contactPhase, conversationState, launcherView } from './chat-view';
+import { chatActors } from './chat-actors';
+import { createChatScreen, type ChatScreen } from './chat-screen';
+import { contactPhase, viewOf, type ChatSnapshot } from './chat-view';
+import type { LoadedConfig } from './config-loader';
 import { createContactStorage } from './contact-storage';
-import { createHostElement } from './host-element';
 import { reportError } from './report';
 import { watchDisplayRules } from './rules-watcher';
 import { safeSessionStorage } from './session-storage';
@@ -81,41 +79,11 @@ export interface Webchat {
   destroy(): void;
 }
 
-async function loadConfig(
-  options: WebchatOptions,
-  win: Window,
-  fetchImpl: typeof fetch,
-): Promise<{ config: ResolvedConfig; module: ConfigModule }> {
-  const loading = options.loadConfigModule().catch((error: unknown) => {
-    throw new InvalidConfigError('config.chunk_unavailable', `Could not load webchat-config.js (${String(error)}).`);
-  });
-  const [raw, module] = await Promise.all([rawConfig(options, win, fetchImpl), loading]);
-  return { config: module.parsePublicConfig(raw, options.instance, win.document.documentElement.lang), module };
-}
-
-async function rawConfig(options: WebchatOptions, win: Window, fetchImpl: typeof fetch): Promise<unknown> {
-  if (options.config !== undefined) return options.config;
-  const base = options.baseUrl ?? win.location.href;
-  const url = options.configUrl
-    ? new URL(options.configUrl, base)
-    : new URL(`/api/instances/${encodeURIComponent(options.instance)}`, base);
-  let response: Response;
-  try {
-    response = await fetchImpl(url, { credentials: 'omit' });
-  } catch {
-    throw new InvalidConfigError('config.unavailable', `Could not load the chat configuration from ${url}.`);
-  }
-  if (!response.ok) {
-    throw new InvalidConfigError('config.unavailable', `Loading the chat configuration from ${url} answered ${response.status}.`);
-  }
-  return response.json().catch(() => {
-    throw new InvalidConfigError('config.invalid_json', `The chat configuration at ${url} is not JSON.`);
-  });
-}
-
 /**
- * One chat runtime: the statechart, its saEvents log, display rules, persistence and UI wiring.
- * The machine decides; this module only feeds it events and carries out the effects it names.
+ * One chat runtime: composes the statechart (which holds all of the chat's state), its actors, the saEvents
+ * log, the screen drawn from each snapshot, the display-rules watcher and the saved contact. It decides
+ * nothing: the visitor's intents and the world's news become machine events; everything shown is derived
+ * from the snapshot.
  */
 export function createWebchat(options: WebchatOptions): Webchat {
   const win = options.window ?? window;
@@ -124,41 +92,16 @@ export function createWebchat(options: WebchatOptions): Webchat {
   const log = createReplayLog();
   const storage = createContactStorage(safeSessionStorage(win), options.instance, now);
   const cleanups: Array<() => void> = [];
-  let config: ResolvedConfig | undefined;
-  let launcher: Launcher | undefined;
-  let conversation: Conversation | undefined;
-  let panelHost: ReturnType<typeof createHostElement> | undefined;
+  let loaded: LoadedConfig | undefined;
+  let screen: ChatScreen | undefined;
   let conversationLoading: Promise<ConversationModule> | undefined;
-  let startRequest: { attributes?: Record<string, string>; displayName?: string } = {};
-  let preChatForm: { destroy(): void } | undefined;
-  /** UI state, not the chat's: the customer tucked the panel away and the launcher brings it back. */
-  let panelMinimised = false;
-  let destroyed = false;
-  /** Re-enables the launcher once a `Retry-After` wait is over. */
-  let waitTimer: number | undefined;
   /**
    * Commands given before the configuration has loaded (the script tag's queue, an app calling `open()` at
    * once) wait for it, in order: the machine would ignore them while booting.
    */
   let beforeBoot: Array<() => void> | undefined = [];
   const whenBooted = (command: () => void) => (beforeBoot ? beforeBoot.push(command) : command());
-
-  const send = (event: ChatEvent) => {
-    if (!destroyed) actor.send(event);
-  };
-
-  /**
-   * What the customer is told when a start fails. When the service said how long to wait (`Retry-After`),
-   * the machine refuses to start again until then, and the launcher shows the wait and re-enables itself after it.
-   */
-  function startError(failure: StartChatError): ChatError {
-    const text = config?.text;
-    if (failure.retryAfterMs === undefined || !text) return { code: failure.code, message: text?.startFailed ?? failure.message };
-    const seconds = Math.max(1, Math.ceil(failure.retryAfterMs / 1000));
-    win.clearTimeout(waitTimer);
-    waitTimer = win.setTimeout(syncView, failure.retryAfterMs);
-    return { code: failure.code, message: text.startRetryIn.replaceAll('{seconds}', String(seconds)), retryAt: now() + failure.retryAfterMs };
-  }
+  const send = (event: ChatEvent) => actor.send(event);
 
   function loadConversationModule(): Promise<ConversationModule> {
     conversationLoading ??= options.loadConversation().catch((error: unknown) => {
@@ -168,234 +111,110 @@ export function createWebchat(options: WebchatOptions): Webchat {
     return conversationLoading;
   }
 
-  async function openConversation(contact: ContactDetails | null, resumed: boolean): Promise<void> {
-    if (!contact || !config) return;
-    closeConversation();
-    let module: ConversationModule;
-    try {
-      module = await loadConversationModule();
-    } catch (error) {
-      reportError('could not load the conversation chunk', error);
-      send({ type: 'CONNECTION_FAILED', error: { code: 'conversation.load_failed', message: 'The chat could not be loaded. Check your connection and try again.' }, at: now() });
-      syncView();
-      return;
-    }
-    if (destroyed || actor.getSnapshot().context.contact?.contactId !== contact.contactId) return;
-    const host = ensurePanelHost();
-    host.element.hidden = panelMinimised;
-    conversation = module.openConversation({
-      contact,
-      config,
-      resumed,
-      root: host.root,
-      ...(options.nonce ? { nonce: options.nonce } : {}),
+  function configured(next: LoadedConfig): void {
+    loaded = next;
+    screen = createChatScreen({
+      window: win,
+      config: next.config,
+      container: options.container,
+      nonce: options.nonce,
       send,
       now,
-      onEnd: () => send({ type: 'CUSTOMER_ENDED', at: now() }),
-      onStartNew: () => send({ type: 'START', at: now() }),
-      onRetry: () => send({ type: 'RETRY_CONNECTION', at: now() }),
-      onMinimise: closePanel,
+      loadConversation: loadConversationModule,
       report: reportError,
     });
-    syncView();
+    cleanups.push(screen.destroy);
+    cleanups.push(next.module.startAnalytics(log, win, next.config.analytics, options.analytics));
   }
 
   const actor = createActor(
     chatMachine.provide({
+      actors: chatActors({
+        window: win,
+        now,
+        fetch: fetchImpl,
+        source: options,
+        loadSaved: () => storage.load(),
+        onConfigured: configured,
+        config: () => loaded!.config,
+        screen: () => screen!,
+        loadConversation: loadConversationModule,
+        send,
+        nonce: options.nonce,
+        report: reportError,
+      }),
       actions: {
-        requestContact: () => {
-          if (!config) return;
-          const url = new URL(config.startChatUrl ?? '/api/chats', options.baseUrl ?? win.location.href).href;
-          requestNewContact({
-            url,
-            instance: config.name,
-            ...startRequest,
-            fetch: fetchImpl,
-          }).then(
-            (contact) => send({ type: 'CONTACT_CREATED', contact, at: now() }),
-            (error: unknown) => {
-              const failure = error instanceof StartChatError ? error : new StartChatError('start.failed', String(error));
-              reportError(`could not start a chat (${failure.code}): ${failure.message}`);
-              send({ type: 'START_FAILED', error: startError(failure), at: now() });
-            },
-          );
-        },
-        // The action sees the context of its own transition; the actor's snapshot is not updated yet.
-        openSession: ({ context, event }) => {
-          void openConversation(context.contact, event.type === 'RESUME');
-        },
-        endSession: () => {
-          void conversation?.end().catch((error: unknown) => reportError('could not end the chat cleanly', error));
-        },
+        refuseStart: ({ context }) =>
+          reportError(
+            context.rulesAllow
+              ? 'not starting yet: the chat service asked to wait before starting again'
+              : 'not starting a new chat: the display rules do not offer one on this page',
+          ),
       },
     }),
     { input: { instanceName: options.instance }, inspect: options.inspect },
   );
 
-  actor.on('*', (entry) => log.append(entry));
-
-  function ensurePanelHost(): NonNullable<typeof panelHost> {
-    if (!panelHost) {
-      const host = (panelHost = createHostElement(win.document, 'panel', config?.host, options.container));
-      cleanups.push(() => host.element.remove());
-    }
-    return panelHost;
-  }
-
-  function closePreChatForm(): void {
-    preChatForm?.destroy();
-    preChatForm = undefined;
-    if (panelHost && !conversation) panelHost.element.hidden = true;
-  }
-
-  /** The launcher was pressed: reopen a minimised chat, or start one (through the pre-chat form if configured). */
-  async function activate(): Promise<void> {
-    if (panelMinimised) return setMinimised(false);
-    if (!conversation && actor.getSnapshot().matches({ contact: { link: 'offline' } })) return send({ type: 'RETRY_CONNECTION', at: now() });
-    const fields = config?.preChat?.fields;
-    if (!fields || !config) return webchat.start();
-    if (preChatForm) return;
-    let module: ConversationModule;
-    try {
-      module = await loadConversationModule();
-    } catch (error) {
-      reportError('could not load the pre-chat form; starting without it', error);
-      return webchat.start();
-    }
-    if (destroyed || preChatForm || !actor.getSnapshot().matches('visible')) return;
-    const host = ensurePanelHost();
-    host.element.hidden = false;
-    preChatForm = module.mountPreChatForm(host.root, {
-      fields,
-      text: config.text,
-      ...(options.nonce ? { nonce: options.nonce } : {}),
-      onSubmit: ({ displayName, ...attributes }) => {
-        closePreChatForm();
-        webchat.start(attributes, displayName);
-      },
-      onCancel: () => {
-        closePreChatForm();
-        launcher?.focus();
-      },
-    });
-  }
-
-  function closeConversation(): void {
-    conversation?.destroy();
-    conversation = undefined;
-    panelMinimised = false;
-    if (panelHost) panelHost.element.hidden = true;
-  }
-
-  /**
-   * The customer closes the panel: a running chat is minimised to the launcher; an ended one is dismissed,
-   * and the launcher offers a new chat again.
-   */
-  function closePanel(): void {
-    const snapshot = actor.getSnapshot();
-    if (snapshot.matches('ended')) send({ type: 'DISMISS', at: now() });
-    else if (snapshot.matches('contact') && !panelMinimised) setMinimised(true);
-  }
-
-  function setMinimised(minimised: boolean): void {
-    panelMinimised = minimised;
-    if (panelHost) panelHost.element.hidden = minimised;
-    syncView();
-    if (minimised) launcher?.focus();
-    else conversation?.focus();
-  }
-
-  function syncView(): void {
-    const snapshot = actor.getSnapshot();
-    if (config) launcher?.update(launcherView(snapshot, { panelMinimised, panelOpen: conversation !== undefined, text: config.text, now: now() }));
-    const state = conversationState(snapshot);
-    if (state) conversation?.update(state);
-    else if (conversation) closeConversation();
+  /** The screen follows every snapshot, and the saved contact with it. */
+  function follow(snapshot: ChatSnapshot): void {
+    screen?.render(viewOf(snapshot));
     const phase = contactPhase(snapshot);
     const { contact, agentName } = snapshot.context;
     if (phase && contact) storage.save({ contact, phase, agentName });
     else if (snapshot.matches('ended')) storage.clear();
   }
-  actor.subscribe(syncView);
-  actor.start();
 
-  function boot(resolved: ResolvedConfig, rules: ConfigModule, saved: SavedContact | undefined): void {
-    config = resolved;
-    const launcherHost = createHostElement(win.document, 'launcher', resolved.host, options.container);
-    launcher = mountLauncher(launcherHost.root, {
-      text: resolved.text,
-      onActivate: () => void activate(),
-      // Prefetch on intent only: never on page load, where most visitors never chat.
-      onIntent: () => void loadConversationModule().catch(() => {}),
-      ...(options.nonce ? { nonce: options.nonce } : {}),
-    });
-    cleanups.push(() => {
-      launcher?.destroy();
-      launcherHost.element.remove();
-    });
-    cleanups.push(rules.startAnalytics(log, win, resolved.analytics, options.analytics));
-    send({ type: 'CONFIG_OK', at: now() });
-    if (saved) send({ type: 'RESUME', saved, at: now() });
-    const watcher = watchDisplayRules({
-      rules: resolved.rules,
-      evaluate: rules,
-      window: win,
-      now,
-      onChange: (allowed) => send({ type: allowed ? 'RULES_ALLOW' : 'RULES_DENY', at: now() }),
-    });
-    cleanups.push(watcher.stop);
-    webchat.checkRules = watcher.check;
+  // The screen is drawn before an entry reaches subscribers: whoever hears CHAT_VISIBLE finds the button.
+  actor.on('*', (entry) => {
+    follow(actor.getSnapshot());
+    log.append(entry);
+  });
+  actor.subscribe((snapshot) => {
+    follow(snapshot);
+    if (beforeBoot && !snapshot.matches('booting')) booted(snapshot);
+  });
+
+  /** Once the machine knows the configuration: the rules watcher starts, and queued commands run. */
+  function booted(snapshot: ChatSnapshot): void {
     const queued = beforeBoot ?? [];
     beforeBoot = undefined;
+    if (loaded && !snapshot.matches('failed')) {
+      const watcher = watchDisplayRules({
+        rules: loaded.config.rules,
+        evaluate: loaded.module,
+        window: win,
+        now,
+        onChange: (allowed) => send({ type: allowed ? 'RULES_ALLOW' : 'RULES_DENY', at: now() }),
+      });
+      cleanups.push(watcher.stop);
+      webchat.checkRules = watcher.check;
+    }
     for (const command of queued) command();
   }
-
-  const saved = storage.load();
-  loadConfig(options, win, fetchImpl).then(
-    ({ config: resolved, module }) => {
-      if (!destroyed) boot(resolved, module, saved);
-    },
-    (error: unknown) => {
-      beforeBoot = undefined;
-      const failure = isInvalidConfigError(error) ? error : new InvalidConfigError('config.invalid', String(error));
-      reportError(`${failure.message} (${failure.code})`);
-      send({ type: 'CONFIG_INVALID', error: { code: failure.code, message: failure.message }, at: now() });
-    },
-  );
 
   const webchat: Webchat = {
     events: { subscribe: log.subscribe, history: log.history },
     start(attributes, displayName) {
-      whenBooted(() => {
-        startRequest = { ...(attributes ? { attributes } : {}), ...(displayName ? { displayName } : {}) };
-        const at = now();
-        const before = actor.getSnapshot();
-        const retryAt = before.matches('visible') && !before.can({ type: 'START', at }) ? before.context.error?.retryAt : undefined;
-        if (retryAt !== undefined) reportError(`not starting yet: the chat service asked to wait ${Math.ceil((retryAt - at) / 1000)} s more`);
-        send({ type: 'START', at });
-      });
+      whenBooted(() => send({ type: 'START', ...(attributes ? { attributes } : {}), ...(displayName ? { displayName } : {}), at: now() }));
     },
     end() {
       whenBooted(() => send({ type: 'CUSTOMER_ENDED', at: now() }));
     },
     checkRules() {},
     open() {
-      whenBooted(() => void activate());
+      // As the launcher does: it may offer a retry instead (the conversation chunk failed to load).
+      whenBooted(() => send({ type: viewOf(actor.getSnapshot()).launcher.press, at: now() }));
     },
     close() {
-      whenBooted(() => (preChatForm ? closePreChatForm() : closePanel()));
+      whenBooted(() => send({ type: 'CLOSE', at: now() }));
     },
     destroy() {
-      if (destroyed) return;
-      destroyed = true;
+      if (beforeBoot === undefined && actor.getSnapshot().status === 'stopped') return;
       beforeBoot = undefined;
-      closePreChatForm();
-      closeConversation();
-      win.clearTimeout(waitTimer);
-      for (const cleanup of cleanups.splice(0).reverse()) cleanup();
       actor.stop();
+      for (const cleanup of cleanups.splice(0).reverse()) cleanup();
     },
   };
+  actor.start();
   return webchat;
 }
-

@@ -1,7 +1,8 @@
-import { createTestModel, toDirectedGraph } from 'xstate/graph';
-import { createActor, type SnapshotFrom } from 'xstate';
+import { getShortestPaths, toDirectedGraph } from 'xstate/graph';
+import { createActor, type AnyEventObject, type SnapshotFrom } from 'xstate';
 import { chatMachine } from '../../machines/chat.machine';
-import type { ChatEvent, ContactDetails, SaEvent } from '../../machines/chat.types';
+import type { ChatFailure, ConfigLoaded, ContactCreated, ContactDetails, ContactPhase, SaEvent } from '../../machines/chat.types';
+import { expectedEntries } from './sa-contract';
 
 /** The contact every generated path uses (the product-level run replaces it with the real one). */
 export const MODEL_CONTACT: ContactDetails = {
@@ -14,18 +15,51 @@ export const MODEL_CONTACT: ContactDetails = {
 
 export type ChatSnapshot = SnapshotFrom<typeof chatMachine>;
 
-/** One of each event the world can send; `at` is re-stamped when a path runs. */
-export const MODEL_EVENTS: readonly ChatEvent[] = [
-  { type: 'CONFIG_OK', at: 0 },
-  { type: 'CONFIG_INVALID', error: { code: 'config.region', message: 'bad region' }, at: 0 },
+/**
+ * An event of a path: a machine event, or what one of its actors answers (`xstate.done.actor.startChat`, …).
+ * `at` is re-stamped when a path runs.
+ */
+export type ModelEvent = AnyEventObject;
+
+/** The names paths use for the actors' answers and the wait, so a path reads as what happened. */
+const EVENT_NAMES: Readonly<Record<string, string>> = {
+  'xstate.done.actor.config': 'CONFIG_OK',
+  'xstate.error.actor.config': 'CONFIG_INVALID',
+  'xstate.done.actor.startChat': 'CONTACT_CREATED',
+  'xstate.error.actor.startChat': 'START_FAILED',
+  'xstate.after.retryAfter.chat.visible.waiting': 'WAIT_OVER',
+};
+
+const configOk = (saved: ContactPhase | null, preChat = false) => ({
+  type: 'xstate.done.actor.config',
+  output: {
+    at: 0,
+    preChat,
+    saved: saved ? { contact: MODEL_CONTACT, phase: saved, agentName: saved === 'agent' ? 'Ana' : null } : null,
+  } satisfies ConfigLoaded,
+});
+
+/** One of each event the world can send. */
+export const MODEL_EVENTS: readonly ModelEvent[] = [
+  configOk(null),
+  configOk(null, true),
+  configOk('inFlow'),
+  configOk('queued'),
+  configOk('agent'),
+  { type: 'xstate.error.actor.config', error: { code: 'config.region', message: 'bad region', at: 0 } satisfies ChatFailure },
   { type: 'RULES_ALLOW', at: 0 },
   { type: 'RULES_DENY', at: 0 },
-  { type: 'RESUME', saved: { contact: MODEL_CONTACT, phase: 'inFlow', agentName: null }, at: 0 },
-  { type: 'RESUME', saved: { contact: MODEL_CONTACT, phase: 'queued', agentName: null }, at: 0 },
-  { type: 'RESUME', saved: { contact: MODEL_CONTACT, phase: 'agent', agentName: 'Ana' }, at: 0 },
-  { type: 'START', at: 0 },
-  { type: 'START_FAILED', error: { code: 'http.500', message: 'try again' }, at: 0 },
-  { type: 'CONTACT_CREATED', contact: MODEL_CONTACT, at: 0 },
+  { type: 'OPEN', at: 0 },
+  { type: 'CLOSE', at: 0 },
+  { type: 'START', attributes: { topic: 'billing' }, displayName: 'Dana', at: 0 },
+  { type: 'xstate.done.actor.startChat', output: { contact: MODEL_CONTACT, at: 0 } satisfies ContactCreated },
+  { type: 'xstate.error.actor.startChat', error: { code: 'http.500', message: 'try again', at: 0 } satisfies ChatFailure },
+  {
+    type: 'xstate.error.actor.startChat',
+    error: { code: 'backend.throttled', message: 'busy', retryAfterMs: 3000, at: 0 } satisfies ChatFailure,
+  },
+  { type: 'xstate.after.retryAfter.chat.visible.waiting' },
+  { type: 'TAB_LEADS', at: 0 },
   { type: 'CONNECTED', at: 0 },
   { type: 'CONNECTION_LOST', at: 0 },
   { type: 'CONNECTION_FAILED', error: { code: 'connection.gave_up', message: 'lost' }, at: 0 },
@@ -36,11 +70,10 @@ export const MODEL_EVENTS: readonly ChatEvent[] = [
   { type: 'TRANSFERRED', at: 0 },
   { type: 'CUSTOMER_ENDED', at: 0 },
   { type: 'CHAT_ENDED', at: 0 },
-  { type: 'DISMISS', at: 0 },
 ];
 
 export interface ModelStep {
-  event: ChatEvent;
+  event: ModelEvent;
   /** The machine's state value after the step, for people reading a path. */
   state: unknown;
 }
@@ -50,10 +83,62 @@ export interface ModelPath {
   steps: ModelStep[];
 }
 
+/** A step's event with its time set: `at` of the event, or of the actor's output or error. */
+export function stamped(event: ModelEvent, at: number): ModelEvent {
+  if (event.type.startsWith('xstate.done.actor.')) return { ...event, output: { ...event.output, at } };
+  if (event.type.startsWith('xstate.error.actor.')) return { ...event, error: { ...event.error, at } };
+  if (event.type.startsWith('xstate.after.')) return event;
+  return { ...event, at };
+}
+
+/** When a stamped event happened. */
+export function timeOf(event: ModelEvent): number {
+  return (event.at ?? event.output?.at ?? event.error?.at ?? 0) as number;
+}
+
+/** A step's name: its event type, an actor's answer by what it means, and its variant where there are several. */
+export function describeEvent(event: ModelEvent): string {
+  const name = EVENT_NAMES[event.type] ?? event.type;
+  if (event.type === 'xstate.done.actor.config') {
+    const output = event.output as ConfigLoaded;
+    if (output.saved) return `${name}(resume ${output.saved.phase})`;
+    return output.preChat ? `${name}(pre-chat)` : name;
+  }
+  if (event.type === 'xstate.error.actor.startChat' && event.error.retryAfterMs) return `${name}(Retry-After)`;
+  return name;
+}
+
+/** Only the context that changes behaviour: traversal stays finite and paths stay short. */
+function serializeState(snapshot: ChatSnapshot): string {
+  const { rulesAllow, preChat, contact, agentName, leads, error } = snapshot.context;
+  return JSON.stringify([snapshot.value, rulesAllow, preChat, contact !== null, agentName !== null, leads, error?.code ?? null]);
+}
+
 /**
- * Drops every path that is a prefix of another: running the longer one takes the same steps and checks
- * the same states on the way. What is left still covers every transition, in far fewer runs.
+ * Shortest paths from the initial state to every (state, via-event) pair of the shipped machine: together they
+ * take every transition at least once. Simple paths are not generated: on this chart (parallel regions with
+ * cycles) their number explodes, see shared/reference/model-based-testing.md. (`createTestModel` refuses
+ * machines that invoke actors; `getShortestPaths` traverses them with the actors' answers as events.)
  */
+export function generateChatPaths(): ModelPath[] {
+  const paths = getShortestPaths(chatMachine, {
+    events: MODEL_EVENTS as never,
+    input: { instanceName: 'help_faq_bot' },
+    // Keyed by "state via event from state", so shortest paths to every key take every transition.
+    serializeState: (snapshot, event, previous) =>
+      `${serializeState(snapshot as ChatSnapshot)} via ${event ? describeEvent(event) : ''} from ${previous ? serializeState(previous as ChatSnapshot) : ''}`,
+    // Events the current state ignores add no transition to test.
+    filterEvents: (snapshot, event) => (snapshot as ChatSnapshot).can(event as never),
+  });
+  return paths.map((path) => {
+    const steps = path.steps
+      .filter((step) => !step.event.type.startsWith('xstate.init'))
+      .map((step) => ({ event: step.event as ModelEvent, state: (step.state as ChatSnapshot).value }));
+    return { description: steps.map((step) => describeEvent(step.event)).join(' → ') || '(initial)', steps };
+  });
+}
+
+/** Drops every path that is a prefix of another: the longer one takes the same steps. */
 export function withoutPrefixes(paths: readonly ModelPath[]): ModelPath[] {
   const keyOf = (path: ModelPath) => path.steps.map((step) => JSON.stringify(step.event)).join('|');
   const keys = paths.map(keyOf);
@@ -63,111 +148,47 @@ export function withoutPrefixes(paths: readonly ModelPath[]): ModelPath[] {
   });
 }
 
-/** Only the context that changes behaviour: traversal stays finite and paths stay short. */
-function serializeState(snapshot: ChatSnapshot): string {
-  const { rulesAllow, contact, agentName, error } = snapshot.context;
-  return JSON.stringify([snapshot.value, rulesAllow, contact !== null, agentName !== null, error?.code ?? null]);
-}
-
-function describeEvent(event: ChatEvent): string {
-  return event.type === 'RESUME' ? `RESUME(${event.saved.phase})` : event.type;
-}
-
-/**
- * Shortest paths from the initial state to every (state, via-event) pair of the shipped machine: together they
- * take every transition at least once. Simple paths are not generated: on this chart (a parallel region with
- * cycles) their number explodes, see shared/reference/model-based-testing.md.
- */
-export function generateChatPaths(): ModelPath[] {
-  const model = createTestModel(chatMachine, {
-    events: MODEL_EVENTS,
-    // Keyed by "state via event from state", so shortest paths to every key take every transition.
-    serializeState: (snapshot, event, previous) =>
-      `${serializeState(snapshot as ChatSnapshot)} via ${event ? describeEvent(event as ChatEvent) : ''} from ${
-        previous ? serializeState(previous as ChatSnapshot) : ''
-      }`,
-    input: { instanceName: 'help_faq_bot' },
-    // Events the current state ignores add no transition to test.
-    filterEvents: (snapshot, event) => (snapshot as ChatSnapshot).can(event as ChatEvent),
-  });
-  return model.getShortestPaths().map((path) => {
-    // The first step is xstate's own init event; a path is what the world sends after it.
-    const steps = path.steps
-      .filter((step) => !step.event.type.startsWith('xstate.'))
-      .map((step) => ({ event: step.event as ChatEvent, state: (step.state as ChatSnapshot).value }));
-    return { description: steps.map((step) => describeEvent(step.event)).join(' → ') || '(initial)', steps };
-  });
-}
-
-/**
- * What saEvents must receive when `event` is taken from `before`: the contract, written as a table of
- * transitions independent of how the machine emits. Paths compose these to get their expected history.
- */
-export function expectedEntries(before: ChatSnapshot, event: ChatEvent, after: ChatSnapshot): SaEvent[] {
-  const chatInstanceName = before.context.instanceName;
-  const contactId = (after.context.contact ?? before.context.contact)?.contactId ?? '';
-  const at = event.at;
-  const inContact = before.matches('contact');
-  switch (event.type) {
-    case 'CONFIG_OK':
-      return before.matches('booting') ? [{ type: 'CHAT_LOADED', data: { chatInstanceName }, timestamp: at }] : [];
-    case 'RULES_ALLOW':
-      return before.matches('loaded') || before.matches('hidden')
-        ? [{ type: 'CHAT_VISIBLE', data: { chatInstanceName }, timestamp: at }]
-        : [];
-    case 'DISMISS':
-      return before.matches('ended') && before.context.rulesAllow
-        ? [{ type: 'CHAT_VISIBLE', data: { chatInstanceName }, timestamp: at }]
-        : [];
-    case 'CONTACT_CREATED':
-      return before.matches('starting') ? [{ type: 'CONTACT_STARTED', data: { contactId }, timestamp: at }] : [];
-    case 'QUEUED':
-    case 'TRANSFERRED':
-      return inContact && !before.matches({ contact: { phase: 'queued' } })
-        ? [{ type: 'TRANSFER_TO_QUEUE', data: { contactId }, timestamp: at }]
-        : [];
-    case 'AGENT_JOINED':
-      if (before.matches({ contact: { phase: 'inFlow' } })) {
-        return [
-          { type: 'TRANSFER_TO_QUEUE', data: { contactId, inferred: true }, timestamp: at },
-          { type: 'CONNECT_TO_AGENT', data: { contactId }, timestamp: at },
-        ];
-      }
-      return before.matches({ contact: { phase: 'queued' } }) ? [{ type: 'CONNECT_TO_AGENT', data: { contactId }, timestamp: at }] : [];
-    case 'CUSTOMER_ENDED':
-    case 'CHAT_ENDED':
-      return inContact ? [{ type: 'CONTACT_ENDED', data: { contactId }, timestamp: at }] : [];
-    default:
-      return [];
-  }
-}
-
 /** The transitions `event` takes from `before`, as `source --EVENT--> target` over state node ids. */
-export function takenTransitions(before: ChatSnapshot, event: ChatEvent): string[] {
-  const transitions = chatMachine.getTransitionData(before, event) ?? [];
-  return transitions.flatMap((transition) =>
-    (transition.target ?? [transition.source]).map((target) => `${transition.source.id} --${event.type}--> ${target.id}`),
-  );
+export function takenTransitions(before: ChatSnapshot, event: ModelEvent): string[] {
+  const transitions = chatMachine.getTransitionData(before, event as never) ?? [];
+  return transitions.map(transitionKey);
 }
 
-/** Replays a path on the machine: the transitions it takes, step by step. */
-export function transitionsOfPath(path: ModelPath): string[][] {
+/** A transition's key, the same for a declared transition and a taken one. */
+export function transitionKey(transition: { source: { id: string }; target?: ReadonlyArray<{ id: string }> | undefined; eventType: string; guard?: unknown }): string {
+  const targets = transition.target?.length ? transition.target.map((target) => target.id).join(',') : transition.source.id;
+  const guard = guardName(transition.guard);
+  return `${transition.source.id} --${EVENT_NAMES[transition.eventType] ?? transition.eventType}${guard ? ` [${guard}]` : ''}--> ${targets}`;
+}
+
+function guardName(guard: unknown): string {
+  if (!guard) return '';
+  if (typeof guard === 'string') return guard;
+  if (typeof guard === 'object' && guard !== null && 'type' in guard) {
+    const { type, params } = guard as { type: string; params?: unknown };
+    return typeof params === 'function' ? type : params === undefined ? type : `${type} ${JSON.stringify(params)}`;
+  }
+  return 'inline';
+}
+
+/** Replays a path on the machine (its actors never answer by themselves): the transitions and saEvents each step gives. */
+export function replayPath(path: ModelPath): Array<{ taken: string[]; entries: SaEvent[]; after: ChatSnapshot }> {
   const actor = createActor(chatMachine, { input: { instanceName: 'help_faq_bot' } }).start();
-  return path.steps.map((step) => {
-    const taken = takenTransitions(actor.getSnapshot(), step.event);
-    actor.send(step.event);
-    return taken;
+  const result = path.steps.map((step, index) => {
+    const event = stamped(step.event, 1_000 + index);
+    const before = actor.getSnapshot();
+    const taken = takenTransitions(before, event);
+    actor.send(event as never);
+    const after = actor.getSnapshot();
+    return { taken, entries: expectedEntries(before, after, timeOf(event)), after };
   });
+  actor.stop();
+  return result;
 }
 
-/**
- * The fewest paths (greedily) that together take every transition the given paths take, skipping paths that
- * take any transition in `exclude`.
- */
-export function coveringPaths(paths: readonly ModelPath[], exclude: ReadonlySet<string> = new Set()): ModelPath[] {
-  const candidates = paths
-    .map((path) => ({ path, transitions: new Set(transitionsOfPath(path).flat()) }))
-    .filter(({ transitions }) => ![...transitions].some((key) => exclude.has(key)));
+/** The fewest paths (greedily) that together take every transition the given paths take. */
+export function coveringPaths(paths: readonly ModelPath[]): ModelPath[] {
+  const candidates = paths.map((path) => ({ path, transitions: new Set(replayPath(path).flatMap((step) => step.taken)) }));
   const covered = new Set<string>();
   const chosen: ModelPath[] = [];
   for (;;) {
@@ -197,13 +218,18 @@ export function declaredStates(): Set<string> {
   return ids;
 }
 
-/** Every declared transition of the machine, as `source --EVENT--> target` keys: the coverage denominator. */
+/** Every declared transition of the machine (each guarded branch apart): the coverage denominator. */
 export function declaredTransitions(): Set<string> {
   const keys = new Set<string>();
-  const walk = (node: ReturnType<typeof toDirectedGraph>): void => {
-    for (const edge of node.edges) keys.add(`${edge.source.id} --${edge.label.text}--> ${edge.target.id}`);
-    node.children.forEach(walk);
+  const walk = (node: (typeof chatMachine)['root']): void => {
+    for (const transitions of node.transitions.values()) for (const transition of transitions) keys.add(transitionKey(transition));
+    for (const child of Object.values(node.states)) walk(child);
   };
-  walk(toDirectedGraph(chatMachine));
+  walk(chatMachine.root);
   return keys;
+}
+
+/** The states a snapshot is in, by id (every active node, compound ones included). */
+export function activeStates(snapshot: ChatSnapshot): string[] {
+  return snapshot._nodes.map((node) => node.id);
 }

@@ -20,5 +20,11 @@ export const ES_UI_TEXT: UiText = {
   startFailed: 'No pudimos iniciar el chat. Inténtalo de nuevo.',
   startRetryIn: 'El servicio de chat está ocupado. Inténtalo de nuevo en {seconds} segundos.',
   retry: 'Reintentar',
+  loadFailed: 'No se pudo cargar el chat. Revisa tu conexión e inténtalo de nuevo.',
+  connectionLost: 'Perdimos la conexión con el chat. Revisa tu red e inténtalo de nuevo.',
+  connectionBlocked: 'El chat no puede mantener una conexión abierta en esta página. Inténtalo más tarde.',
+  participantJoined: '{name} se unió al chat',
+  participantLeft: '{name} salió del chat',
+  unnamedAgent: 'Un agente',
   cancel: 'Cancelar',
 };

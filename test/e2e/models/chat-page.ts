@@ -138,6 +138,14 @@ export class ChatPage {
     });
   }
 
+  /** The panel is on screen (not minimised, not gone). */
+  panelShown(): Promise<boolean> {
+    return this.page.evaluate(() => {
+      const host = document.querySelector<HTMLElement>('[data-connect-webchat="panel"]');
+      return Boolean(host && !host.hidden && host.shadowRoot?.querySelector('.panel'));
+    });
+  }
+
   statusText(): Promise<string> {
     return this.page.evaluate(() => {
       const root = document.querySelector('[data-connect-webchat="panel"]')?.shadowRoot;

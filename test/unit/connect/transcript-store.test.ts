@@ -1,3 +1,4 @@
+import { DEFAULT_UI_TEXT } from '../../../src/config/ui-text';
 import { describe, expect, it } from 'vitest';
 import type { TranscriptItem } from '../../../src/connect/transcript-item';
 import { createTranscriptStore } from '../../../src/connect/transcript-store';
@@ -19,7 +20,7 @@ function message(id: string, second: number, fields: Partial<TranscriptItem> = {
 }
 
 function newStore() {
-  return createTranscriptStore({ customerParticipantId: 'me', queueMarker: '[queued]' });
+  return createTranscriptStore({ customerParticipantId: 'me', queueMarker: '[queued]', text: DEFAULT_UI_TEXT });
 }
 
 describe('transcript store', () => {

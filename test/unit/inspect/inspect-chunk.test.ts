@@ -1,6 +1,7 @@
 import { createActor } from 'xstate';
 import { describe, expect, it, vi } from 'vitest';
 import { chatMachine } from '../../../machines/chat.machine';
+import type { ChatEvent, SavedContact } from '../../../machines/chat.types';
 import { createReplayLog } from '../../../src/events/replay-log';
 import { connectInspector } from '../../../src/inspect/inspect-chunk';
 import { SA_EVENTS_SESSION_ID } from '../../../src/inspect/inspect-protocol';
@@ -23,6 +24,11 @@ function fakeWindow() {
 
 const settle = () => new Promise((resolve) => setTimeout(resolve, 20));
 
+/** The configuration actor's answer, as the runtime's actor gives it. */
+function configOk(at: number, saved: SavedContact | null = null): ChatEvent {
+  return { type: 'xstate.done.actor.config', output: { at, preChat: false, saved } } as never;
+}
+
 describe('connectInspector (the webchat-inspect.js chunk)', () => {
   it('opens the inspector, sends the chat machine and its snapshots, and forwards saEvents entries to the saEvents pseudo-actor', async () => {
     const { win, posted, open, connect } = fakeWindow();
@@ -31,11 +37,11 @@ describe('connectInspector (the webchat-inspect.js chunk)', () => {
     const actor = createActor(chatMachine, { input: { instanceName: 'help_faq_bot' }, inspect });
     actor.on('*', (entry) => log.append(entry));
     actor.start();
-    actor.send({ type: 'CONFIG_OK', at: 1 });
+    actor.send(configOk(1));
     actor.send({ type: 'RULES_ALLOW', at: 2 });
     actor.send({ type: 'START', at: 3 });
     const contact = { contactId: 'c-1', participantId: 'p-1', participantToken: 'pt-very-secret', participantEndpoint: 'https://x', region: 'ap-southeast-2' };
-    actor.send({ type: 'CONTACT_CREATED', contact, at: 4 });
+    actor.send({ type: 'xstate.done.actor.startChat', output: { contact, at: 4 } } as never);
     await settle();
     connect();
     await settle();
@@ -44,7 +50,7 @@ describe('connectInspector (the webchat-inspect.js chunk)', () => {
     const chat = posted.find((message) => message.type === '@xstate.actor' && message.sessionId === actor.sessionId);
     expect(JSON.parse(chat!.definition!)).toMatchObject({ id: 'chat', states: { contact: { type: 'parallel' } } });
     const values = posted.filter((message) => message.type === '@xstate.snapshot').map((message) => message.snapshot?.value);
-    expect(values).toEqual(expect.arrayContaining(['loaded', 'visible', 'starting', { contact: { phase: 'inFlow', link: 'connecting' } }]));
+    expect(values).toEqual(expect.arrayContaining(['loaded', { visible: 'idle' }, { visible: 'starting' }, { contact: { phase: 'inFlow', link: 'connecting', panel: 'open' } }]));
     const entries = posted.filter((message) => message.type === '@xstate.event' && message.sessionId === SA_EVENTS_SESSION_ID);
     expect(entries.map((message) => message.event?.type)).toEqual(['CHAT_LOADED', 'CHAT_VISIBLE', 'CONTACT_STARTED']);
     expect(entries[2]).toMatchObject({ sourceId: actor.sessionId, event: { data: { contactId: 'c-1' }, timestamp: 4 } });
@@ -58,8 +64,7 @@ describe('connectInspector (the webchat-inspect.js chunk)', () => {
     const inspect = connectInspector({ url: 'http://x/visualizer/', events: () => log, window: win });
     const actor = createActor(chatMachine, { input: { instanceName: 'help_faq_bot' }, inspect });
     actor.start();
-    actor.send({ type: 'CONFIG_OK', at: 1 });
-    actor.send({ type: 'RESUME', saved: { contact: { contactId: 'c-2', participantId: 'p', participantToken: 'pt-very-secret', participantEndpoint: 'https://x', region: 'r' }, phase: 'queued', agentName: null }, at: 2 });
+    actor.send(configOk(1, { contact: { contactId: 'c-2', participantId: 'p', participantToken: 'pt-very-secret', participantEndpoint: 'https://x', region: 'r' }, phase: 'queued', agentName: null }));
     await settle();
     connect();
     await settle();
@@ -75,7 +80,7 @@ describe('connectInspector (the webchat-inspect.js chunk)', () => {
     const inspect = connectInspector({ url: 'http://x/visualizer/', events: () => { throw new Error('no log'); }, window: win });
     const actor = createActor(chatMachine, { input: { instanceName: 'help_faq_bot' }, inspect });
     expect(() => actor.start()).not.toThrow();
-    actor.send({ type: 'CONFIG_OK', at: 1 });
+    actor.send(configOk(1));
     expect(actor.getSnapshot().value).toBe('loaded');
     expect(error).toHaveBeenCalledTimes(1);
     error.mockRestore();

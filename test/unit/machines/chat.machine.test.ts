@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { createActor } from 'xstate';
+import { createActor, fromCallback, fromPromise, SimulatedClock } from 'xstate';
 import { chatMachine } from '../../../machines/chat.machine';
-import type { ChatEvent, ContactDetails, SaEvent } from '../../../machines/chat.types';
+import type { ChatFailure, ChatInput, ConfigLoaded, ContactDetails, SaEvent, SessionCommand, SessionInput, StartRequest } from '../../../machines/chat.types';
 
 const contact: ContactDetails = {
   contactId: 'c-1',
@@ -11,172 +11,188 @@ const contact: ContactDetails = {
   region: 'ap-southeast-2',
 };
 
-type EventWithoutTime = ChatEvent extends infer E ? (E extends ChatEvent ? Omit<E, 'at'> : never) : never;
-
-/** Runs the machine through events stamped 1000, 1001, …; returns the actor and what it emitted. */
-function run(events: EventWithoutTime[], effects: Partial<Record<'requestContact' | 'openSession' | 'endSession', () => void>> = {}) {
+/**
+ * The machine with actors that answer when the test says so: `config`, `start` settle the pending
+ * promises; `sessions` records each session's input and the commands the chart sent it.
+ */
+function harness(options: { config?: Partial<ConfigLoaded>; clock?: SimulatedClock } = {}) {
   const emitted: SaEvent[] = [];
-  const actor = createActor(chatMachine.provide({ actions: effects }), { input: { instanceName: 'help_faq_bot' } });
+  const starts: Array<{ input: StartRequest; resolve(contact: ContactDetails, at: number): void; reject(failure: ChatFailure): void; signal: AbortSignal }> = [];
+  const sessions: Array<{ input: SessionInput; commands: SessionCommand[]; stopped: boolean }> = [];
+  let refused = 0;
+  const machine = chatMachine.provide({
+    actors: {
+      loadConfig: fromPromise<ConfigLoaded, ChatInput>(async () => ({ at: 1000, preChat: false, saved: null, ...options.config })),
+      startChat: fromPromise(
+        ({ input, signal }: { input: StartRequest; signal: AbortSignal }) =>
+          new Promise((resolve, reject) =>
+            starts.push({ input, signal, resolve: (c, at) => resolve({ contact: c, at }), reject: (failure) => reject(failure) }),
+          ),
+      ),
+      session: fromCallback<SessionCommand, SessionInput>(({ input, receive }) => {
+        const record = { input, commands: [] as SessionCommand[], stopped: false };
+        sessions.push(record);
+        receive((command) => record.commands.push(command));
+        return () => (record.stopped = true);
+      }),
+    },
+    actions: { refuseStart: () => refused++ },
+  });
+  const actor = createActor(machine, { input: { instanceName: 'help_faq_bot' }, ...(options.clock ? { clock: options.clock } : {}) });
   actor.on('*', (entry) => emitted.push(entry));
   actor.start();
-  let at = 1000;
-  for (const event of events) actor.send({ ...event, at: at++ } as ChatEvent);
-  return { actor, emitted, types: () => emitted.map((entry) => entry.type) };
+  const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
+  return { actor, emitted, starts, sessions, settle, refused: () => refused, types: () => emitted.map((entry) => entry.type) };
 }
 
-const toContact: EventWithoutTime[] = [
-  { type: 'CONFIG_OK' },
-  { type: 'RULES_ALLOW' },
-  { type: 'START' },
-  { type: 'CONTACT_CREATED', contact },
-  { type: 'CONNECTED' },
-];
+async function inContact(h: ReturnType<typeof harness>) {
+  await h.settle();
+  h.actor.send({ type: 'RULES_ALLOW', at: 1001 });
+  h.actor.send({ type: 'START', at: 1002 });
+  h.starts[0]!.resolve(contact, 1003);
+  await h.settle();
+  h.actor.send({ type: 'TAB_LEADS', at: 1004 });
+  h.actor.send({ type: 'CONNECTED', at: 1005 });
+}
 
 describe('chat machine', () => {
-  it('announces CHAT_LOADED then CHAT_VISIBLE with the instance name and the event times', () => {
-    const { emitted, actor } = run([{ type: 'CONFIG_OK' }, { type: 'RULES_ALLOW' }]);
-    expect(emitted).toEqual([
+  it('announces CHAT_LOADED when the configuration actor answers, and CHAT_VISIBLE when the rules allow', async () => {
+    const h = harness();
+    await h.settle();
+    h.actor.send({ type: 'RULES_ALLOW', at: 1001 });
+    expect(h.emitted).toEqual([
       { type: 'CHAT_LOADED', data: { chatInstanceName: 'help_faq_bot' }, timestamp: 1000 },
       { type: 'CHAT_VISIBLE', data: { chatInstanceName: 'help_faq_bot' }, timestamp: 1001 },
     ]);
-    expect(actor.getSnapshot().value).toBe('visible');
+    expect(h.actor.getSnapshot().value).toEqual({ visible: 'idle' });
   });
 
-  it('goes to failed on invalid config and announces nothing', () => {
-    const { emitted, actor } = run([{ type: 'CONFIG_INVALID', error: { code: 'config.region', message: 'bad' } }]);
-    expect(emitted).toEqual([]);
-    expect(actor.getSnapshot().value).toBe('failed');
-    expect(actor.getSnapshot().context.error?.code).toBe('config.region');
+  it('hands the START attributes and display name to the start actor, and announces CONTACT_STARTED at its time', async () => {
+    const h = harness();
+    await h.settle();
+    h.actor.send({ type: 'RULES_ALLOW', at: 1001 });
+    h.actor.send({ type: 'START', attributes: { topic: 'billing' }, displayName: 'Dana', at: 1002 });
+    expect(h.starts[0]!.input).toEqual({ attributes: { topic: 'billing' }, displayName: 'Dana' });
+    h.starts[0]!.resolve(contact, 1500);
+    await h.settle();
+    expect(h.emitted.at(-1)).toEqual({ type: 'CONTACT_STARTED', data: { contactId: 'c-1' }, timestamp: 1500 });
+    expect(h.sessions).toHaveLength(1);
+    expect(h.sessions[0]!.input).toEqual({ contact, resumed: false });
   });
 
-  it('stays hidden while rules deny and shows when they allow, announcing CHAT_VISIBLE each time it appears', () => {
-    const { types, actor } = run([{ type: 'CONFIG_OK' }, { type: 'RULES_DENY' }, { type: 'RULES_ALLOW' }, { type: 'RULES_DENY' }, { type: 'RULES_ALLOW' }]);
-    expect(types()).toEqual(['CHAT_LOADED', 'CHAT_VISIBLE', 'CHAT_VISIBLE']);
-    expect(actor.getSnapshot().value).toBe('visible');
+  it('opens the pre-chat form on OPEN when the instance has one, and CLOSE cancels it', async () => {
+    const h = harness({ config: { preChat: true } });
+    await h.settle();
+    h.actor.send({ type: 'RULES_ALLOW', at: 1001 });
+    h.actor.send({ type: 'OPEN', at: 1002 });
+    expect(h.actor.getSnapshot().value).toEqual({ visible: 'preChat' });
+    h.actor.send({ type: 'CLOSE', at: 1003 });
+    expect(h.actor.getSnapshot().value).toEqual({ visible: 'idle' });
+    expect(h.starts).toHaveLength(0);
   });
 
-  it('asks for a contact on START and announces CONTACT_STARTED with the Amazon Connect contact id', () => {
-    let requested = 0;
-    let opened = 0;
-    const { emitted, actor } = run(toContact, { requestContact: () => requested++, openSession: () => opened++ });
-    expect(requested).toBe(1);
-    expect(opened).toBe(1);
-    expect(emitted.at(-1)).toEqual({ type: 'CONTACT_STARTED', data: { contactId: 'c-1' }, timestamp: 1003 });
-    expect(actor.getSnapshot().matches({ contact: { phase: 'inFlow', link: 'online' } })).toBe(true);
+  it('waits as long as a failed start asked (Retry-After), refusing starts meanwhile, without announcing the button again', async () => {
+    const clock = new SimulatedClock();
+    const h = harness({ clock });
+    await h.settle();
+    h.actor.send({ type: 'RULES_ALLOW', at: 1001 });
+    h.actor.send({ type: 'START', at: 1002 });
+    h.starts[0]!.reject({ code: 'backend.throttled', message: 'busy', retryAfterMs: 5000, at: 1003 });
+    await h.settle();
+    expect(h.actor.getSnapshot().value).toEqual({ visible: 'waiting' });
+    h.actor.send({ type: 'START', at: 1004 });
+    expect(h.refused()).toBe(1);
+    expect(h.starts).toHaveLength(1);
+    clock.increment(4999);
+    expect(h.actor.getSnapshot().value).toEqual({ visible: 'waiting' });
+    clock.increment(1);
+    expect(h.actor.getSnapshot().value).toEqual({ visible: 'idle' });
+    expect(h.types()).toEqual(['CHAT_LOADED', 'CHAT_VISIBLE']);
   });
 
-  it('returns to visible with an error when the start fails, and a retry can succeed', () => {
-    const { actor, types } = run([
-      { type: 'CONFIG_OK' },
-      { type: 'RULES_ALLOW' },
-      { type: 'START' },
-      { type: 'START_FAILED', error: { code: 'http.500', message: 'try again' } },
-    ]);
-    expect(actor.getSnapshot().value).toBe('visible');
-    expect(actor.getSnapshot().context.error).toEqual({ code: 'http.500', message: 'try again' });
-    actor.send({ type: 'START', at: 2000 });
-    expect(actor.getSnapshot().context.error).toBeNull();
-    actor.send({ type: 'CONTACT_CREATED', contact, at: 2001 });
-    expect(types()).toEqual(['CHAT_LOADED', 'CHAT_VISIBLE', 'CONTACT_STARTED']);
+  it('emits the full normal sequence once, and tells the session to disconnect when the customer ends', async () => {
+    const h = harness();
+    await inContact(h);
+    h.actor.send({ type: 'QUEUED', at: 1006 });
+    h.actor.send({ type: 'AGENT_JOINED', agentName: 'Ana', at: 1007 });
+    h.actor.send({ type: 'CUSTOMER_ENDED', at: 1008 });
+    h.actor.send({ type: 'CHAT_ENDED', at: 1009 });
+    expect(h.types()).toEqual(['CHAT_LOADED', 'CHAT_VISIBLE', 'CONTACT_STARTED', 'TRANSFER_TO_QUEUE', 'CONNECT_TO_AGENT', 'CONTACT_ENDED']);
+    expect(h.sessions[0]!.commands).toEqual([{ type: 'LEAVE', disconnect: true }]);
+    expect(h.sessions[0]!.stopped).toBe(true);
   });
 
-  it('refuses to start again before the time a busy service asked to wait for', () => {
-    const { actor, types } = run([
-      { type: 'CONFIG_OK' },
-      { type: 'RULES_ALLOW' },
-      { type: 'START' },
-      { type: 'START_FAILED', error: { code: 'backend.throttled', message: 'wait', retryAt: 5000 } },
-    ]);
-    actor.send({ type: 'START', at: 4999 });
-    expect(actor.getSnapshot().value).toBe('visible');
-    expect(actor.getSnapshot().context.error?.retryAt).toBe(5000);
-    actor.send({ type: 'START', at: 5000 });
-    expect(actor.getSnapshot().value).toBe('starting');
-    actor.send({ type: 'CONTACT_CREATED', contact, at: 5001 });
-    expect(types()).toEqual(['CHAT_LOADED', 'CHAT_VISIBLE', 'CONTACT_STARTED']);
+  it('leaves without disconnecting when Amazon Connect ends the chat', async () => {
+    const h = harness();
+    await inContact(h);
+    h.actor.send({ type: 'CHAT_ENDED', at: 1006 });
+    expect(h.sessions[0]!.commands).toEqual([{ type: 'LEAVE', disconnect: false }]);
   });
 
-  it('emits the full normal sequence: queued, agent, ended', () => {
-    const { types, emitted } = run([...toContact, { type: 'QUEUED' }, { type: 'AGENT_JOINED', agentName: 'Ana' }, { type: 'CHAT_ENDED' }]);
-    expect(types()).toEqual(['CHAT_LOADED', 'CHAT_VISIBLE', 'CONTACT_STARTED', 'TRANSFER_TO_QUEUE', 'CONNECT_TO_AGENT', 'CONTACT_ENDED']);
-    expect(emitted.slice(2).every((entry) => 'contactId' in entry.data && entry.data.contactId === 'c-1')).toBe(true);
-    const times = emitted.map((entry) => entry.timestamp);
-    expect(times).toEqual([...times].sort((a, b) => a - b));
+  it('a tab that follows another takes every step in silence, and announces once it leads', async () => {
+    const h = harness({ config: { saved: { contact, phase: 'queued', agentName: null } } });
+    await h.settle();
+    expect(h.sessions[0]!.input).toEqual({ contact, resumed: true });
+    h.actor.send({ type: 'AGENT_JOINED', agentName: 'Ana', at: 1001 });
+    h.actor.send({ type: 'TRANSFERRED', at: 1002 });
+    expect(h.types()).toEqual(['CHAT_LOADED']);
+    h.actor.send({ type: 'TAB_LEADS', at: 1003 });
+    h.actor.send({ type: 'AGENT_JOINED', agentName: 'Ben', at: 1004 });
+    h.actor.send({ type: 'CHAT_ENDED', at: 1005 });
+    expect(h.types()).toEqual(['CHAT_LOADED', 'CONNECT_TO_AGENT', 'CONTACT_ENDED']);
   });
 
-  it('infers TRANSFER_TO_QUEUE when an agent joins without a queue marker', () => {
-    const { emitted } = run([...toContact, { type: 'AGENT_JOINED', agentName: 'Ana' }]);
-    expect(emitted.slice(-2)).toEqual([
-      { type: 'TRANSFER_TO_QUEUE', data: { contactId: 'c-1', inferred: true }, timestamp: 1005 },
-      { type: 'CONNECT_TO_AGENT', data: { contactId: 'c-1' }, timestamp: 1005 },
-    ]);
+  it('gives up while online (CONNECTION_FAILED) and tells the same session to retry', async () => {
+    const h = harness();
+    await inContact(h);
+    h.actor.send({ type: 'CONNECTION_FAILED', error: { code: 'connection.gave_up', message: 'lost' }, at: 1006 });
+    expect(h.actor.getSnapshot().matches({ contact: { link: 'offline' } })).toBe(true);
+    h.actor.send({ type: 'RETRY_CONNECTION', at: 1007 });
+    expect(h.sessions).toHaveLength(1);
+    expect(h.sessions[0]!.commands).toEqual([{ type: 'RETRY_CONNECTION' }]);
   });
 
-  it('announces TRANSFER_TO_QUEUE again after each transfer back to a queue', () => {
-    const { types, actor } = run([
-      ...toContact,
-      { type: 'QUEUED' },
-      { type: 'AGENT_JOINED', agentName: 'Ana' },
-      { type: 'TRANSFERRED' },
-      { type: 'QUEUED' },
-      { type: 'AGENT_JOINED', agentName: 'Ben' },
-    ]);
-    expect(types().slice(3)).toEqual(['TRANSFER_TO_QUEUE', 'CONNECT_TO_AGENT', 'TRANSFER_TO_QUEUE', 'CONNECT_TO_AGENT']);
-    expect(actor.getSnapshot().context.agentName).toBe('Ben');
+  it('minimises and reopens the panel; a chat that ends while minimised stays minimised', async () => {
+    const h = harness();
+    await inContact(h);
+    h.actor.send({ type: 'CLOSE', at: 1006 });
+    expect(h.actor.getSnapshot().matches({ contact: { panel: 'minimised' } })).toBe(true);
+    h.actor.send({ type: 'CHAT_ENDED', at: 1007 });
+    expect(h.actor.getSnapshot().value).toEqual({ ended: 'minimised' });
+    h.actor.send({ type: 'OPEN', at: 1008 });
+    expect(h.actor.getSnapshot().value).toEqual({ ended: 'open' });
   });
 
-  it('treats an agent leaving then a queue marker as a transfer', () => {
-    const { types } = run([...toContact, { type: 'QUEUED' }, { type: 'AGENT_JOINED', agentName: 'Ana' }, { type: 'AGENT_LEFT' }, { type: 'QUEUED' }]);
-    expect(types().slice(3)).toEqual(['TRANSFER_TO_QUEUE', 'CONNECT_TO_AGENT', 'TRANSFER_TO_QUEUE']);
+  it('announces CHAT_VISIBLE every time the button comes back: dismissing an ended chat, or a new start from it failing', async () => {
+    const h = harness();
+    await inContact(h);
+    h.actor.send({ type: 'CHAT_ENDED', at: 1006 });
+    h.actor.send({ type: 'START', at: 1007 });
+    h.starts[1]!.reject({ code: 'http.500', message: 'no', at: 1008 });
+    await h.settle();
+    expect(h.actor.getSnapshot().value).toEqual({ visible: 'idle' });
+    expect(h.types().slice(-2)).toEqual(['CONTACT_ENDED', 'CHAT_VISIBLE']);
   });
 
-  it('announces CONTACT_ENDED exactly once whoever ends it, also when no agent joined', () => {
-    let ended = 0;
-    const { types } = run([...toContact, { type: 'QUEUED' }, { type: 'CUSTOMER_ENDED' }, { type: 'CHAT_ENDED' }, { type: 'CUSTOMER_ENDED' }], {
-      endSession: () => ended++,
-    });
-    expect(types().filter((type) => type === 'CONTACT_ENDED')).toHaveLength(1);
-    expect(ended).toBe(1);
+  it('refuses a new chat from an ended one while the rules deny, and never hides a running contact', async () => {
+    const h = harness();
+    await inContact(h);
+    h.actor.send({ type: 'RULES_DENY', at: 1006 });
+    expect(h.actor.getSnapshot().matches('contact')).toBe(true);
+    h.actor.send({ type: 'CHAT_ENDED', at: 1007 });
+    h.actor.send({ type: 'START', at: 1008 });
+    expect(h.refused()).toBe(1);
+    expect(h.starts).toHaveLength(1);
+    h.actor.send({ type: 'CLOSE', at: 1009 });
+    expect(h.actor.getSnapshot().value).toBe('hidden');
   });
 
-  it('never hides an active contact when display rules deny', () => {
-    const { actor } = run([...toContact, { type: 'RULES_DENY' }]);
-    expect(actor.getSnapshot().matches('contact')).toBe(true);
-    expect(actor.getSnapshot().context.rulesAllow).toBe(false);
-    actor.send({ type: 'CHAT_ENDED', at: 5000 });
-    actor.send({ type: 'DISMISS', at: 5001 });
-    expect(actor.getSnapshot().value).toBe('hidden');
-  });
-
-  it('tracks the connection apart from the phase, and lets the customer retry after giving up', () => {
-    let opened = 0;
-    const { actor } = run([...toContact, { type: 'QUEUED' }, { type: 'CONNECTION_LOST' }], { openSession: () => opened++ });
-    expect(actor.getSnapshot().matches({ contact: { phase: 'queued', link: 'reconnecting' } })).toBe(true);
-    actor.send({ type: 'CONNECTION_FAILED', error: { code: 'connection.gave_up', message: 'lost' }, at: 3000 });
-    expect(actor.getSnapshot().matches({ contact: { link: 'offline' } })).toBe(true);
-    actor.send({ type: 'RETRY_CONNECTION', at: 3001 });
-    actor.send({ type: 'CONNECTED', at: 3002 });
-    expect(actor.getSnapshot().matches({ contact: { phase: 'queued', link: 'online' } })).toBe(true);
-    expect(opened).toBe(2);
-  });
-
-  it('resumes a saved contact in its phase without announcing it again', () => {
-    let opened = 0;
-    const { actor, types } = run(
-      [{ type: 'CONFIG_OK' }, { type: 'RESUME', saved: { contact, phase: 'agent', agentName: 'Ana' } }, { type: 'RULES_ALLOW' }],
-      { openSession: () => opened++ },
-    );
-    expect(types()).toEqual(['CHAT_LOADED']);
-    expect(actor.getSnapshot().matches({ contact: { phase: 'agent', link: 'connecting' } })).toBe(true);
-    expect(actor.getSnapshot().context.agentName).toBe('Ana');
-    expect(opened).toBe(1);
-    actor.send({ type: 'CHAT_ENDED', at: 4000 });
-    expect(types()).toEqual(['CHAT_LOADED', 'CONTACT_ENDED']);
-  });
-
-  it('starts a new chat from ended when the rules allow', () => {
-    const { actor, types } = run([...toContact, { type: 'CHAT_ENDED' }, { type: 'START' }, { type: 'CONTACT_CREATED', contact: { ...contact, contactId: 'c-2' } }]);
-    expect(actor.getSnapshot().matches('contact')).toBe(true);
-    expect(types().slice(-2)).toEqual(['CONTACT_ENDED', 'CONTACT_STARTED']);
+  it('aborts the start request when the machine stops', async () => {
+    const h = harness();
+    await h.settle();
+    h.actor.send({ type: 'RULES_ALLOW', at: 1001 });
+    h.actor.send({ type: 'START', at: 1002 });
+    h.actor.stop();
+    expect(h.starts[0]!.signal.aborted).toBe(true);
   });
 });
