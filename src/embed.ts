@@ -87,7 +87,9 @@ function boot(): void {
     baseUrl,
     ...(nonce ? { nonce } : {}),
     analytics: script.dataset.analytics,
-    loadConversation: () => import(/* @vite-ignore */ new URL(CONVERSATION_CHUNK, baseUrl).href) as Promise<ConversationModule>,
+    // A browser remembers a failed module load for the page's lifetime: a retry asks for a fresh URL.
+    loadConversation: (attempt) =>
+      import(/* @vite-ignore */ new URL(CONVERSATION_CHUNK + (attempt ? `?attempt=${attempt}` : ''), baseUrl).href) as Promise<ConversationModule>,
     loadConfigModule: () => import(/* @vite-ignore */ new URL(CONFIG_CHUNK, baseUrl).href) as Promise<ConfigModule>,
     inspect: inspectAt === undefined ? undefined : deferInspection(
       () => (import(/* @vite-ignore */ new URL(INSPECT_CHUNK, baseUrl).href) as Promise<InspectModule>).then((chunk) =>

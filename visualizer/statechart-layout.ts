@@ -117,7 +117,15 @@ export async function layoutChart(chart: Chart, elk: Pick<ELK, 'layout'>, measur
 
   const edges: ElkExtendedEdge[] = [];
   const transitionsByEdge = new Map<string, ChartTransition>();
-  for (const transition of chart.transitions) {
+  // Depth-first cycle breaking explores edges in the order given: forward ones (to a state declared later),
+  // nearest first, so its search follows the chart's own order and the edges it reverses are the ones going
+  // back (a dismissed chat back to the start button), not a long jump forward (a saved contact restored
+  // straight from booting).
+  const position = new Map([...chart.nodes.keys()].map((path, index) => [path, index]));
+  const span = (transition: ChartTransition) => Math.max(...transition.targets.map((target) => position.get(target)! - position.get(transition.source)!), 0);
+  const goesBack = (transition: ChartTransition) => transition.targets.some((target) => position.get(target)! < position.get(transition.source)!);
+  const ordered = [...chart.transitions].sort((a, b) => Number(goesBack(a)) - Number(goesBack(b)) || span(a) - span(b));
+  for (const transition of ordered) {
     transition.targets.forEach((target, index) => {
       const id = `${transition.id}>${index}`;
       transitionsByEdge.set(id, transition);

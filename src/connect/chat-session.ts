@@ -213,6 +213,8 @@ export function openChatSession(contact: ContactDetails, handlers: SessionHandle
     });
     current.onConnectionLost(() => {
       if (!live()) return;
+      // Configured not to reconnect: losing the connection is giving it up.
+      if (retryDelays.length === 0) return recover();
       handlers.onConnectionLost();
       clearTimeout(watchdog);
       watchdog = setTimeout(() => live() && recover(), options.silenceMs ?? LOST_WATCHDOG_MS);

@@ -7,6 +7,7 @@ import { adoptStyles } from '../ui/adopt-styles';
 import { PANEL_HOST_CSS } from '../ui/panel-host.styles';
 import { MessageRejectedError, openChatSession, type ChatSession, type SessionHandlers } from './chat-session';
 import type { Conversation, ConversationOptions, ConversationState } from './conversation.types';
+import { panelState } from '../ui/panel-state';
 import { toChatEvent } from './participant-events';
 import { createTranscriptCursor } from './transcript-cursor';
 import { safeSessionStorage } from '../runtime/session-storage';
@@ -153,8 +154,8 @@ export function openConversation(options: ConversationOptions): Conversation {
   }
 
   return {
-    update(next) {
-      state = next;
+    update(snapshot) {
+      state = panelState(snapshot) ?? state;
       render();
     },
     retry() {

@@ -1,5 +1,6 @@
 import type { ChatEvent, ContactDetails } from '../../machines/chat.types';
 import type { ResolvedConfig } from '../config/instance-config';
+import type { ChatSnapshot } from '../runtime/chat-snapshot';
 
 /** What the panel's status line says; derived from the machine's state. */
 export type ConversationStatus = 'connecting' | 'inFlow' | 'queued' | 'agent' | 'reconnecting' | 'ended' | 'failed';
@@ -37,7 +38,8 @@ export interface ConversationOptions {
  * transcript. The panel outlives the session: an ended chat still shows what was said.
  */
 export interface Conversation {
-  update(state: ConversationState): void;
+  /** Shows what the machine's snapshot says of the contact. */
+  update(snapshot: ChatSnapshot): void;
   /** Opens a fresh session after the connection was given up, keeping the transcript and what was announced. */
   retry(): void;
   /** The contact is over for this page: close the session (disconnecting the customer first if they ended it). */

@@ -32,6 +32,7 @@ export function createTranscriptCursor(storage: Storage | undefined, contactId: 
   const key = keyFor(contactId);
   // A resumed contact whose cursor is lost treats all history as handled: a missed event beats a duplicate.
   let record: CursorRecord = (resumed ? readRecord(storage, key) : undefined) ?? { time: resumed ? Infinity : -Infinity, ids: [] };
+  let forgotten = false;
 
   return {
     isNew(item: TranscriptItem): boolean {
@@ -42,14 +43,16 @@ export function createTranscriptCursor(storage: Storage | undefined, contactId: 
       const time = Date.parse(item.AbsoluteTime) || 0;
       if (time < record.time) return;
       record = time > record.time ? { time, ids: [item.Id] } : { time, ids: [...record.ids, item.Id] };
+      if (forgotten) return;
       try {
         storage?.setItem(key, JSON.stringify(record));
       } catch {
         // Storage full or blocked: continuity across pages degrades, the chat goes on.
       }
     },
-    /** The contact is over: nothing of it stays in storage. */
+    /** The contact is over: nothing of it stays in storage, whatever still arrives. */
     forget(): void {
+      forgotten = true;
       try {
         storage?.removeItem(key);
       } catch {

@@ -10,10 +10,11 @@ import type {
   SessionInput,
   StartRequest,
 } from '../../machines/chat.types';
+import type { ConfigModule } from '../config/config-chunk';
 import type { ResolvedConfig } from '../config/instance-config';
 import { InvalidConfigError, isInvalidConfigError } from '../config/invalid-config-error';
 import type { Conversation, ConversationModule } from '../connect/conversation.types';
-import { requestNewContact, StartChatError } from '../connect/start-chat-client';
+import type { StartChatError } from '../connect/start-chat-client';
 import type { ChatScreen } from './chat-screen';
 import { loadConfig, type ConfigSource, type LoadedConfig } from './config-loader';
 import { leadContact } from './contact-lock';
@@ -27,8 +28,9 @@ export interface ChatActorsOptions {
   loadSaved(): SavedContact | undefined;
   /** The configuration is valid: set up what depends on it, before the machine hears of it. */
   onConfigured(loaded: LoadedConfig): void;
-  /** Set once configured. */
+  /** Set once configured: the configuration, and the config chunk's modules. */
   config(): ResolvedConfig;
+  configModule(): ConfigModule;
   screen(): ChatScreen;
   loadConversation(): Promise<ConversationModule>;
   /** The visitor's intents from the panel, which outlive the session (an ended chat's "Start new chat"). */
@@ -75,6 +77,7 @@ export function chatActors(options: ChatActorsOptions) {
 
   const startChatActor = fromPromise<ContactCreated, StartRequest>(async ({ input, signal }) => {
     const config = options.config();
+    const { requestNewContact, StartChatError } = options.configModule();
     try {
       const contact = await requestNewContact({
         url: new URL(config.startChatUrl ?? '/api/chats', options.source.baseUrl ?? win.location.href).href,
@@ -95,6 +98,7 @@ export function chatActors(options: ChatActorsOptions) {
     const { contact, resumed } = input;
     let conversation: Conversation | undefined;
     let stopped = false;
+    let over = false;
     const lock = leadContact(win, contact.contactId, () => {
       if (!stopped) sendBack({ type: 'TAB_LEADS', at: now() });
     });
@@ -136,13 +140,17 @@ export function chatActors(options: ChatActorsOptions) {
         else void open();
         return;
       }
-      stopped = true;
+      // The contact is over. A leading tab keeps the lead for as long as it lives: were it to let go, a tab
+      // still following would take the lead and announce the end a second time.
+      stopped = over = true;
+      lock.stopWaiting();
       conversation?.leave(command.disconnect);
     });
     void open();
     return () => {
       stopped = true;
-      lock.release();
+      // Destroyed mid-chat (not over): another runtime of this page, or another tab, may lead it now.
+      if (!over) lock.release();
     };
   });
 

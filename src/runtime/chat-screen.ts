@@ -2,7 +2,7 @@ import type { ChatEvent } from '../../machines/chat.types';
 import type { ResolvedConfig } from '../config/instance-config';
 import type { Conversation, ConversationModule } from '../connect/conversation.types';
 import { mountLauncher } from '../ui/launcher';
-import type { ChatView } from './chat-view';
+import type { ChatSnapshot, ChatView } from './chat-view';
 import { createHostElement } from './host-element';
 
 export interface ChatScreenOptions {
@@ -31,6 +31,7 @@ export function createChatScreen(options: ChatScreenOptions) {
   let preChatForm: { destroy(): void } | undefined;
   let preChatLoading = false;
   let view: ChatView | undefined;
+  let latest: ChatSnapshot | undefined;
 
   const launcher = mountLauncher(launcherHost.root, {
     text: config.text,
@@ -73,12 +74,13 @@ export function createChatScreen(options: ChatScreenOptions) {
         send({ type: 'START', attributes, ...(displayName ? { displayName } : {}), at: now() }),
       onCancel: () => send({ type: 'CLOSE', at: now() }),
     });
-    render(view);
+    render(view, latest!);
   }
 
-  function render(next: ChatView): void {
+  function render(next: ChatView, snapshot: ChatSnapshot): void {
     const previous = view;
     view = next;
+    latest = snapshot;
     const { launcher: state } = next;
     launcher.update({
       visible: state.visible,
@@ -89,7 +91,7 @@ export function createChatScreen(options: ChatScreenOptions) {
     });
     if (next.preChat) void openPreChatForm();
     else closePreChatForm();
-    if (next.panel) conversation?.update(next.panel.state);
+    if (next.panel) conversation?.update(snapshot);
     else if (conversation) {
       conversation.destroy();
       conversation = undefined;
@@ -109,7 +111,7 @@ export function createChatScreen(options: ChatScreenOptions) {
     adopt(next: Conversation): void {
       if (conversation !== next) conversation?.destroy();
       conversation = next;
-      if (view) render(view);
+      if (view && latest) render(view, latest);
     },
     destroy(): void {
       closePreChatForm();

@@ -1,9 +1,7 @@
-import type { SnapshotFrom } from 'xstate';
-import type { chatMachine } from '../../machines/chat.machine';
 import type { ContactPhase } from '../../machines/chat.types';
-import type { ConversationState } from '../connect/conversation.types';
+import type { ChatSnapshot } from './chat-snapshot';
 
-export type ChatSnapshot = SnapshotFrom<typeof chatMachine>;
+export type { ChatSnapshot } from './chat-snapshot';
 
 /** The launcher's button, and what pressing it tells the machine. */
 export interface LauncherState {
@@ -23,8 +21,8 @@ export interface ChatView {
   launcher: LauncherState;
   /** The pre-chat form is open. */
   preChat: boolean;
-  /** A contact is running or just ended: its panel exists (shown unless minimised). */
-  panel: { shown: boolean; state: ConversationState } | null;
+  /** A contact is running or just ended: its panel exists (shown unless minimised; its state is `panelState`'s). */
+  panel: { shown: boolean } | null;
 }
 
 const HIDDEN_LAUNCHER: LauncherState = { visible: false, busy: false, waiting: false, label: 'startChat', press: 'OPEN' };
@@ -33,9 +31,14 @@ function panelMinimised(snapshot: ChatSnapshot): boolean {
   return snapshot.matches({ contact: { panel: 'minimised' } }) || snapshot.matches({ ended: 'minimised' });
 }
 
-/** The conversation chunk could not be loaded: there is no panel to offer the retry, so the launcher does. */
+/**
+ * The conversation chunk could not be loaded: there is no panel to offer the retry, so the launcher does
+ * (while the panel is meant to be open; minimised, the launcher first brings it back, as always).
+ */
 function chunkMissing(snapshot: ChatSnapshot): boolean {
-  return snapshot.matches({ contact: { link: 'offline' } }) && snapshot.context.error?.code === 'conversation.load_failed';
+  return (
+    snapshot.matches({ contact: { link: 'offline', panel: 'open' } }) && snapshot.context.error?.code === 'conversation.load_failed'
+  );
 }
 
 function launcherOf(snapshot: ChatSnapshot): LauncherState {
@@ -54,26 +57,11 @@ function launcherOf(snapshot: ChatSnapshot): LauncherState {
   };
 }
 
-/** The panel's state, or null when no contact is running or just ended. */
-export function conversationState(snapshot: ChatSnapshot): ConversationState | null {
-  const { agentName, error } = snapshot.context;
-  if (snapshot.matches('ended')) {
-    return { status: 'ended', agentName, error: null, canStartNew: snapshot.context.rulesAllow };
-  }
-  if (!snapshot.matches('contact')) return null;
-  const base = { agentName, error: null, canStartNew: false };
-  if (snapshot.matches({ contact: { link: 'offline' } })) return { ...base, status: 'failed', error: error?.message ?? null };
-  if (snapshot.matches({ contact: { link: 'connecting' } })) return { ...base, status: 'connecting' };
-  if (snapshot.matches({ contact: { link: 'reconnecting' } })) return { ...base, status: 'reconnecting' };
-  return { ...base, status: contactPhase(snapshot)! };
-}
-
 export function viewOf(snapshot: ChatSnapshot): ChatView {
-  const state = conversationState(snapshot);
   return {
     launcher: launcherOf(snapshot),
     preChat: snapshot.matches({ visible: 'preChat' }),
-    panel: state ? { shown: !panelMinimised(snapshot), state } : null,
+    panel: snapshot.matches('contact') || snapshot.matches('ended') ? { shown: !panelMinimised(snapshot) } : null,
   };
 }
 

@@ -6,6 +6,8 @@ interface Locks {
 export interface ContactLock {
   /** Resolves once it is known whether this tab leads now (true) or follows another tab (false). */
   readonly decided: Promise<boolean>;
+  /** Stops waiting for the lead; a lead already held is kept. */
+  stopWaiting(): void;
   /** Lets go of the lead, or stops waiting for it. */
   release(): void;
 }
@@ -20,7 +22,7 @@ export function leadContact(win: Window, contactId: string, onLead: () => void):
   const locks = (win.navigator as Navigator & { locks?: Locks }).locks;
   if (!locks) {
     onLead();
-    return { decided: Promise.resolve(true), release: () => {} };
+    return { decided: Promise.resolve(true), stopWaiting: () => {}, release: () => {} };
   }
   const name = `connect-webchat:contact:${contactId}`;
   const abort = new AbortController();
@@ -47,6 +49,7 @@ export function leadContact(win: Window, contactId: string, onLead: () => void):
   });
   return {
     decided,
+    stopWaiting: () => abort.abort(),
     release() {
       abort.abort();
       letGo();

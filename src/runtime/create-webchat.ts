@@ -9,9 +9,8 @@ import { chatActors } from './chat-actors';
 import { createChatScreen, type ChatScreen } from './chat-screen';
 import { contactPhase, viewOf, type ChatSnapshot } from './chat-view';
 import type { LoadedConfig } from './config-loader';
-import { createContactStorage } from './contact-storage';
+import type { ContactStorage } from './contact-storage';
 import { reportError } from './report';
-import { watchDisplayRules } from './rules-watcher';
 import { safeSessionStorage } from './session-storage';
 
 export interface WebchatOptions {
@@ -32,8 +31,8 @@ export interface WebchatOptions {
    * @default location.href
    */
   baseUrl?: string;
-  /** Loads the conversation chunk (chatjs + panel) on demand. */
-  loadConversation: () => Promise<ConversationModule>;
+  /** Loads the conversation chunk (chatjs + panel) on demand; `attempt` counts the failed loads before this one. */
+  loadConversation: (attempt: number) => Promise<ConversationModule>;
   /** Loads the config chunk (validator, display rules); called once, in parallel with fetching the configuration. */
   loadConfigModule: () => Promise<ConfigModule>;
   /** Nonce for a fallback `<style>` under a strict CSP without constructable stylesheets. */
@@ -90,11 +89,13 @@ export function createWebchat(options: WebchatOptions): Webchat {
   const now = options.now ?? Date.now;
   const fetchImpl = options.fetch ?? win.fetch.bind(win);
   const log = createReplayLog();
-  const storage = createContactStorage(safeSessionStorage(win), options.instance, now);
+  /** The contact saved for the next page: from the config chunk, once configured. */
+  let storage: ContactStorage | undefined;
   const cleanups: Array<() => void> = [];
   let loaded: LoadedConfig | undefined;
   let screen: ChatScreen | undefined;
   let conversationLoading: Promise<ConversationModule> | undefined;
+  let failedLoads = 0;
   /**
    * Commands given before the configuration has loaded (the script tag's queue, an app calling `open()` at
    * once) wait for it, in order: the machine would ignore them while booting.
@@ -104,8 +105,9 @@ export function createWebchat(options: WebchatOptions): Webchat {
   const send = (event: ChatEvent) => actor.send(event);
 
   function loadConversationModule(): Promise<ConversationModule> {
-    conversationLoading ??= options.loadConversation().catch((error: unknown) => {
+    conversationLoading ??= options.loadConversation(failedLoads).catch((error: unknown) => {
       conversationLoading = undefined;
+      failedLoads++;
       throw error;
     });
     return conversationLoading;
@@ -113,6 +115,7 @@ export function createWebchat(options: WebchatOptions): Webchat {
 
   function configured(next: LoadedConfig): void {
     loaded = next;
+    storage = next.module.createContactStorage(safeSessionStorage(win), options.instance, now);
     screen = createChatScreen({
       window: win,
       config: next.config,
@@ -134,9 +137,10 @@ export function createWebchat(options: WebchatOptions): Webchat {
         now,
         fetch: fetchImpl,
         source: options,
-        loadSaved: () => storage.load(),
+        loadSaved: () => storage?.load(),
         onConfigured: configured,
         config: () => loaded!.config,
+        configModule: () => loaded!.module,
         screen: () => screen!,
         loadConversation: loadConversationModule,
         send,
@@ -157,11 +161,11 @@ export function createWebchat(options: WebchatOptions): Webchat {
 
   /** The screen follows every snapshot, and the saved contact with it. */
   function follow(snapshot: ChatSnapshot): void {
-    screen?.render(viewOf(snapshot));
+    screen?.render(viewOf(snapshot), snapshot);
     const phase = contactPhase(snapshot);
     const { contact, agentName } = snapshot.context;
-    if (phase && contact) storage.save({ contact, phase, agentName });
-    else if (snapshot.matches('ended')) storage.clear();
+    if (phase && contact) storage?.save({ contact, phase, agentName });
+    else if (snapshot.matches('ended')) storage?.clear();
   }
 
   // The screen is drawn before an entry reaches subscribers: whoever hears CHAT_VISIBLE finds the button.
@@ -179,7 +183,7 @@ export function createWebchat(options: WebchatOptions): Webchat {
     const queued = beforeBoot ?? [];
     beforeBoot = undefined;
     if (loaded && !snapshot.matches('failed')) {
-      const watcher = watchDisplayRules({
+      const watcher = loaded.module.watchDisplayRules({
         rules: loaded.config.rules,
         evaluate: loaded.module,
         window: win,

@@ -108,6 +108,24 @@ export function describeEvent(event: ModelEvent): string {
   return name;
 }
 
+/** What Amazon Connect says of a contact reaches the page only through its connection. */
+const CONTACT_NEWS = new Set(['QUEUED', 'AGENT_JOINED', 'AGENT_LEFT', 'TRANSFERRED', 'CHAT_ENDED']);
+
+/**
+ * Whether the world can send `event` now. The chart lets the contact's phase move whatever the connection
+ * does (they are independent regions), but the page only hears of a queue, an agent or the end while its
+ * connection is up or coming up: while it reconnects or after it gave up, that news waits for the
+ * connection, so a path never sends it then (the end while reconnecting still arrives: chatjs is refused).
+ * Nor can the customer retry a connection without seeing its "Try again".
+ */
+function canHappen(snapshot: ChatSnapshot, event: ModelEvent): boolean {
+  // "Try again" is a button of the open panel (or of the launcher, standing in for a panel that cannot load).
+  if (event.type === 'RETRY_CONNECTION') return snapshot.matches({ contact: { panel: 'open' } });
+  if (!CONTACT_NEWS.has(event.type)) return true;
+  if (snapshot.matches({ contact: { link: 'offline' } })) return false;
+  return event.type === 'CHAT_ENDED' || !snapshot.matches({ contact: { link: 'reconnecting' } });
+}
+
 /** Only the context that changes behaviour: traversal stays finite and paths stay short. */
 function serializeState(snapshot: ChatSnapshot): string {
   const { rulesAllow, preChat, contact, agentName, leads, error } = snapshot.context;
@@ -127,8 +145,8 @@ export function generateChatPaths(): ModelPath[] {
     // Keyed by "state via event from state", so shortest paths to every key take every transition.
     serializeState: (snapshot, event, previous) =>
       `${serializeState(snapshot as ChatSnapshot)} via ${event ? describeEvent(event) : ''} from ${previous ? serializeState(previous as ChatSnapshot) : ''}`,
-    // Events the current state ignores add no transition to test.
-    filterEvents: (snapshot, event) => (snapshot as ChatSnapshot).can(event as never),
+    // Events the current state ignores add no transition to test; nor do events the world cannot send then.
+    filterEvents: (snapshot, event) => (snapshot as ChatSnapshot).can(event as never) && canHappen(snapshot as ChatSnapshot, event),
   });
   return paths.map((path) => {
     const steps = path.steps

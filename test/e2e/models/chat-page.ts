@@ -20,6 +20,48 @@ export class ChatPage {
     await this.page.goto(url);
   }
 
+  /**
+   * The browser's "Duplicate tab": a new page of the same context with a copy of this one's sessionStorage
+   * (where the running chat is saved), not yet loaded; `open` it where the copy should be.
+   */
+  async duplicate(): Promise<ChatPage> {
+    const storage = await this.page.evaluate(() => JSON.stringify(Object.entries(sessionStorage)));
+    const page = await this.page.context().newPage();
+    await page.addInitScript((entries) => {
+      if (sessionStorage.length === 0) for (const [key, value] of JSON.parse(entries) as Array<[string, string]>) sessionStorage.setItem(key, value);
+    }, storage);
+    return new ChatPage(page);
+  }
+
+  /** Waits until this tab leads its contact: it holds the contact's Web Lock, and no tab waits for it. */
+  async waitUntilLeading(contactId: string, timeout = 10_000): Promise<void> {
+    await this.page.waitForFunction(
+      async (name) => {
+        const state = await navigator.locks.query();
+        return Boolean(state.held?.some((lock) => lock.name === name) && !state.pending?.some((lock) => lock.name === name));
+      },
+      `connect-webchat:contact:${contactId}`,
+      { timeout },
+    );
+  }
+
+  /** The keys this tab keeps in sessionStorage. */
+  storedKeys(): Promise<string[]> {
+    return this.page.evaluate(() => Object.keys(sessionStorage));
+  }
+
+  /** Waits until the chat panel is on screen. */
+  async waitForPanel(timeout = 10_000): Promise<void> {
+    await this.page.waitForFunction(
+      () => {
+        const host = document.querySelector<HTMLElement>('[data-connect-webchat="panel"]');
+        return Boolean(host && !host.hidden && host.shadowRoot?.querySelector('.panel .status'));
+      },
+      undefined,
+      { timeout },
+    );
+  }
+
   /** `window.saEvents.history()`, as the page's analytics would read it. */
   history(): Promise<SaEvent[]> {
     return this.page.evaluate(() => (window as unknown as { saEvents: { history(): SaEvent[] } }).saEvents.history());

@@ -22,11 +22,15 @@ const GIVE_UP_AT_ONCE = { silenceMs: 300, delaysMs: [] };
 /** The pre-chat form of the model pages' instance, when the path asks for one. */
 const PRE_CHAT = { fields: [{ name: 'displayName', label: 'Your name', required: true }, { name: 'topic', label: 'Topic' }] };
 
+/** The events that end a `connecting` wait on a path: the connection's own, and the contact ending. */
+const LINK_EVENTS = new Set(['CONNECTED', 'CONNECTION_LOST', 'CONNECTION_FAILED', 'CUSTOMER_ENDED', 'CHAT_ENDED']);
+
 /** Site paths whose display rules allow or deny the start-chat button (see config/instances.json). */
 const ALLOWED_PATH = '/products';
 const DENIED_PATH = '/checkout';
 
 interface SaWebchat {
+  checkRules(): void;
   start(attributes?: Record<string, string>): void;
   end(): void;
   open(): void;
@@ -66,6 +70,8 @@ export async function drivePath(stack: Stack, path: ModelPath): Promise<{ transi
   let startBody: Record<string, unknown> | undefined;
   let expectTopic = false;
   let agents = 0;
+  /** A failure or loss of the connection is arranged: the page is not expected to come online by itself. */
+  let connectionTroubled = false;
   const reconnect = givesUpWhileOnline(path) ? GIVE_UP_AT_ONCE : RECONNECT;
 
   await context.route('**/api/instances/help_faq_bot', async (route) => {
@@ -73,7 +79,7 @@ export async function drivePath(stack: Stack, path: ModelPath): Promise<{ transi
     const config = { ...(await response.json()), reconnect, ...(events[0]?.output?.preChat ? { preChat: PRE_CHAT } : {}) };
     await route.fulfill({ response, json: config });
   });
-  await context.route(`${server.url}/model-bad-config`, (route) =>
+  await context.route(`${server.url}/model-bad-config*`, (route) =>
     route.fulfill({
       contentType: 'text/html',
       body: `<!doctype html><html lang="en"><title>bad</title><script src="/webchat.js" data-instance="help_faq_bot" data-config='{"name":"help_faq_bot","region":"nowhere"}' async></script></html>`,
@@ -85,8 +91,8 @@ export async function drivePath(stack: Stack, path: ModelPath): Promise<{ transi
   const click = (name: string) => chat.page.getByRole('button', { name, exact: true }).last().click();
   const visit = (page: Page, path: string) => page.goto(`${server.url}${path}${path.includes('?') ? '&' : '?'}webchat-inspect`);
   const outage = (forMs: number) => control.faults({ participant: { status: 503, forMs } });
-  const blockChunk = () => context.route('**/webchat-conversation.js', (route) => route.abort('failed'));
-  const unblockChunk = () => context.unroute('**/webchat-conversation.js');
+  const blockChunk = () => context.route('**/webchat-conversation.js*', (route) => route.abort('failed'));
+  const unblockChunk = () => context.unroute('**/webchat-conversation.js*');
 
   /** A contact in `phase`, started in the current tab, as a reload or a second tab finds it. */
   async function contactIn(phase: 'inFlow' | 'queued' | 'agent'): Promise<void> {
@@ -105,16 +111,6 @@ export async function drivePath(stack: Stack, path: ModelPath): Promise<{ transi
     }
   }
 
-  /** A duplicated tab: a new page with the first tab's sessionStorage, where the saved contact lives. */
-  async function duplicateTab(): Promise<ChatPage> {
-    const storage = await chat.page.evaluate(() => JSON.stringify(Object.entries(sessionStorage)));
-    const page = await context.newPage();
-    await page.addInitScript((entries) => {
-      if (sessionStorage.length === 0) for (const [key, value] of JSON.parse(entries) as Array<[string, string]>) sessionStorage.setItem(key, value);
-    }, storage);
-    return new ChatPage(page);
-  }
-
   /** Whether this document has loaded the conversation chunk (a failed load is not cached: it can be blocked). */
   const chunkLoaded = () =>
     chat.page.evaluate(() =>
@@ -122,11 +118,13 @@ export async function drivePath(stack: Stack, path: ModelPath): Promise<{ transi
     );
 
   /**
-   * Before a step that (re)opens the connection, arrange what the step after it needs to happen: a give-up
-   * straight from connecting is a conversation chunk that cannot load (or, once loaded, a long outage); a loss
-   * is a short outage.
+   * Before a step that (re)opens the connection, arrange what its next connection event on the path needs (the
+   * connection comes up by itself unless told otherwise): a give-up straight from connecting is a conversation
+   * chunk that cannot load (or, once loaded, a long outage); a loss is a short outage.
    */
-  async function prepareConnecting(next: ModelEvent | undefined): Promise<void> {
+  async function prepareConnecting(from: number): Promise<void> {
+    const next = events.slice(from).find((event) => LINK_EVENTS.has(event.type));
+    connectionTroubled = next?.type === 'CONNECTION_FAILED' || next?.type === 'CONNECTION_LOST';
     if (next?.type === 'CONNECTION_FAILED') await ((await chunkLoaded()) ? outage(LONG_OUTAGE_MS) : blockChunk());
     if (next?.type === 'CONNECTION_LOST') await outage(SHORT_OUTAGE_MS);
   }
@@ -140,9 +138,9 @@ export async function drivePath(stack: Stack, path: ModelPath): Promise<{ transi
       await contactIn(phase);
       if (withLeader) {
         leader = chat;
-        chat = await duplicateTab();
+        chat = await chat.duplicate();
       }
-      await prepareConnecting(events[index + 1]);
+      await prepareConnecting(index + 1);
     }
     await visit(chat.page, where);
   }
@@ -153,7 +151,7 @@ export async function drivePath(stack: Stack, path: ModelPath): Promise<{ transi
     await chat.page.route('**/api/chats', async (route: Route) => {
       startBody = route.request().postDataJSON() as Record<string, unknown>;
       await gate;
-      await route.continue();
+      await route.continue().catch(() => {}); // the page may have gone meanwhile
     });
   }
 
@@ -183,7 +181,6 @@ export async function drivePath(stack: Stack, path: ModelPath): Promise<{ transi
     if (before.matches({ visible: 'waiting' }) || (before.matches('ended') && !before.context.rulesAllow)) {
       return refusedStart((webchat) => webchat.start({ topic: 'billing' }));
     }
-    if (events[index + 2]?.type === 'CONNECTION_FAILED') await prepareConnecting(events[index + 2]);
     await gateStart();
     expectTopic = true;
     if (before.matches({ visible: 'preChat' })) {
@@ -212,26 +209,30 @@ export async function drivePath(stack: Stack, path: ModelPath): Promise<{ transi
       }
       case 'OPEN':
         if (before.matches({ visible: 'waiting' })) return refusedStart((webchat) => webchat.open());
-        if (next?.type === 'xstate.done.actor.startChat' || next?.type === 'xstate.error.actor.startChat') await gateStart();
+        if (before.matches({ visible: 'idle' }) && !before.context.preChat) await gateStart(); // this OPEN starts a chat
         return void (await chat.page.getByRole('button', { name: before.matches('visible') ? DEFAULT_UI_TEXT.startChat : DEFAULT_UI_TEXT.openChat, exact: true }).click());
       case 'CLOSE':
+        // The visitor's own button where the page shows one (no panel while its code cannot load); else the site's code.
         if (before.matches({ visible: 'preChat' })) return void (await click(DEFAULT_UI_TEXT.cancel));
-        if (before.matches({ contact: { panel: 'open' } }) || before.matches({ ended: 'open' })) return void (await click(DEFAULT_UI_TEXT.minimise));
+        if (await chat.panelShown()) return void (await click(DEFAULT_UI_TEXT.minimise));
         return void (await api(chat.page, (webchat) => webchat.close()));
       case 'START':
         return start(before, index);
       case 'CONTACT_CREATED':
-        await answerStart(event);
-        return prepareConnecting(next);
+        // Arranged before the answer: the session opens the moment the contact exists.
+        await prepareConnecting(index + 1);
+        return answerStart(event);
       case 'START_FAILED':
         return answerStart(event);
       case 'WAIT_OVER':
       case 'CONNECTED':
         return; // they happen by themselves
       case 'TAB_LEADS':
-        if (leader) await leader.page.close();
+        if (!leader) return; // this tab took the lead by itself
+        await leader.page.close();
         leader = undefined;
-        return;
+        // The browser hands the lock over on its own time: the step is done once this tab's chart says it leads.
+        return waitFor(() => inspection.latestContext(chat.page)?.leads === true, chat.page, 'the second tab to take the lead');
       case 'CONNECTION_FAILED':
         // From connecting, the chunk was blocked; otherwise every reconnect attempt meets an outage.
         if (!before.matches({ contact: { link: 'connecting' } })) await outageAndDrop(LONG_OUTAGE_MS);
@@ -242,23 +243,37 @@ export async function drivePath(stack: Stack, path: ModelPath): Promise<{ transi
       case 'RETRY_CONNECTION':
         await unblockChunk();
         await control.faults({ participant: null });
-        await prepareConnecting(next);
+        await prepareConnecting(index + 1);
         return void (await click(DEFAULT_UI_TEXT.retry));
       case 'QUEUED':
+        await untilOnline();
         return void (await control.queue(contactId));
       case 'TRANSFERRED':
+        await untilOnline();
         return void (await control.transfer(contactId));
       case 'AGENT_JOINED':
+        await untilOnline();
         return void (await control.join(contactId, `Agent ${++agents}`));
       case 'AGENT_LEFT':
+        await untilOnline();
         return void (await control.leave(contactId));
       case 'CUSTOMER_ENDED':
-        if (before.matches({ contact: { panel: 'open' } })) return void (await click(DEFAULT_UI_TEXT.endChat));
+        if (await chat.panelShown()) return void (await click(DEFAULT_UI_TEXT.endChat));
         return void (await api(chat.page, (webchat) => webchat.end()));
       case 'CHAT_ENDED':
         return void (await control.end(contactId));
     }
     throw new Error(`no product step for ${describeEvent(event)}`);
+  }
+
+  /**
+   * News from Amazon Connect is sent once the page's connection is up (unless a failure is arranged): what it
+   * hears live comes in the order Amazon Connect sent it, as the path has it.
+   */
+  async function untilOnline(): Promise<void> {
+    if (connectionTroubled) return;
+    const online = () => JSON.stringify(inspection.latestValue(chat.page) ?? '').includes('"link":"online"');
+    await waitFor(online, chat.page, 'the page to be connected');
   }
 
   async function outageAndDrop(forMs: number): Promise<void> {
@@ -286,7 +301,18 @@ export async function drivePath(stack: Stack, path: ModelPath): Promise<{ transi
       }
     }
     await waitForInspection(inspection, chat.page, model.getSnapshot());
+    // A last event the page's actor reports after every earlier one (they arrive in order): its rules check.
+    if (!model.getSnapshot().matches('failed')) {
+      const reported = inspection.snapshotCount(chat.page);
+      await api(chat.page, (webchat) => webchat.checkRules());
+      await waitFor(() => inspection.snapshotCount(chat.page) > reported, chat.page, "the page's inspection to catch up");
+    }
     return inspection.covered(chat.page);
+  } catch (error) {
+    // Where the page stood when a step failed, for whoever reads the report (MODEL_SCREENSHOTS=<folder>).
+    const folder = process.env.MODEL_SCREENSHOTS;
+    if (folder) await chat.page.screenshot({ path: `${folder}/${path.description.replace(/[^A-Za-z0-9]+/g, '-').slice(0, 120)}.png` }).catch(() => {});
+    throw error;
   } finally {
     releaseStart?.();
     await control.faults({ startChat: null, participant: null }).catch(() => {});
@@ -315,11 +341,37 @@ async function waitForEntries(chat: ChatPage, type: SaEvent['type'], count: numb
   return (await chat.history()).filter((entry) => entry.type === type);
 }
 
-/** The page's inspection has caught up with the model's final state (its messages come when the browser is idle). */
-async function waitForInspection(inspection: PageInspection, page: Page, snapshot: ChatSnapshot): Promise<void> {
-  const want = JSON.stringify(snapshot.value);
+async function waitFor(condition: () => boolean, page: Page, what: string): Promise<void> {
   const deadline = Date.now() + STEP_TIMEOUT_MS;
-  while (JSON.stringify(inspection.latestValue(page)) !== want) {
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await page.waitForTimeout(50);
+  }
+}
+
+/** A state value with its keys in order, and the connection left out while the model waits for it to settle. */
+function comparable(value: unknown, transientLink: boolean): string {
+  const sort = (node: unknown): unknown =>
+    typeof node === 'object' && node !== null
+      ? Object.fromEntries(
+          Object.entries(node)
+            .filter(([key]) => !(transientLink && key === 'link'))
+            .sort(([a], [b]) => a.localeCompare(b))
+            .map(([key, child]) => [key, sort(child)]),
+        )
+      : node;
+  return JSON.stringify(sort(value));
+}
+
+/**
+ * The page's inspection has caught up with the model's final state (its messages come when the browser is
+ * idle). A connection the model still sees coming up may already be up on the page: that region is not compared.
+ */
+async function waitForInspection(inspection: PageInspection, page: Page, snapshot: ChatSnapshot): Promise<void> {
+  const transientLink = snapshot.matches({ contact: { link: 'connecting' } }) || snapshot.matches({ contact: { link: 'reconnecting' } });
+  const want = comparable(snapshot.value, transientLink);
+  const deadline = Date.now() + STEP_TIMEOUT_MS;
+  while (comparable(inspection.latestValue(page), transientLink) !== want) {
     if (Date.now() > deadline) throw new Error(`the page's inspection never reported ${want} (last ${JSON.stringify(inspection.latestValue(page))})`);
     await page.waitForTimeout(50);
   }

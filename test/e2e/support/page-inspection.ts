@@ -27,7 +27,8 @@ interface InspectionMessage {
  */
 export class PageInspection {
   private readonly chatSessions = new Set<string>();
-  private readonly snapshots = new Map<string, Array<{ event: AnyEventObject; value: unknown; context: Record<string, unknown> }>>();
+  /** Each chat actor's messages in the order it sent them: the events it received and the snapshots they led to. */
+  private readonly messages = new Map<string, InspectionMessage[]>();
   private readonly sessionsOfPage = new Map<Page, string[]>();
 
   static async attach(context: BrowserContext): Promise<PageInspection> {
@@ -42,31 +43,49 @@ export class PageInspection {
       this.chatSessions.add(message.sessionId);
       void opener.then((page) => page && this.sessionsOfPage.set(page, [...(this.sessionsOfPage.get(page) ?? []), message.sessionId]));
     }
-    if (message.type !== '@xstate.snapshot' || !this.chatSessions.has(message.sessionId) || !message.snapshot) return;
-    const list = this.snapshots.get(message.sessionId) ?? [];
-    list.push({ event: message.event ?? { type: '' }, value: message.snapshot.value, context: message.snapshot.context ?? {} });
-    this.snapshots.set(message.sessionId, list);
+    if (!this.chatSessions.has(message.sessionId) || (message.type !== '@xstate.snapshot' && message.type !== '@xstate.event')) return;
+    this.messages.set(message.sessionId, [...(this.messages.get(message.sessionId) ?? []), message]);
   }
 
   /** The latest state value the page's current chat actor reported. */
   latestValue(page: Page): unknown {
-    const session = this.sessionsOfPage.get(page)?.at(-1);
-    return session ? this.snapshots.get(session)?.at(-1)?.value : undefined;
+    return this.latest(page)?.value;
   }
 
-  /** Every transition the chat actors of `page` took (all its loads), and every state they were in. */
+  /** The latest context the page's current chat actor reported. */
+  latestContext(page: Page): Record<string, unknown> | undefined {
+    return this.latest(page)?.context;
+  }
+
+  private latest(page: Page) {
+    const session = this.sessionsOfPage.get(page)?.at(-1);
+    return session ? this.messages.get(session)?.findLast((message) => message.type === '@xstate.snapshot')?.snapshot : undefined;
+  }
+
+  /** How many snapshots the page's current chat actor has reported. */
+  snapshotCount(page: Page): number {
+    const session = this.sessionsOfPage.get(page)?.at(-1);
+    return session ? (this.messages.get(session) ?? []).filter((message) => message.type === '@xstate.snapshot').length : 0;
+  }
+
+  /**
+   * Every transition the chat actors of `page` took (all its loads), and every state they were in. Each snapshot
+   * comes with the event that led to it (also when nothing changed): that event, from the snapshot before it.
+   */
   covered(page: Page): { transitions: string[]; states: string[] } {
     const transitions: string[] = [];
     const states: string[] = [];
     for (const session of this.sessionsOfPage.get(page) ?? []) {
-      const steps = this.snapshots.get(session) ?? [];
-      steps.forEach((step, index) => {
-        const snapshot = chatMachine.resolveState({ value: step.value as never, context: step.context as never });
-        states.push(...snapshot._nodes.map((node) => node.id));
-        const next = steps[index + 1];
-        if (!next) return;
-        for (const transition of chatMachine.getTransitionData(snapshot, next.event as never)) transitions.push(transitionKey(transition));
-      });
+      let previous: ReturnType<typeof chatMachine.resolveState> | undefined;
+      for (const message of this.messages.get(session) ?? []) {
+        if (message.type !== '@xstate.snapshot' || !message.snapshot) continue;
+        const current = chatMachine.resolveState({ value: message.snapshot.value as never, context: message.snapshot.context as never });
+        states.push(...current._nodes.map((node) => node.id));
+        if (previous && message.event) {
+          for (const transition of chatMachine.getTransitionData(previous, message.event as never)) transitions.push(transitionKey(transition));
+        }
+        previous = current;
+      }
     }
     return { transitions, states };
   }

@@ -31,7 +31,7 @@ describe('instance config', () => {
       expect(failure.name).toBe('InvalidConfigError');
       expect(failure.code).toBe('config.colour');
       expect(failure.problems).toEqual([
-        'config.colour: unknown field (expected name, region, startChatUrl, rules, queueMarker, text, preChat, lang, locales, theme, analytics)',
+        'config.colour: unknown field (expected name, region, startChatUrl, rules, queueMarker, reconnect, text, preChat, lang, locales, theme, analytics)',
         'config.name: expected 1–64 letters, digits, "_" or "-"',
         'config.region: expected an AWS region such as "ap-southeast-2"',
       ]);
@@ -52,6 +52,17 @@ describe('instance config', () => {
     expect(textProblems[1]).toBe('config.text.startChat: expected a string');
     expect(problemsOf({ ...valid, queueMarker: ' ' })).toEqual(['config.queueMarker: expected non-empty text']);
     expect(problemsOf({ ...valid, startChatUrl: 5 })).toEqual(['config.startChatUrl: expected a URL string']);
+  });
+
+  it('takes reconnect timings within bounds and names what is wrong with others', () => {
+    expect(problemsOf({ ...valid, reconnect: { silenceMs: 300, delaysMs: [200, 400] } })).toEqual([]);
+    expect(problemsOf({ ...valid, reconnect: { delaysMs: [] } })).toEqual([]);
+    expect(problemsOf({ ...valid, reconnect: { silenceMs: -1, delaysMs: [1.5] } })).toEqual([
+      'config.reconnect.silenceMs: expected whole milliseconds from 0 to 60000',
+      'config.reconnect.delaysMs: expected at most 100 whole milliseconds, each from 0 to 60000',
+    ]);
+    expect(problemsOf({ ...valid, reconnect: { delaysMs: Array(101).fill(1) } })).toHaveLength(1);
+    expect(problemsOf({ ...valid, reconnect: { retries: 3 } })[0]).toMatch(/^config\.reconnect\.retries: unknown field/);
   });
 
   it('shows English on the host elements by default, with no theme style and the page’s direction', () => {

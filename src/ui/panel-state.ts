@@ -1,0 +1,22 @@
+import type { ConversationState } from '../connect/conversation.types';
+import type { ChatSnapshot } from '../runtime/chat-snapshot';
+
+/**
+ * The panel's state, read from the machine's snapshot: the status line, the agent, the error and whether a new
+ * chat may be offered. Null when no contact is running or just ended. Lives with the panel, in the conversation
+ * chunk: the first script never needs it.
+ */
+export function panelState(snapshot: ChatSnapshot): ConversationState | null {
+  const { agentName, error } = snapshot.context;
+  if (snapshot.matches('ended')) {
+    return { status: 'ended', agentName, error: null, canStartNew: snapshot.context.rulesAllow };
+  }
+  if (!snapshot.matches('contact')) return null;
+  const base = { agentName, error: null, canStartNew: false };
+  if (snapshot.matches({ contact: { link: 'offline' } })) return { ...base, status: 'failed', error: error?.message ?? null };
+  if (snapshot.matches({ contact: { link: 'connecting' } })) return { ...base, status: 'connecting' };
+  if (snapshot.matches({ contact: { link: 'reconnecting' } })) return { ...base, status: 'reconnecting' };
+  if (snapshot.matches({ contact: { phase: 'agent' } })) return { ...base, status: 'agent' };
+  if (snapshot.matches({ contact: { phase: 'queued' } })) return { ...base, status: 'queued' };
+  return { ...base, status: 'inFlow' };
+}
