@@ -111,6 +111,108 @@ function isAccessDenied(error: unknown): boolean {
   return typed?.type === 'AccessDeniedException' || typed?.statusCode === 403 || typed?.name === 'AccessDeniedException';
 }
 
+/** Silences and closes a session. chatjs can throw here mid-failure; a dead session must not stop recovery. */
+function dispose(current: CustomerSession | undefined): void {
+  if (!current) return;
+  // Closing the connection first: it is what stops chatjs' own reconnecting.
+  try {
+    current.controller.breakConnection().catch(() => {});
+  } catch {
+    // Already torn down by chatjs itself.
+  }
+  try {
+    current.controller.cleanUpOnParticipantDisconnect();
+  } catch {
+    // Same.
+  }
+}
+
+/** The whole transcript, oldest first, page by page from the newest (at most TRANSCRIPT_MAX_PAGES pages). */
+async function readTranscript(current: CustomerSession): Promise<TranscriptItem[]> {
+  let nextToken: string | undefined;
+  const pages: unknown[][] = [];
+  for (let page = 0; page < TRANSCRIPT_MAX_PAGES; page++) {
+    const response = await current.getTranscript({
+      maxResults: TRANSCRIPT_PAGE_SIZE,
+      sortOrder: 'ASCENDING',
+      scanDirection: 'BACKWARD',
+      ...(nextToken ? { nextToken } : {}),
+    });
+    pages.unshift(response.data?.Transcript ?? []);
+    nextToken = response.data?.NextToken;
+    if (!nextToken) break;
+  }
+  return pages.flat().filter(isTranscriptItem);
+}
+
+/** A chatjs customer session for the contact (not yet connected). */
+function createCustomerSession(contact: ContactDetails): CustomerSession {
+  return chatJs().ChatSession.create({
+    chatDetails: { ContactId: contact.contactId, ParticipantId: contact.participantId, ParticipantToken: contact.participantToken },
+    options: { region: contact.region },
+    type: 'CUSTOMER',
+    // Without it chatjs injects an inline script and posts metrics to AWS: breaks strict CSP and offline use.
+    disableCSM: true,
+  });
+}
+
+/** chatjs' callbacks of one session, each called only while that session is the live one. */
+function listen(
+  current: CustomerSession,
+  live: () => boolean,
+  on: { item(item: TranscriptItem): void; typing(item: TranscriptItem): void; established(): void; lost(): void; broken(): void; ended(): void },
+): void {
+  current.onMessage(({ data }) => live() && isTranscriptItem(data) && on.item(data));
+  current.onTyping(({ data }) => live() && isTranscriptItem(data) && on.typing(data));
+  current.onConnectionEstablished((event) => {
+    // The first call comes from connect() itself, before the socket is open; items flow after the second.
+    if (live() && !(event as { connectCalled?: boolean } | null)?.connectCalled) on.established();
+  });
+  current.onConnectionLost(() => live() && on.lost());
+  current.onConnectionBroken(() => live() && on.broken());
+  current.onEnded(() => live() && on.ended());
+}
+
+/** Stops a session caught in chatjs' reconnect loop, where closing is not enough. */
+function terminate(current: CustomerSession | undefined): void {
+  // chatjs' websocket manager keeps asking for connections: only terminating it ends the loop.
+  try {
+    current?.controller.connectionHelper?.baseInstance?.websocketManager?.terminateWebSocketManager?.();
+  } catch {
+    // Nothing more we can do than dispose below.
+  }
+  dispose(current);
+}
+
+/** Sending as the customer on whichever session is current: messages, checked first against Amazon Connect's limits, and typing, throttled. */
+function customerSender(current: () => CustomerSession | undefined, report: SessionHandlers['report']) {
+  let lastTypingSent = 0;
+  return {
+    async sendMessage(text: string): Promise<{ id: string }> {
+      if (!text.trim()) throw new MessageRejectedError('message.empty', 'The message is empty.');
+      if (text.length > MAX_MESSAGE_LENGTH) {
+        throw new MessageRejectedError('message.too_long', `Messages can be at most ${MAX_MESSAGE_LENGTH} characters.`);
+      }
+      const session = current();
+      if (!session) throw new MessageRejectedError('message.send_failed', 'Not connected.');
+      try {
+        const response = await session.sendMessage({ contentType: 'text/plain', message: text });
+        return { id: response.data?.Id ?? '' };
+      } catch (error) {
+        report('could not send a message', error);
+        throw new MessageRejectedError('message.send_failed', 'The message could not be sent.');
+      }
+    },
+    sendTyping(): void {
+      const session = current();
+      const now = Date.now();
+      if (!session || now - lastTypingSent < TYPING_THROTTLE_MS) return;
+      lastTypingSent = now;
+      session.sendEvent({ contentType: 'application/vnd.amazonaws.connect.event.typing' }).catch(() => {});
+    },
+  };
+}
+
 /**
  * A customer's connection to one contact through the real chatjs. Translates nothing: it hands
  * items and connection changes to its handlers, and keeps the connection alive when chatjs gives up.
@@ -124,23 +226,6 @@ export function openChatSession(contact: ContactDetails, handlers: SessionHandle
   let watchdog: ReturnType<typeof setTimeout> | undefined;
   let closed = false;
   let ended = false;
-  let lastTypingSent = 0;
-
-  /** Silences and closes a session. chatjs can throw here mid-failure; a dead session must not stop recovery. */
-  function dispose(current: CustomerSession | undefined): void {
-    if (!current) return;
-    // Closing the connection first: it is what stops chatjs' own reconnecting.
-    try {
-      current.controller.breakConnection().catch(() => {});
-    } catch {
-      // Already torn down by chatjs itself.
-    }
-    try {
-      current.controller.cleanUpOnParticipantDisconnect();
-    } catch {
-      // Same.
-    }
-  }
 
   function endOnce(): void {
     if (ended || closed) return;
@@ -167,63 +252,36 @@ export function openChatSession(contact: ContactDetails, handlers: SessionHandle
   }
 
   async function fetchTranscript(current: CustomerSession, gen: number): Promise<void> {
-    let nextToken: string | undefined;
-    const pages: unknown[][] = [];
-    for (let page = 0; page < TRANSCRIPT_MAX_PAGES; page++) {
-      const response = await current.getTranscript({
-        maxResults: TRANSCRIPT_PAGE_SIZE,
-        sortOrder: 'ASCENDING',
-        scanDirection: 'BACKWARD',
-        ...(nextToken ? { nextToken } : {}),
-      });
-      pages.unshift(response.data?.Transcript ?? []);
-      nextToken = response.data?.NextToken;
-      if (!nextToken) break;
-    }
+    const items = await readTranscript(current);
     if (gen !== generation) return;
-    for (const item of pages.flat()) if (isTranscriptItem(item)) handlers.onItem(item, 'transcript');
+    for (const item of items) handlers.onItem(item, 'transcript');
   }
 
   function start(): void {
     if (closed || ended) return;
     const gen = ++generation;
-    const current = chatJs().ChatSession.create({
-      chatDetails: { ContactId: contact.contactId, ParticipantId: contact.participantId, ParticipantToken: contact.participantToken },
-      options: { region: contact.region },
-      type: 'CUSTOMER',
-      // Without it chatjs injects an inline script and posts metrics to AWS: breaks strict CSP and offline use.
-      disableCSM: true,
-    });
+    const current = createCustomerSession(contact);
     session = current;
     const live = () => gen === generation && !closed;
-    current.onMessage(({ data }) => {
-      if (live() && isTranscriptItem(data)) handlers.onItem(data, 'live');
-    });
-    current.onTyping(({ data }) => {
-      if (live() && isTranscriptItem(data)) handlers.onTyping(data);
-    });
-    current.onConnectionEstablished((event) => {
-      // The first call comes from connect() itself, before the socket is open; items flow after the second.
-      if (!live() || (event as { connectCalled?: boolean } | null)?.connectCalled) return;
-      clearTimeout(watchdog);
-      failures = 0;
-      handlers.onConnected();
-      // Fills whatever was pushed while the socket was down, and the history after a page navigation.
-      fetchTranscript(current, gen).catch((error: unknown) => handlers.report('could not fetch the chat transcript', error));
-    });
-    current.onConnectionLost(() => {
-      if (!live()) return;
-      // Configured not to reconnect: losing the connection is giving it up.
-      if (retryDelays.length === 0) return recover();
-      handlers.onConnectionLost();
-      clearTimeout(watchdog);
-      watchdog = setTimeout(() => live() && recover(), options.silenceMs ?? LOST_WATCHDOG_MS);
-    });
-    current.onConnectionBroken(() => {
-      if (live()) recover();
-    });
-    current.onEnded(() => {
-      if (live()) endOnce();
+    listen(current, live, {
+      item: (item) => handlers.onItem(item, 'live'),
+      typing: handlers.onTyping,
+      established() {
+        clearTimeout(watchdog);
+        failures = 0;
+        handlers.onConnected();
+        // Fills whatever was pushed while the socket was down, and the history after a page navigation.
+        fetchTranscript(current, gen).catch((error: unknown) => handlers.report('could not fetch the chat transcript', error));
+      },
+      lost() {
+        // Configured not to reconnect: losing the connection is giving it up.
+        if (retryDelays.length === 0) return recover();
+        handlers.onConnectionLost();
+        clearTimeout(watchdog);
+        watchdog = setTimeout(() => live() && recover(), options.silenceMs ?? LOST_WATCHDOG_MS);
+      },
+      broken: recover,
+      ended: endOnce,
     });
     current.connect().catch((error: unknown) => {
       if (!live()) return;
@@ -234,13 +292,7 @@ export function openChatSession(contact: ContactDetails, handlers: SessionHandle
 
   const stopWatching = watchForRunawayReconnects(contact.participantEndpoint, () => {
     if (closed || ended) return;
-    // Closing is not enough in this loop: chatjs' websocket manager keeps asking for connections.
-    try {
-      session?.controller.connectionHelper?.baseInstance?.websocketManager?.terminateWebSocketManager?.();
-    } catch {
-      // Nothing more we can do than dispose below.
-    }
-    dispose(session);
+    terminate(session);
     session = undefined;
     generation++;
     clearTimeout(retryTimer);
@@ -264,26 +316,7 @@ export function openChatSession(contact: ContactDetails, handlers: SessionHandle
   start();
 
   return {
-    async sendMessage(text: string): Promise<{ id: string }> {
-      if (!text.trim()) throw new MessageRejectedError('message.empty', 'The message is empty.');
-      if (text.length > MAX_MESSAGE_LENGTH) {
-        throw new MessageRejectedError('message.too_long', `Messages can be at most ${MAX_MESSAGE_LENGTH} characters.`);
-      }
-      if (!session) throw new MessageRejectedError('message.send_failed', 'Not connected.');
-      try {
-        const response = await session.sendMessage({ contentType: 'text/plain', message: text });
-        return { id: response.data?.Id ?? '' };
-      } catch (error) {
-        handlers.report('could not send a message', error);
-        throw new MessageRejectedError('message.send_failed', 'The message could not be sent.');
-      }
-    },
-    sendTyping(): void {
-      const now = Date.now();
-      if (!session || now - lastTypingSent < TYPING_THROTTLE_MS) return;
-      lastTypingSent = now;
-      session.sendEvent({ contentType: 'application/vnd.amazonaws.connect.event.typing' }).catch(() => {});
-    },
+    ...customerSender(() => session, handlers.report),
     async disconnect(): Promise<void> {
       if (!session || ended) return;
       await session.disconnectParticipant();

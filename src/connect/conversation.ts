@@ -2,39 +2,60 @@
  * The conversation chunk (`dist/webchat-conversation.js`), loaded only when a chat starts or resumes:
  * the real chatjs session, the transcript, and the Lit panel for one contact.
  */
-import { mountChatPanel } from '../ui/chat-panel';
+import type { ResolvedConfig } from '../config/instance-config';
+import { mountChatPanel, type PanelView } from '../ui/chat-panel';
 import { adoptStyles } from '../ui/adopt-styles';
 import { PANEL_HOST_CSS } from '../ui/panel-host.styles';
-import { MessageRejectedError, openChatSession, type ChatSession, type SessionHandlers } from './chat-session';
+import { MessageRejectedError, openChatSession, type ChatSession, type SessionHandlers, type SessionOptions } from './chat-session';
 import type { Conversation, ConversationOptions, ConversationState } from './conversation.types';
 import { panelState } from '../ui/panel-state';
-import { toChatEvent } from './participant-events';
+import { connectionEvents, createItemTranslator } from './session-events';
 import { createTranscriptCursor } from './transcript-cursor';
+import { createTypingIndicator } from './typing-indicator';
 import { safeSessionStorage } from '../runtime/session-storage';
 import { createTranscriptStore } from './transcript-store';
 import { CONTENT_TYPES, type TranscriptItem } from './transcript-item';
 
 export { mountPreChatForm } from '../ui/pre-chat-form';
 
-/** An agent's typing indicator fades if no further typing event comes. */
-const TYPING_VISIBLE_MS = 12_000;
+/** The instance's reconnect timings, as the session takes them. */
+function sessionOptionsOf(config: ResolvedConfig): SessionOptions {
+  return {
+    ...(config.reconnect?.delaysMs ? { retryDelaysMs: config.reconnect.delaysMs } : {}),
+    ...(config.reconnect?.silenceMs !== undefined ? { silenceMs: config.reconnect.silenceMs } : {}),
+  };
+}
+
+/** What the panel shows: the machine's state of the contact, and what only the conversation knows. */
+function panelViewOf(
+  state: ConversationState,
+  { config, agentTyping, messages, sendError }: { config: ResolvedConfig; agentTyping: boolean; messages: PanelView['messages']; sendError: string | undefined },
+): PanelView {
+  return {
+    status: state.status,
+    agentName: state.agentName || config.text.unnamedAgent,
+    agentTyping: agentTyping && state.status === 'agent',
+    messages,
+    ...(state.error ? { error: state.error } : {}),
+    ...(sendError ? { notice: sendError } : {}),
+    canRetry: state.status === 'failed',
+    canStartNew: state.canStartNew,
+    text: config.text,
+  };
+}
 
 export function openConversation(options: ConversationOptions): Conversation {
   const { contact, config, send, now } = options;
   const store = createTranscriptStore({ customerParticipantId: contact.participantId, queueMarker: config.queueMarker, text: config.text });
   const cursor = createTranscriptCursor(safeSessionStorage(), contact.contactId, options.resumed);
+  const translate = createItemTranslator(cursor, config.queueMarker, now);
+  const typing = createTypingIndicator(render);
   let state: ConversationState = { status: 'connecting', agentName: null, error: null, canStartNew: false };
-  let agentTyping = false;
-  let typingTimer: ReturnType<typeof setTimeout> | undefined;
   let sendError: string | undefined;
-  let lastAt = now();
   let pendingCount = 0;
   let renderQueued = false;
 
-  const sessionOptions = {
-    ...(config.reconnect?.delaysMs ? { retryDelaysMs: config.reconnect.delaysMs } : {}),
-    ...(config.reconnect?.silenceMs !== undefined ? { silenceMs: config.reconnect.silenceMs } : {}),
-  };
+  const sessionOptions = sessionOptionsOf(config);
   const removeHostStyles = adoptStyles(options.root, PANEL_HOST_CSS, options.nonce);
   const panel = mountChatPanel(
     options.root,
@@ -55,32 +76,14 @@ export function openConversation(options: ConversationOptions): Conversation {
     renderQueued = true;
     queueMicrotask(() => {
       renderQueued = false;
-      panel.update({
-        status: state.status,
-        agentName: state.agentName || config.text.unnamedAgent,
-        agentTyping: agentTyping && state.status === 'agent',
-        messages: store.messages(),
-        ...(state.error ? { error: state.error } : {}),
-        ...(sendError ? { notice: sendError } : {}),
-        canRetry: state.status === 'failed',
-        canStartNew: state.canStartNew,
-        text: config.text,
-      });
+      panel.update(panelViewOf(state, { config, agentTyping: typing.active, messages: store.messages(), sendError }));
     });
-  }
-
-  /** Event times are the service's, kept non-decreasing and never in the future of this page's clock. */
-  function timeOf(item: TranscriptItem): number {
-    const at = Math.min(Math.max(Date.parse(item.AbsoluteTime) || 0, lastAt), now());
-    lastAt = Math.max(lastAt, at);
-    return at;
   }
 
   function handleItem(item: TranscriptItem): void {
     if (!store.add(item)) return;
-    if (item.ParticipantRole === 'AGENT' && item.ContentType !== CONTENT_TYPES.typing) agentTyping = false;
-    const event = cursor.isNew(item) ? toChatEvent(item, { queueMarker: config.queueMarker, at: timeOf(item) }) : undefined;
-    cursor.advance(item);
+    if (item.ParticipantRole === 'AGENT' && item.ContentType !== CONTENT_TYPES.typing) typing.clear();
+    const event = translate(item);
     if (event) send(event);
     render();
   }
@@ -103,35 +106,10 @@ export function openConversation(options: ConversationOptions): Conversation {
 
   const handlers: SessionHandlers = {
     onItem: handleItem,
-    onTyping(item) {
-      if (item.ParticipantRole !== 'AGENT') return;
-      agentTyping = true;
-      clearTimeout(typingTimer);
-      typingTimer = setTimeout(() => {
-        agentTyping = false;
-        render();
-      }, TYPING_VISIBLE_MS);
-      render();
+    onTyping: (item) => {
+      if (item.ParticipantRole === 'AGENT') typing.show();
     },
-    onConnected: () => send({ type: 'CONNECTED', at: now() }),
-    onConnectionLost: () => send({ type: 'CONNECTION_LOST', at: now() }),
-    onGaveUp: (reason) => {
-      if (reason === 'runaway') {
-        options.report(
-          `stopped a reconnect loop to ${contact.participantEndpoint}: the chat's websocket is closed as soon as it opens ` +
-            '(is a Content-Security-Policy missing its origin in connect-src?)',
-        );
-      }
-      send({
-        type: 'CONNECTION_FAILED',
-        error:
-          reason === 'runaway'
-            ? { code: 'connection.runaway', message: config.text.connectionBlocked }
-            : { code: 'connection.gave_up', message: config.text.connectionLost },
-        at: now(),
-      });
-    },
-    onEnded: () => send({ type: 'CHAT_ENDED', at: now() }),
+    ...connectionEvents({ contact, config, send, now, report: options.report }),
     report: options.report,
   };
   let session: ChatSession | undefined = openChatSession(contact, handlers, sessionOptions);
@@ -143,8 +121,7 @@ export function openConversation(options: ConversationOptions): Conversation {
   function closeSession(disconnect: boolean): void {
     const closing = session;
     session = undefined;
-    clearTimeout(typingTimer);
-    agentTyping = false;
+    typing.clear();
     if (!closing) return;
     if (!disconnect) return closing.close();
     closing

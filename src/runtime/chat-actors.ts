@@ -1,4 +1,5 @@
 import { fromCallback, fromPromise } from 'xstate';
+import { chatMachine } from '../../machines/chat.machine';
 import type {
   ChatEvent,
   ChatFailure,
@@ -155,4 +156,19 @@ export function chatActors(options: ChatActorsOptions) {
   });
 
   return { loadConfig: loadConfigActor, startChat: startChatActor, session: sessionActor };
+}
+
+/** The chat machine with this page's actors, and its refusals reported where a site developer looks. */
+export function chatLogic(options: ChatActorsOptions) {
+  return chatMachine.provide({
+    actors: chatActors(options),
+    actions: {
+      refuseStart: ({ context }) =>
+        options.report(
+          context.rulesAllow
+            ? 'not starting yet: the chat service asked to wait before starting again'
+            : 'not starting a new chat: the display rules do not offer one on this page',
+        ),
+    },
+  });
 }

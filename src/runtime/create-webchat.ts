@@ -1,11 +1,11 @@
 import { createActor, type InspectionEvent } from 'xstate';
-import { chatMachine } from '../../machines/chat.machine';
 import type { ChatEvent } from '../../machines/chat.types';
 import type { ConfigModule } from '../config/config-chunk';
 import type { AnalyticsOptions, PublicInstanceConfig } from '../config/instance-config.types';
 import type { ConversationModule } from '../connect/conversation.types';
 import { createReplayLog, type SaEvents } from '../events/replay-log';
-import { chatActors } from './chat-actors';
+import { chatLogic } from './chat-actors';
+import { conversationLoader } from './conversation-loader';
 import { createChatScreen, type ChatScreen } from './chat-screen';
 import { contactPhase, viewOf, type ChatSnapshot } from './chat-view';
 import type { LoadedConfig } from './config-loader';
@@ -94,8 +94,7 @@ export function createWebchat(options: WebchatOptions): Webchat {
   const cleanups: Array<() => void> = [];
   let loaded: LoadedConfig | undefined;
   let screen: ChatScreen | undefined;
-  let conversationLoading: Promise<ConversationModule> | undefined;
-  let failedLoads = 0;
+  const loadConversationModule = conversationLoader(options.loadConversation);
   /**
    * Commands given before the configuration has loaded (the script tag's queue, an app calling `open()` at
    * once) wait for it, in order: the machine would ignore them while booting.
@@ -103,15 +102,6 @@ export function createWebchat(options: WebchatOptions): Webchat {
   let beforeBoot: Array<() => void> | undefined = [];
   const whenBooted = (command: () => void) => (beforeBoot ? beforeBoot.push(command) : command());
   const send = (event: ChatEvent) => actor.send(event);
-
-  function loadConversationModule(): Promise<ConversationModule> {
-    conversationLoading ??= options.loadConversation(failedLoads).catch((error: unknown) => {
-      conversationLoading = undefined;
-      failedLoads++;
-      throw error;
-    });
-    return conversationLoading;
-  }
 
   function configured(next: LoadedConfig): void {
     loaded = next;
@@ -131,30 +121,20 @@ export function createWebchat(options: WebchatOptions): Webchat {
   }
 
   const actor = createActor(
-    chatMachine.provide({
-      actors: chatActors({
-        window: win,
-        now,
-        fetch: fetchImpl,
-        source: options,
-        loadSaved: () => storage?.load(),
-        onConfigured: configured,
-        config: () => loaded!.config,
-        configModule: () => loaded!.module,
-        screen: () => screen!,
-        loadConversation: loadConversationModule,
-        send,
-        nonce: options.nonce,
-        report: reportError,
-      }),
-      actions: {
-        refuseStart: ({ context }) =>
-          reportError(
-            context.rulesAllow
-              ? 'not starting yet: the chat service asked to wait before starting again'
-              : 'not starting a new chat: the display rules do not offer one on this page',
-          ),
-      },
+    chatLogic({
+      window: win,
+      now,
+      fetch: fetchImpl,
+      source: options,
+      loadSaved: () => storage?.load(),
+      onConfigured: configured,
+      config: () => loaded!.config,
+      configModule: () => loaded!.module,
+      screen: () => screen!,
+      loadConversation: loadConversationModule,
+      send,
+      nonce: options.nonce,
+      report: reportError,
     }),
     { input: { instanceName: options.instance }, inspect: options.inspect },
   );

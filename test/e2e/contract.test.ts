@@ -64,6 +64,7 @@ describe('the saEvents contract holds on every path (built bundle in Chromium ag
     await chat.waitForEvent('CHAT_VISIBLE');
     await chat.start();
     const contactId = await chat.contactId();
+    await stack.control.waitForCustomer(contactId);
     await stack.control.end(contactId);
     await chat.waitForStatus('Chat ended');
     await stack.control.faults({ startChat: { status: 500, count: 1 } });

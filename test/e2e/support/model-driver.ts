@@ -11,13 +11,14 @@ import type { Stack } from './stack';
 
 const STEP_TIMEOUT_MS = 25_000;
 /** A Participant Service outage the reconnect timings below ride out, and one they give up in. */
-const SHORT_OUTAGE_MS = 700;
-const LONG_OUTAGE_MS = 8000;
+const SHORT_OUTAGE_MS = 1500;
+const LONG_OUTAGE_MS = 10_000;
 /**
- * Reconnect timings the model pages use (`reconnect` in the instance config): a give-up within ~3 s; or, for
- * a path that gives up while online, no retry at all (the first loss is the give-up).
+ * Reconnect timings the model pages use (`reconnect` in the instance config): a give-up within ~5 s, so a long
+ * outage is given up and a short one ridden out; or, for a path that gives up while online, no retry at all
+ * (the first loss is the give-up).
  */
-const RECONNECT = { silenceMs: 300, delaysMs: [300, 300, 300, 300, 300, 300, 300, 300] };
+const RECONNECT = { silenceMs: 300, delaysMs: [500, 500, 500, 500, 500, 500, 500, 500] };
 const GIVE_UP_AT_ONCE = { silenceMs: 300, delaysMs: [] };
 /** The pre-chat form of the model pages' instance, when the path asks for one. */
 const PRE_CHAT = { fields: [{ name: 'displayName', label: 'Your name', required: true }, { name: 'topic', label: 'Topic' }] };
