@@ -1,4 +1,6 @@
 import type { InstanceDefinition } from '../config/instance-config.types';
+import { ApiError } from './api-error';
+import type { BackendRequest } from './backend.types';
 
 /**
  * Which browser origins may use an instance. Each instance lists its own; `extraOrigins` adds origins for
@@ -30,4 +32,43 @@ export function corsHeaders(origin: string, methods: string): Record<string, str
     'access-control-expose-headers': 'retry-after',
     'access-control-max-age': '600',
   };
+}
+
+/** One request on its way through: the CORS headers grow more specific once the instance is known. */
+export class CorsExchange {
+  readonly origin: string | undefined;
+  /** The CORS headers for every answer to this request (errors included); none for an origin the policy refuses. */
+  cors: Record<string, string> = {};
+
+  constructor(
+    readonly req: BackendRequest,
+    private readonly policy: OriginPolicy,
+  ) {
+    this.origin = req.headers.origin;
+  }
+
+  /** Chooses the CORS headers: allowed for `instance`, or, before it is known, for any instance. */
+  allowCors(methods: string, instance?: InstanceDefinition): void {
+    const { origin } = this;
+    this.cors = origin !== undefined && this.policy.allows(origin, instance) ? corsHeaders(origin, methods) : {};
+  }
+
+  /**
+   * @throws ApiError 403 `origin.not_allowed` for an origin `instance` does not allow, or for no origin at all
+   * when one is `required` (a start must come from a web page; reading an instance's config need not).
+   */
+  refuseOrigin(instance: InstanceDefinition, required: boolean): void {
+    const { origin } = this;
+    if (origin === undefined) {
+      if (required) throw new ApiError(403, 'origin.not_allowed', 'Requests must come from a web page (no Origin header).');
+      return;
+    }
+    if (!this.policy.allows(origin, instance)) {
+      throw new ApiError(
+        403,
+        'origin.not_allowed',
+        `The origin ${origin.slice(0, 200)} may not use chat instance "${instance.public.name}"; add it to the instance's allowedOrigins.`,
+      );
+    }
+  }
 }

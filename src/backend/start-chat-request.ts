@@ -35,6 +35,13 @@ export interface CheckedStartChat {
   attributes: Record<string, string>;
 }
 
+/** @throws ApiError 415 `request.unsupported_media_type` unless the body is declared as JSON. */
+export function requireJson(contentType: string | undefined): void {
+  if (!/^application\/json\s*(;|$)/i.test(contentType ?? '')) {
+    throw new ApiError(415, 'request.unsupported_media_type', 'Send the request as application/json.');
+  }
+}
+
 /**
  * Checks the body of `POST /api/chats` for shape and size (not yet against an instance).
  * @throws ApiError 400 `request.*`

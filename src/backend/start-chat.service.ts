@@ -1,32 +1,24 @@
-import { StartChatContactCommand } from '@aws-sdk/client-connect';
-import type { InstanceDefinition, StartedChat } from '../config/instance-config.types';
+import type { InstanceDefinition } from '../config/instance-config.types';
 import { ApiError } from './api-error';
-import { summarizeAwsError, toApiError } from './aws-error-mapping';
+import { summarizeAwsError } from './aws-error-mapping';
+import { json, preflight } from './backend-response';
 import type { BackendLog, BackendRequest, BackendResponse } from './backend.types';
-import type { ConnectClientLike } from './connect-client';
 import { findInstance } from './instances-file';
-import { corsHeaders, OriginPolicy } from './origin-policy';
-import { DEFAULT_RATE_LIMIT, RateLimiter, type RateLimitOptions } from './rate-limit';
-import { checkAttributesAllowed, DEFAULT_LIMITS, parseStartChatBody, type StartChatLimits } from './start-chat-request';
+import { CorsExchange, OriginPolicy } from './origin-policy';
+import type { DEFAULT_RATE_LIMIT, RateLimitOptions } from './rate-limit';
+import { createRateLimitGuard, RATE_LIMITED } from './rate-limit-guard';
+import { checkAttributesAllowed, DEFAULT_LIMITS, parseStartChatBody, requireJson, type StartChatLimits } from './start-chat-request';
+import { createContactStarter, type ContactStarterOptions } from './start-contact';
 
 /** The paths the service answers start with this. */
 export const API_PATH_PREFIX = '/api/';
 export const START_CHAT_PATH = '/api/chats';
 const INSTANCE_PATH = /^\/api\/instances\/([^/]+)$/;
-const RATE_LIMITED = 'request.rate_limited';
 
-export interface StartChatServiceOptions {
+/** `connectClient`, `connectClientFactory` and `participantEndpoint` are described in {@link ContactStarterOptions}. */
+export interface StartChatServiceOptions extends ContactStarterOptions {
   /** The chat instances (`config/instances.json`), already validated. */
   instances: readonly InstanceDefinition[];
-  /** One client for every instance (tests pass a stub with `send`). */
-  connectClient?: ConnectClientLike;
-  /** A client per region; used when `connectClient` is absent. */
-  connectClientFactory?: (region: string) => ConnectClientLike;
-  /**
-   * The Participant Service endpoint handed to chatjs.
-   * @default `https://participant.connect.${region}.amazonaws.com`
-   */
-  participantEndpoint?: string | ((region: string) => string);
   /** Origins allowed for every instance besides their own lists (e.g. the local server's origin). @default none */
   extraOrigins?: () => readonly string[];
   /** @default {@link DEFAULT_LIMITS} */
@@ -50,12 +42,6 @@ export interface StartChatService {
   handle(req: BackendRequest): Promise<BackendResponse>;
 }
 
-const JSON_HEADERS = {
-  'content-type': 'application/json; charset=utf-8',
-  'x-content-type-options': 'nosniff',
-  vary: 'Origin',
-};
-
 /**
  * The start-chat backend, free of any HTTP framework: validates the request, checks the origin against the
  * instance's allowlist, calls StartChatContact with the instance's ids and answers what chatjs needs.
@@ -65,160 +51,72 @@ export function createStartChatService(options: StartChatServiceOptions): StartC
   const limits: StartChatLimits = { ...DEFAULT_LIMITS, ...options.limits };
   const origins = new OriginPolicy(instances, options.extraOrigins);
   const log: BackendLog = options.log ?? (() => {});
-  const limiter = options.rateLimit === false ? undefined : new RateLimiter({ ...DEFAULT_RATE_LIMIT, ...options.rateLimit }, options.now);
-  const clientFor = (region: string): ConnectClientLike => {
-    if (options.connectClient) return options.connectClient;
-    if (options.connectClientFactory) return options.connectClientFactory(region);
-    throw new ApiError(500, 'backend.misconfigured', 'The chat service has no Amazon Connect client.');
-  };
-  const participantEndpointFor = (region: string): string => {
-    const endpoint = options.participantEndpoint;
-    if (typeof endpoint === 'function') return endpoint(region);
-    return endpoint ?? `https://participant.connect.${region}.amazonaws.com`;
-  };
-
-  /** One request on its way through: the CORS headers grow more specific once the instance is known. */
-  interface Exchange {
-    req: BackendRequest;
-    origin: string | undefined;
-    cors: Record<string, string>;
-  }
-
-  /** CORS headers go on every answer (errors included) to an origin the policy allows. */
-  function allowCors(exchange: Exchange, methods: string, instance?: InstanceDefinition): void {
-    const { origin } = exchange;
-    exchange.cors = origin !== undefined && origins.allows(origin, instance) ? corsHeaders(origin, methods) : {};
-  }
+  const limitRate = createRateLimitGuard(options.rateLimit, options.now, log);
+  const startContact = createContactStarter(options, log);
 
   async function handle(req: BackendRequest): Promise<BackendResponse> {
-    const exchange: Exchange = { req, origin: req.headers.origin, cors: {} };
+    const exchange = new CorsExchange(req, origins);
     try {
-      if (req.path === START_CHAT_PATH) {
-        allowCors(exchange, 'POST, OPTIONS');
-        if (req.method === 'OPTIONS') return preflight(exchange);
-        if (req.method !== 'POST') throw methodNotAllowed('POST, OPTIONS');
-        limitRate(req);
-        return await startChat(exchange);
-      }
-      const match = INSTANCE_PATH.exec(req.path);
-      if (match) {
-        const instance = findInstance(instances, decodeName(match[1] ?? ''));
-        allowCors(exchange, 'GET, OPTIONS', instance);
-        if (req.method === 'OPTIONS') return preflight(exchange);
-        if (req.method !== 'GET') throw methodNotAllowed('GET, OPTIONS');
-        if (!instance) throw instanceNotFound();
-        refuseOrigin(exchange, instance, false);
-        return json(200, instance.public, { ...exchange.cors, 'cache-control': 'public, max-age=60' });
-      }
-      throw new ApiError(404, 'route.not_found', `No route ${req.method} ${req.path.slice(0, 200)}.`);
+      return await route(exchange);
     } catch (error) {
-      const failure = error instanceof ApiError ? error : new ApiError(500, 'backend.internal', 'The chat service failed unexpectedly.');
-      if (!(error instanceof ApiError)) {
-        log({ level: 'error', event: 'request.crashed', path: req.path, error: summarizeAwsError(error) });
-      } else if (failure.code !== RATE_LIMITED) {
-        // A rate-limited streak is logged once by limitRate: a flood must not become a flood of log lines.
-        log({ level: 'info', event: 'request.refused', code: failure.code, status: failure.status, path: req.path, sourceIp: req.sourceIp });
-      }
-      const cors = failure.code === 'origin.not_allowed' ? {} : exchange.cors;
-      return json(failure.status, failure.toBody(), { ...cors, ...failure.headers, 'cache-control': 'no-store' });
+      return failure(error, exchange, log);
     }
   }
 
-  /** @throws ApiError 429 `request.rate_limited` when the client's address has used up its starts. */
-  function limitRate(req: BackendRequest): void {
-    const limited = limiter?.take(req.sourceIp);
-    if (!limited) return;
-    if (limited.first) {
-      log({ level: 'warn', event: 'request.rate_limited', path: req.path, sourceIp: req.sourceIp, retryAfterSeconds: limited.retryAfterSeconds });
-    }
-    throw new ApiError(
-      429,
-      RATE_LIMITED,
-      `Too many chats were started from your network. Please try again in ${limited.retryAfterSeconds} seconds.`,
-      { 'retry-after': String(limited.retryAfterSeconds) },
-    );
-  }
-
-  function refuseOrigin({ origin }: Exchange, instance: InstanceDefinition, required: boolean): void {
-    if (origin === undefined) {
-      if (required) throw new ApiError(403, 'origin.not_allowed', 'Requests must come from a web page (no Origin header).');
-      return;
-    }
-    if (!origins.allows(origin, instance)) {
-      throw new ApiError(
-        403,
-        'origin.not_allowed',
-        `The origin ${origin.slice(0, 200)} may not use chat instance "${instance.public.name}"; add it to the instance's allowedOrigins.`,
-      );
-    }
-  }
-
-  async function startChat(exchange: Exchange): Promise<BackendResponse> {
+  async function route(exchange: CorsExchange): Promise<BackendResponse> {
     const { req } = exchange;
-    const contentType = req.headers['content-type'] ?? '';
-    if (!/^application\/json\s*(;|$)/i.test(contentType)) {
-      throw new ApiError(415, 'request.unsupported_media_type', 'Send the request as application/json.');
+    if (req.path === START_CHAT_PATH) {
+      exchange.allowCors('POST, OPTIONS');
+      if (req.method === 'OPTIONS') return preflight(exchange);
+      if (req.method !== 'POST') throw methodNotAllowed('POST, OPTIONS');
+      limitRate(req);
+      return await startChat(exchange);
     }
+    const match = INSTANCE_PATH.exec(req.path);
+    if (match) return instanceConfig(exchange, decodeName(match[1] ?? ''));
+    throw new ApiError(404, 'route.not_found', `No route ${req.method} ${req.path.slice(0, 200)}.`);
+  }
+
+  /** `GET /api/instances/:name`: the instance's public config, to a page the instance allows (or to no page). */
+  function instanceConfig(exchange: CorsExchange, name: string): BackendResponse {
+    const { req } = exchange;
+    const instance = findInstance(instances, name);
+    exchange.allowCors('GET, OPTIONS', instance);
+    if (req.method === 'OPTIONS') return preflight(exchange);
+    if (req.method !== 'GET') throw methodNotAllowed('GET, OPTIONS');
+    if (!instance) throw instanceNotFound();
+    exchange.refuseOrigin(instance, false);
+    return json(200, instance.public, { ...exchange.cors, 'cache-control': 'public, max-age=60' });
+  }
+
+  /** `POST /api/chats`: a checked request from an allowed page becomes a started contact. */
+  async function startChat(exchange: CorsExchange): Promise<BackendResponse> {
+    const { req } = exchange;
+    requireJson(req.headers['content-type']);
     const request = parseStartChatBody(req.body, limits);
     const instance = findInstance(instances, request.instance);
     if (!instance) throw instanceNotFound();
-    allowCors(exchange, 'POST, OPTIONS', instance);
-    refuseOrigin(exchange, instance, true);
+    exchange.allowCors('POST, OPTIONS', instance);
+    exchange.refuseOrigin(instance, true);
     checkAttributesAllowed(request.attributes, instance);
-
-    const { connect } = instance;
-    let output;
-    try {
-      output = await clientFor(connect.region).send(
-        new StartChatContactCommand({
-          InstanceId: connect.instanceId,
-          ContactFlowId: connect.contactFlowId,
-          ParticipantDetails: { DisplayName: request.displayName },
-          ...(Object.keys(request.attributes).length > 0 ? { Attributes: request.attributes } : {}),
-          SupportedMessagingContentTypes: ['text/plain', 'text/markdown'],
-        }),
-      );
-    } catch (error) {
-      if (error instanceof ApiError) throw error;
-      const mapped = toApiError(error);
-      log({
-        level: mapped.code === 'backend.throttled' || mapped.code === 'backend.capacity' ? 'warn' : 'error',
-        event: 'chat.start_failed',
-        instance: instance.public.name,
-        code: mapped.code,
-        aws: summarizeAwsError(error),
-        sourceIp: req.sourceIp,
-      });
-      throw mapped;
-    }
-    const { ContactId: contactId, ParticipantId: participantId, ParticipantToken: participantToken } = output;
-    if (!contactId || !participantId || !participantToken) {
-      log({ level: 'error', event: 'chat.start_failed', instance: instance.public.name, code: 'backend.bad_response' });
-      throw new ApiError(502, 'backend.bad_response', 'Amazon Connect answered without the chat details.');
-    }
-    const started: StartedChat = {
-      contactId,
-      participantId,
-      participantToken,
-      participantEndpoint: participantEndpointFor(connect.region),
-      region: connect.region,
-    };
-    log({ level: 'info', event: 'chat.started', instance: instance.public.name, contactId, sourceIp: req.sourceIp });
+    const started = await startContact(instance, request, req.sourceIp);
     return json(200, started, { ...exchange.cors, 'cache-control': 'no-store' });
   }
 
   return { handle, maxBodyBytes: limits.maxBodyBytes };
 }
 
-function preflight({ origin, cors }: { origin: string | undefined; cors: Record<string, string> }): BackendResponse {
-  if (origin === undefined || !cors['access-control-allow-origin']) {
-    throw new ApiError(403, 'origin.not_allowed', `The origin ${(origin ?? '(none)').slice(0, 200)} may not use this chat service.`);
+/** The answer to a request that failed: its ApiError (or a 500 for a crash), logged; never cached. */
+function failure(error: unknown, { req, cors }: CorsExchange, log: BackendLog): BackendResponse {
+  const refused = error instanceof ApiError ? error : new ApiError(500, 'backend.internal', 'The chat service failed unexpectedly.');
+  if (!(error instanceof ApiError)) {
+    log({ level: 'error', event: 'request.crashed', path: req.path, error: summarizeAwsError(error) });
+  } else if (refused.code !== RATE_LIMITED) {
+    // A rate-limited streak is logged once by the rate-limit guard: a flood must not become a flood of log lines.
+    log({ level: 'info', event: 'request.refused', code: refused.code, status: refused.status, path: req.path, sourceIp: req.sourceIp });
   }
-  return { status: 204, headers: { ...cors, vary: 'Origin', 'content-length': '0' }, body: '' };
-}
-
-function json(status: number, body: unknown, headers: Record<string, string>): BackendResponse {
-  return { status, headers: { ...JSON_HEADERS, ...headers }, body: JSON.stringify(body) };
+  const headers = refused.code === 'origin.not_allowed' ? {} : cors;
+  return json(refused.status, refused.toBody(), { ...headers, ...refused.headers, 'cache-control': 'no-store' });
 }
 
 function methodNotAllowed(allow: string): ApiError {

@@ -98,6 +98,12 @@ export interface UiText {
   connectionLost: string;
   /** The page keeps closing the chat's connection (a Content-Security-Policy without its origin). @default "The chat cannot keep a connection open on this page. Please try again later." */
   connectionBlocked: string;
+  /** The customer tried to send a message with no text. @default "The message is empty." */
+  messageEmpty: string;
+  /** A message over Amazon Connect's length limit, which fills `{max}`. @default "Messages can be at most {max} characters." */
+  messageTooLong: string;
+  /** A message that did not reach the chat (not connected, or the send failed). @default "The message could not be sent." */
+  messageNotSent: string;
   /** A system line in the conversation. @default "{name} joined the chat" */
   participantJoined: string;
   /** A system line in the conversation. @default "{name} left the chat" */

@@ -7,6 +7,7 @@ import { mountChatPanel, type PanelView } from '../ui/chat-panel';
 import { adoptStyles } from '../ui/adopt-styles';
 import { PANEL_HOST_CSS } from '../ui/panel-host.styles';
 import { MessageRejectedError, openChatSession, type ChatSession, type SessionHandlers, type SessionOptions } from './chat-session';
+import { messageNotice } from './message-notice';
 import type { Conversation, ConversationOptions, ConversationState } from './conversation.types';
 import { panelState } from '../ui/panel-state';
 import { connectionEvents, createItemTranslator } from './session-events';
@@ -99,7 +100,7 @@ export function openConversation(options: ConversationOptions): Conversation {
       store.confirm(tempId, id);
     } catch (error) {
       store.fail(tempId);
-      sendError = error instanceof MessageRejectedError ? error.message : 'The message could not be sent.';
+      sendError = messageNotice(error, config.text);
     }
     render();
   }
