@@ -1,6 +1,7 @@
 import type { BrowserContext } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import type { SaEvent, SaEventType } from '../../machines/chat.types';
+import { DEFAULT_UI_TEXT } from '../../src/config/ui-text';
 import { PRELOAD_STUB } from '../../src/events/preload-stub';
 import { ChatPage } from './models/chat-page';
 import { useStack } from './support/stack';
@@ -39,7 +40,7 @@ describe('the saEvents contract holds on every path (built bundle in Chromium ag
     const second = await first.duplicate();
     await second.open(first.page.url());
     await second.waitForEvent('CHAT_LOADED');
-    await second.waitForPanel();
+    await second.waitForStatus(DEFAULT_UI_TEXT.statusInFlow); // connected: the second tab hears the contact live too
     await stack.control.queue(contactId);
     await stack.control.join(contactId, 'Ana');
     await first.waitForEvent('CONNECT_TO_AGENT');

@@ -50,18 +50,6 @@ export class ChatPage {
     return this.page.evaluate(() => Object.keys(sessionStorage));
   }
 
-  /** Waits until the chat panel is on screen. */
-  async waitForPanel(timeout = 10_000): Promise<void> {
-    await this.page.waitForFunction(
-      () => {
-        const host = document.querySelector<HTMLElement>('[data-connect-webchat="panel"]');
-        return Boolean(host && !host.hidden && host.shadowRoot?.querySelector('.panel .status'));
-      },
-      undefined,
-      { timeout },
-    );
-  }
-
   /** `window.saEvents.history()`, as the page's analytics would read it. */
   history(): Promise<SaEvent[]> {
     return this.page.evaluate(() => (window as unknown as { saEvents: { history(): SaEvent[] } }).saEvents.history());

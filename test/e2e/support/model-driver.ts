@@ -308,6 +308,7 @@ export async function drivePath(stack: Stack, path: ModelPath): Promise<{ transi
       await api(chat.page, (webchat) => webchat.checkRules());
       await waitFor(() => inspection.snapshotCount(chat.page) > reported, chat.page, "the page's inspection to catch up");
     }
+    if (process.env.MODEL_TRACE) console.log(`${path.description}\n    ${inspection.trace(chat.page)}`);
     return inspection.covered(chat.page);
   } catch (error) {
     // Where the page stood when a step failed, for whoever reads the report (MODEL_SCREENSHOTS=<folder>).

@@ -26,25 +26,41 @@ interface InspectionMessage {
  * from a copy of the machine the test keeps.
  */
 export class PageInspection {
-  private readonly chatSessions = new Set<string>();
-  /** Each chat actor's messages in the order it sent them: the events it received and the snapshots they led to. */
-  private readonly messages = new Map<string, InspectionMessage[]>();
-  private readonly sessionsOfPage = new Map<Page, string[]>();
+  /**
+   * Each chat page's loads, in order, each with its chat actor's messages in the order sent: the events it
+   * received and the snapshots they led to. Keyed by the collector (one inspector window per tab) and split at
+   * each load, since actor session ids repeat from one page load, or one tab, to the next.
+   */
+  private readonly loads = new Map<Page, InspectionMessage[][]>();
+  private readonly openers = new Map<Page, Page | null>();
 
   static async attach(context: BrowserContext): Promise<PageInspection> {
     const inspection = new PageInspection();
     await context.route('**/visualizer/**', (route) => route.fulfill({ contentType: 'text/html', body: COLLECTOR_HTML }));
-    await context.exposeBinding('reportInspection', ({ page }, message: InspectionMessage) => inspection.receive(page.opener(), message));
+    await context.exposeBinding('reportInspection', ({ page }, message: InspectionMessage) => inspection.receive(page, message));
     return inspection;
   }
 
-  private receive(opener: Promise<Page | null>, message: InspectionMessage): void {
-    if (message.type === '@xstate.actor' && message.name === 'chat') {
-      this.chatSessions.add(message.sessionId);
-      void opener.then((page) => page && this.sessionsOfPage.set(page, [...(this.sessionsOfPage.get(page) ?? []), message.sessionId]));
+  private receive(collector: Page, message: InspectionMessage): void {
+    if (!this.openers.has(collector)) {
+      this.openers.set(collector, null);
+      void collector.opener().then((page) => this.openers.set(collector, page));
     }
-    if (!this.chatSessions.has(message.sessionId) || (message.type !== '@xstate.snapshot' && message.type !== '@xstate.event')) return;
-    this.messages.set(message.sessionId, [...(this.messages.get(message.sessionId) ?? []), message]);
+    const loads = this.loads.get(collector) ?? [];
+    this.loads.set(collector, loads);
+    if (message.type === '@xstate.actor' && message.name === 'chat') loads.push([message]);
+    const current = loads.at(-1);
+    if (!current || current[0]!.sessionId !== message.sessionId) return;
+    if (message.type === '@xstate.snapshot' || message.type === '@xstate.event') current.push(message);
+  }
+
+  /** The loads of the chat in `page` (its collector is the window it opened). */
+  private loadsOf(page: Page): InspectionMessage[][] {
+    return [...this.openers].filter(([, opener]) => opener === page).flatMap(([collector]) => this.loads.get(collector) ?? []);
+  }
+
+  private latest(page: Page) {
+    return this.loadsOf(page).at(-1)?.findLast((message) => message.type === '@xstate.snapshot')?.snapshot;
   }
 
   /** The latest state value the page's current chat actor reported. */
@@ -57,15 +73,21 @@ export class PageInspection {
     return this.latest(page)?.context;
   }
 
-  private latest(page: Page) {
-    const session = this.sessionsOfPage.get(page)?.at(-1);
-    return session ? this.messages.get(session)?.findLast((message) => message.type === '@xstate.snapshot')?.snapshot : undefined;
+  /** For a person reading a failure: each load's events and the states they led to. */
+  trace(page: Page): string {
+    return this.loadsOf(page)
+      .map((load) =>
+        load
+          .filter((message) => message.type === '@xstate.snapshot')
+          .map((message) => `${message.event?.type} → ${JSON.stringify(message.snapshot?.value)}${message.snapshot?.context?.leads ? ' (leads)' : ''}`)
+          .join('\n    '),
+      )
+      .join('\n  -- next load --\n    ');
   }
 
   /** How many snapshots the page's current chat actor has reported. */
   snapshotCount(page: Page): number {
-    const session = this.sessionsOfPage.get(page)?.at(-1);
-    return session ? (this.messages.get(session) ?? []).filter((message) => message.type === '@xstate.snapshot').length : 0;
+    return (this.loadsOf(page).at(-1) ?? []).filter((message) => message.type === '@xstate.snapshot').length;
   }
 
   /**
@@ -75,9 +97,9 @@ export class PageInspection {
   covered(page: Page): { transitions: string[]; states: string[] } {
     const transitions: string[] = [];
     const states: string[] = [];
-    for (const session of this.sessionsOfPage.get(page) ?? []) {
+    for (const load of this.loadsOf(page)) {
       let previous: ReturnType<typeof chatMachine.resolveState> | undefined;
-      for (const message of this.messages.get(session) ?? []) {
+      for (const message of load) {
         if (message.type !== '@xstate.snapshot' || !message.snapshot) continue;
         const current = chatMachine.resolveState({ value: message.snapshot.value as never, context: message.snapshot.context as never });
         states.push(...current._nodes.map((node) => node.id));
