@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { defineConfig, type LibraryOptions } from 'vite';
-import { globalSandboxPlugin } from './src/runtime/global-sandbox.plugin';
+import { globalSandboxPlugin } from './src/build/global-sandbox.plugin';
 
 const { version, dependencies } = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as {
   version: string;
@@ -19,14 +19,14 @@ const { version, dependencies } = JSON.parse(readFileSync(new URL('./package.jso
  * - `webchat-inspect.js` (`inspect`): development only, the `@statelyai/inspect` bridge the first script
  *   imports when `data-inspect` or `?webchat-inspect` asks for it;
  * - `visualizer/` (`visualizer`): the inspector page (elkjs, the standalone machine), served at `/visualizer/`.
- * - `esm/` (`esm`): the npm package's ES entry (`src/index.ts`), for apps that bundle the chat themselves.
+ * - `esm/` (`esm`): the npm package's ES entry (`src/browser/entries/index.ts`), for apps that bundle the chat themselves.
  * IIFE output cannot split chunks, hence one build per file.
  */
 const LIBRARIES: Record<string, LibraryOptions> = {
-  production: { entry: 'src/embed.ts', formats: ['iife'], name: 'connectWebchat', fileName: () => 'webchat.js' },
-  config: { entry: 'src/config/config-chunk.ts', formats: ['es'], fileName: () => 'webchat-config.js' },
-  conversation: { entry: 'src/connect/conversation.ts', formats: ['es'], fileName: () => 'webchat-conversation.js' },
-  inspect: { entry: 'src/inspect/inspect-chunk.ts', formats: ['es'], fileName: () => 'webchat-inspect.js' },
+  production: { entry: 'src/browser/entries/webchat.ts', formats: ['iife'], name: 'connectWebchat', fileName: () => 'webchat.js' },
+  config: { entry: 'src/browser/entries/config-chunk.ts', formats: ['es'], fileName: () => 'webchat-config.js' },
+  conversation: { entry: 'src/browser/entries/conversation-chunk.ts', formats: ['es'], fileName: () => 'webchat-conversation.js' },
+  inspect: { entry: 'src/browser/entries/inspect-chunk.ts', formats: ['es'], fileName: () => 'webchat-inspect.js' },
 };
 
 /** `webchat`, `webchat-config`, …: the file a mode builds, without `.js`. */
@@ -73,7 +73,7 @@ const esmConfig = defineConfig({
     minify: false,
     // chatjs is bundled here (see BUNDLED_DEPENDENCIES): its licence travels with it.
     license: { fileName: 'licenses.md' },
-    lib: { entry: 'src/index.ts', formats: ['es'], fileName: () => 'index.js' },
+    lib: { entry: 'src/browser/entries/index.ts', formats: ['es'], fileName: () => 'index.js' },
     rolldownOptions: {
       external: isDependency,
       output: { chunkFileNames: 'chunks/[name]-[hash].js' },

@@ -3,7 +3,7 @@
  * bench, autopilot off, on an ephemeral port of 127.0.0.1, serving the build snapshot named by argv[2]. Tells the parent its URL over IPC and closes
  * when the parent says so (or goes away). Started by `demo-server-process.ts`.
  */
-import { startDemoServer } from '../src/server/demo-server';
+import { startDemoServer } from '../src/server/demo/demo-server';
 
 const server = await startDemoServer({ port: 0, autopilot: false, root: process.argv[2] ?? process.cwd() });
 let closing = false;

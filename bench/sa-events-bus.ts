@@ -1,6 +1,6 @@
 import { performance } from 'node:perf_hooks';
 import type { SaEvent } from '../machines/chat.types';
-import { createReplayLog, type ReplayLog } from '../src/events/replay-log';
+import { createReplayLog, type ReplayLog } from '../src/browser/events/replay-log';
 import type { Measurement } from './metric';
 
 const HISTORY = 10_000;

@@ -11,7 +11,7 @@ import { copyFile, mkdir, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import { build } from 'vite';
-import { loadInstancesFile } from '../src/backend/instances-file';
+import { loadInstancesFile } from '../src/server/backend/instances-file';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 
@@ -32,7 +32,7 @@ export async function buildLambda(options: BuildLambdaOptions = {}): Promise<str
     root,
     logLevel: 'warn',
     build: {
-      ssr: join(root, 'src/backend/lambda.handler.ts'),
+      ssr: join(root, 'src/server/backend/lambda.handler.ts'),
       outDir,
       emptyOutDir: true,
       target: 'node20',

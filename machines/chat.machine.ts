@@ -1,4 +1,4 @@
-import { assign, emit, fromCallback, fromPromise, sendTo, setup } from 'xstate';
+import { assign, emit, fromCallback, fromPromise, sendTo, setup, type SnapshotFrom } from 'xstate';
 import type {
   ChatContext,
   ChatError,
@@ -20,7 +20,7 @@ import type {
  * started → queued → agent → ended) and what the visitor sees of it (start button, pre-chat form, panel open
  * or minimised).
  *
- * Pure: no DOM, no network, no clock. Its work is done by three actors it only names and `src/runtime/`
+ * Pure: no DOM, no network, no clock. Its work is done by three actors it only names and `src/browser/runtime/`
  * implements with `provide`: `loadConfig` (invoked while booting), `startChat` (while starting) and
  * `session` (the live chat, for as long as the contact runs). Leaving a state cancels its actor.
  *
@@ -398,3 +398,6 @@ export const chatMachine = setup({
     },
   },
 });
+
+/** A snapshot of the chat machine: what every view of the chat is drawn from. */
+export type ChatSnapshot = SnapshotFrom<typeof chatMachine>;

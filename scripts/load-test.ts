@@ -62,7 +62,7 @@ type FromServer = { type: 'ready'; url: string } | { type: 'memory'; id: number;
 // The server process.
 
 async function runServer(): Promise<void> {
-  const { startDemoServer } = await import('../src/server/demo-server');
+  const { startDemoServer } = await import('../src/server/demo/demo-server');
   const server = await startDemoServer({ port: 0, autopilot: false, rateLimit: false });
   const gc = (globalThis as { gc?: () => void }).gc;
   const send = (message: FromServer) => process.send?.(message);

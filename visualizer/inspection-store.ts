@@ -7,8 +7,8 @@
  * append-only; listeners learn what changed and redraw only that.
  */
 import type { AnyEventObject, StateValue } from 'xstate';
-import { SA_EVENTS_SESSION_ID } from '../src/inspect/inspect-protocol';
-import { maskSecrets } from '../src/inspect/mask-secrets';
+import { SA_EVENTS_SESSION_ID } from '../src/browser/inspect/inspect-protocol';
+import { maskSecrets } from '../src/browser/inspect/mask-secrets';
 
 export interface InspectedMachine {
   sessionId: string;

@@ -7,7 +7,7 @@ import { createInspector, type StatelyInspectionEvent } from '@statelyai/inspect
 import { createActor, type Actor, type AnyStateMachine } from 'xstate';
 import { chatMachine } from '../machines/chat.machine';
 import type { ChatEvent } from '../machines/chat.types';
-import { INSPECT_DEPTH_LIMIT, SA_EVENTS_SESSION_ID } from '../src/inspect/inspect-protocol';
+import { INSPECT_DEPTH_LIMIT, SA_EVENTS_SESSION_ID } from '../src/browser/inspect/inspect-protocol';
 import { sampleEvent, SAMPLE_EVENT_TYPES, variantFor } from './sample-events';
 import type { ChartTransition } from './statechart-graph';
 

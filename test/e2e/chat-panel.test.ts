@@ -75,7 +75,7 @@ beforeAll(async () => {
       minify: true,
       // Lib mode keeps whitespace in ES output; minify fully so the size check measures what ships.
       rolldownOptions: { output: { minify: true } },
-      lib: { entry: join(ROOT, 'src/ui/chat-panel.ts'), formats: ['es'], fileName: 'chat-panel' },
+      lib: { entry: join(ROOT, 'src/browser/ui/chat-panel.ts'), formats: ['es'], fileName: 'chat-panel' },
     },
   })) as Rolldown.RolldownOutput | Rolldown.RolldownOutput[];
   const output = Array.isArray(result) ? result[0]! : result;

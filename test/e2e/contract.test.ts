@@ -1,8 +1,8 @@
 import type { BrowserContext } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import type { SaEvent, SaEventType } from '../../machines/chat.types';
-import { DEFAULT_UI_TEXT } from '../../src/config/ui-text';
-import { PRELOAD_STUB } from '../../src/events/preload-stub';
+import { DEFAULT_UI_TEXT } from '../../src/browser/config/ui-text';
+import { PRELOAD_STUB } from '../../src/browser/events/preload-stub';
 import { ChatPage } from './models/chat-page';
 import { useStack } from './support/stack';
 

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startDemoServer, type DemoServer } from '../../src/server/demo-server';
+import { startDemoServer, type DemoServer } from '../../src/server/demo/demo-server';
 import { ChatPage } from './models/chat-page';
 import { EmulatorControl } from './models/emulator-control';
 import { CHROMIUM_PATH, launchChromium } from './support/browser';

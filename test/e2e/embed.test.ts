@@ -1,6 +1,6 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PRELOAD_STUB } from '../../src/events/preload-stub';
+import { PRELOAD_STUB } from '../../src/browser/events/preload-stub';
 import { ChatPage } from './models/chat-page';
 import { SitePage } from './models/site-page';
 import { launchChromium } from './support/browser';

@@ -1,10 +1,10 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createConnectClientFactory } from '../../src/backend/connect-client';
-import { loadInstancesFile } from '../../src/backend/instances-file';
-import { createNodeHttpHandler } from '../../src/backend/node-http.adapter';
-import { createStartChatService } from '../../src/backend/start-chat.service';
-import { startEmulator, type RunningEmulator } from '../../src/emulator/emulator';
+import { createConnectClientFactory } from '../../src/server/backend/connect-client';
+import { loadInstancesFile } from '../../src/server/backend/instances-file';
+import { createNodeHttpHandler } from '../../src/server/backend/node-http.adapter';
+import { createStartChatService } from '../../src/server/backend/start-chat.service';
+import { startEmulator, type RunningEmulator } from '../../src/server/emulator/emulator';
 import { EmulatorControl } from './models/emulator-control';
 import { AgentConsolePage } from './support/agent-console-page';
 import { launchChromium } from './support/browser';

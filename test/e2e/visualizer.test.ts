@@ -1,6 +1,6 @@
 import { mkdir } from 'node:fs/promises';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { MASKED } from '../../src/inspect/mask-secrets';
+import { MASKED } from '../../src/browser/inspect/mask-secrets';
 import { ChatPage } from './models/chat-page';
 import { VisualizerPage } from './models/visualizer-page';
 import { useStack } from './support/stack';

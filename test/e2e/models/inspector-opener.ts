@@ -2,7 +2,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { createInspector, type StatelyInspectionEvent } from '@statelyai/inspect';
 import { createActor } from 'xstate';
 import { chatMachine } from '../../../machines/chat.machine';
-import { SA_EVENTS_SESSION_ID } from '../../../src/inspect/inspect-protocol';
+import { SA_EVENTS_SESSION_ID } from '../../../src/browser/inspect/inspect-protocol';
 
 /** The name `@statelyai/inspect` opens its inspector window with. */
 const INSPECTOR_WINDOW = 'xstateinspector';

@@ -1,7 +1,7 @@
 import { createRequire } from 'node:module';
 import type { Browser, Page } from 'playwright-core';
-import { DEFAULT_UI_TEXT } from '../../../src/config/ui-text';
-import type { PanelMessage, PanelView } from '../../../src/ui/chat-panel';
+import { DEFAULT_UI_TEXT } from '../../../src/browser/config/ui-text';
+import type { PanelMessage, PanelView } from '../../../src/browser/ui/chat-panel';
 
 const AXE_PATH = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 

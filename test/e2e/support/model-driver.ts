@@ -2,7 +2,7 @@ import type { BrowserContext, Page, Route } from 'playwright-core';
 import { createActor } from 'xstate';
 import { chatMachine } from '../../../machines/chat.machine';
 import type { ConfigLoaded, SaEvent } from '../../../machines/chat.types';
-import { DEFAULT_UI_TEXT } from '../../../src/config/ui-text';
+import { DEFAULT_UI_TEXT } from '../../../src/browser/config/ui-text';
 import { describeEvent, stamped, timeOf, type ChatSnapshot, type ModelEvent, type ModelPath } from '../../model/chat-paths';
 import { expectedEntries } from '../../model/sa-contract';
 import { ChatPage } from '../models/chat-page';

@@ -1,6 +1,6 @@
 import type { Browser, BrowserContext, BrowserContextOptions } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
-import { startDemoServer, type DemoServer } from '../../../src/server/demo-server';
+import { startDemoServer, type DemoServer } from '../../../src/server/demo/demo-server';
 import { ChatPage } from '../models/chat-page';
 import { EmulatorControl } from '../models/emulator-control';
 import { launchChromium } from './browser';

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import type { InstancesFile } from '../../../src/config/instance-config.types';
-import { queueMessage } from '../../../src/emulator/contact-flow';
+import type { InstancesFile } from '../../../src/browser/config/instance-config.types';
+import { queueMessage } from '../../../src/server/emulator/contact-flow';
 
 /** The parts of Amazon Connect's flow language (Version 2019-10-30) these files use. */
 interface FlowAction {

@@ -1,0 +1,218 @@
+/**
+ * The shapes of a chat instance's configuration.
+ *
+ * `config/instances.json` holds one {@link InstanceDefinition} per chat instance. The backend
+ * keeps the AWS side (`connect`, `allowedOrigins`, `allowedAttributes`) to itself and serves only
+ * the {@link PublicInstanceConfig} to browsers at `GET /api/instances/:name`.
+ */
+
+export type { ClockTime, DisplayRules, OpeningHours, Schedule, UrlRules, Weekday } from '../rules/rules.types';
+import type { DisplayRules } from '../rules/rules.types';
+
+/** Every string the UI shows, so a site can change tone or language. */
+export interface UiText {
+  /** @default "Start chat" */
+  startChat: string;
+  /** @default "Chat with us" */
+  title: string;
+  /** The launcher's label while a chat runs with the panel minimised. @default "Open chat" */
+  openChat: string;
+  /** @default "Message" */
+  messageLabel: string;
+  /** @default "Send" */
+  send: string;
+  /** @default "End chat" */
+  endChat: string;
+  /** @default "Minimise" */
+  minimise: string;
+  /** @default "Start new chat" */
+  startNewChat: string;
+  /** @default "Connecting…" */
+  statusConnecting: string;
+  /** @default "Please wait, we're finding someone to help you…" */
+  statusInFlow: string;
+  /** @default "Waiting in queue for the next agent…" */
+  statusQueued: string;
+  /** @default "Connected to {name}" */
+  statusAgent: string;
+  /** @default "Reconnecting…" */
+  statusReconnecting: string;
+  /** @default "Chat ended" */
+  statusEnded: string;
+  /** @default "{name} is typing…" */
+  agentTyping: string;
+  /** @default "We couldn't start the chat. Please try again." */
+  startFailed: string;
+  /**
+   * A start refused because the service is busy or this network started too many chats; the start button
+   * waits that long. @default "The chat service is busy. Please try again in {seconds} seconds."
+   */
+  startRetryIn: string;
+  /** @default "Try again" */
+  retry: string;
+  /** The chat's code could not be loaded (offline, blocked). @default "The chat could not be loaded. Check your connection and try again." */
+  loadFailed: string;
+  /** Reconnecting was given up. @default "We lost the connection to the chat. Check your network and try again." */
+  connectionLost: string;
+  /** The page keeps closing the chat's connection (a Content-Security-Policy without its origin). @default "The chat cannot keep a connection open on this page. Please try again later." */
+  connectionBlocked: string;
+  /** The customer tried to send a message with no text. @default "The message is empty." */
+  messageEmpty: string;
+  /** A message over Amazon Connect's length limit, which fills `{max}`. @default "Messages can be at most {max} characters." */
+  messageTooLong: string;
+  /** A message that did not reach the chat (not connected, or the send failed). @default "The message could not be sent." */
+  messageNotSent: string;
+  /** A system line in the conversation. @default "{name} joined the chat" */
+  participantJoined: string;
+  /** A system line in the conversation. @default "{name} left the chat" */
+  participantLeft: string;
+  /** Who joined or left when Amazon Connect gives no name. @default "An agent" */
+  unnamedAgent: string;
+  /** The pre-chat form's cancel button. @default "Cancel" */
+  cancel: string;
+}
+
+/** One field of the optional pre-chat form. */
+export interface PreChatField {
+  /**
+   * `"displayName"` becomes the customer's name in the chat; any other name becomes a contact attribute
+   * (which the backend accepts only if the instance's `allowedAttributes` lists it).
+   */
+  name: string;
+  label: string;
+  /** @default false */
+  required?: boolean;
+  /** @default "text" */
+  type?: 'text' | 'email' | 'tel';
+  /** @default 200 */
+  maxLength?: number;
+}
+
+/** A short form shown before the chat starts. */
+export interface PreChatForm {
+  fields: PreChatField[];
+}
+
+/** What a browser receives for an instance: nothing secret, nothing the browser does not need. */
+export interface PublicInstanceConfig {
+  /** The chat instance name reported in `CHAT_LOADED` / `CHAT_VISIBLE` as `chatInstanceName`. */
+  name: string;
+  /** AWS region of the Amazon Connect instance, e.g. `"ap-southeast-2"`. */
+  region: string;
+  /**
+   * Where the runtime asks for a new contact (`POST`).
+   * @default "/api/chats" resolved against the script's origin
+   */
+  startChatUrl?: string;
+  /** @default shown on every page, at every time */
+  rules?: DisplayRules;
+  /**
+   * Text that, when it appears in a SYSTEM message from the contact flow, means "the contact is now in a
+   * queue". Amazon Connect sends the customer no queue event, so the customer queue flow must send this.
+   * @default "[queued]"
+   */
+  queueMarker?: string;
+  /**
+   * How the chat recovers a lost connection: how long chatjs may stay silent after losing its socket before
+   * a fresh connection is tried (`silenceMs`), and the waits before each fresh attempt (`delaysMs`); after the
+   * last, the customer is offered "Try again".
+   * @default { silenceMs: 5000, delaysMs: [1000, 2000, then 4000 × 18] } (about 75 s)
+   */
+  reconnect?: { silenceMs?: number; delaysMs?: number[] };
+  /** @default English text, see {@link UiText} */
+  text?: Partial<UiText>;
+  /** @default no form: "Start chat" starts at once */
+  preChat?: PreChatForm;
+  /**
+   * The language of the UI text (a BCP 47 tag such as `"es"`), whatever the page's `<html lang>` says.
+   * @default the page's `<html lang>`, falling back to English
+   */
+  lang?: string;
+  /**
+   * UI text for more languages, or your own wording for a bundled one, by language tag (`{ "fr": { … } }`).
+   * A language without every string falls back to the bundled language, then to English.
+   * @default {} (only the bundled languages: English, Spanish)
+   */
+  locales?: Record<string, Partial<UiText>>;
+  /** @default the built-in look, see {@link Theme} */
+  theme?: Theme;
+  /** @default no bridge: saEvents only */
+  analytics?: AnalyticsOptions;
+}
+
+/**
+ * The widget's look, applied as CSS custom properties on its host elements (the launcher and the panel read
+ * them; see `src/browser/ui/chat-panel.styles.ts`). Colours are CSS colours: `#0b57d0`, `rgb(11 87 208)`, `oklch(…)`,
+ * a named colour, or `var(--your-brand)`.
+ */
+export interface Theme {
+  /** `--cw-accent`: the launcher, the send button, the customer's bubbles. @default "#0b57d0" */
+  accent?: string;
+  /** `--cw-accent-text`: text on the accent colour. @default "#ffffff" */
+  accentText?: string;
+  /** `--cw-bg`: the panel's background. @default "#ffffff" */
+  background?: string;
+  /** `--cw-text`: the panel's text; muted text and borders are mixed from this and `background`. @default "#1f2328" */
+  text?: string;
+  /** `--cw-radius`: corner radius, a length such as `"8px"` or `"0.5rem"`. @default "12px" (panel), "24px" (launcher) */
+  radius?: string;
+  /** `--cw-font`: a font-family list such as `"Inter, system-ui, sans-serif"`. @default "system-ui, sans-serif" */
+  font?: string;
+  /**
+   * The corner the launcher and the panel sit in.
+   * @default the inline end of the page: bottom right, bottom left on a right-to-left page
+   */
+  position?: 'bottom-right' | 'bottom-left';
+}
+
+/** Analytics bridges: every saEvents entry forwarded to a tag manager (see README "Analytics"). */
+export interface AnalyticsOptions {
+  /**
+   * Push `{ event: "webchat", webchatEvent: type, ...data, webchatTimestamp }` to `window.dataLayer` (Google Tag
+   * Manager), creating it if absent.
+   * @default false
+   */
+  dataLayer?: boolean;
+  /**
+   * Call `gtag("event", "webchat_" + type in lower case, data)` (GA4) whenever `window.gtag` is a function.
+   * @default false
+   */
+  gtag?: boolean;
+}
+
+/** The AWS side of an instance; stays in the backend. */
+export interface ConnectTarget {
+  instanceId: string;
+  contactFlowId: string;
+  region: string;
+}
+
+/** One entry of `config/instances.json`. */
+export interface InstanceDefinition {
+  public: PublicInstanceConfig;
+  connect: ConnectTarget;
+  /** Origins (scheme://host[:port]) allowed to start chats and read the public config. */
+  allowedOrigins: string[];
+  /**
+   * Contact attribute names a browser may set on StartChatContact.
+   * @default [] (none)
+   */
+  allowedAttributes?: string[];
+}
+
+/** The whole `config/instances.json`. */
+export interface InstancesFile {
+  instances: InstanceDefinition[];
+}
+
+/** The body of `POST /api/chats`. */
+export interface StartChatRequest {
+  instance: string;
+  displayName?: string;
+  attributes?: Record<string, string>;
+}
+
+/** Every error response of the backend and the emulator's control API. */
+export interface ErrorBody {
+  error: { code: string; message: string };
+}

@@ -1,0 +1,336 @@
+// chatjs exports nothing: importing it for its side effect fills `librarySandbox.connect`, which the build
+// gives chatjs in place of the global `connect` it would otherwise define on the host page.
+import 'amazon-connect-chatjs';
+import type { ContactDetails } from '../../../machines/chat.types';
+import { librarySandbox } from '../platform/global-sandbox';
+import { watchForRunawayReconnects } from './runaway-guard';
+import { isTranscriptItem, type TranscriptItem } from './transcript-item';
+
+/** The part of chatjs' CustomerChatSession this adapter uses, typed at the boundary. */
+interface CustomerSession {
+  connect(): Promise<unknown>;
+  onMessage(handler: (event: { data: unknown }) => void): void;
+  onTyping(handler: (event: { data: unknown }) => void): void;
+  onConnectionEstablished(handler: (event: unknown) => void): void;
+  onConnectionLost(handler: () => void): void;
+  onConnectionBroken(handler: () => void): void;
+  onEnded(handler: () => void): void;
+  sendMessage(args: { contentType: 'text/plain'; message: string }): Promise<{ data?: { Id?: string; AbsoluteTime?: string } }>;
+  sendEvent(args: { contentType: string }): Promise<unknown>;
+  getTranscript(args: Record<string, unknown>): Promise<{ data?: { Transcript?: unknown[]; NextToken?: string } }>;
+  disconnectParticipant(): Promise<unknown>;
+  controller: {
+    breakConnection(): Promise<unknown>;
+    cleanUpOnParticipantDisconnect(): void;
+    /** chatjs internals, reached only to stop a reconnect loop that its public API cannot. */
+    connectionHelper?: { baseInstance?: { websocketManager?: { terminateWebSocketManager?(): void } } };
+  };
+}
+
+interface ChatJsGlobal {
+  ChatSession: {
+    setGlobalConfig(config: Record<string, unknown>): void;
+    create(args: Record<string, unknown>): CustomerSession;
+  };
+}
+
+/** Amazon Connect limits a text/plain message to 1,024 characters. */
+export const MAX_MESSAGE_LENGTH = 1024;
+
+/** A message was refused before it was sent. */
+export class MessageRejectedError extends Error {
+  override readonly name = 'MessageRejectedError';
+  constructor(
+    readonly code: 'message.too_long' | 'message.empty' | 'message.send_failed',
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+export interface SessionHandlers {
+  /** An item pushed live on the socket, or found in the transcript after (re)connecting. */
+  onItem(item: TranscriptItem): void;
+  onTyping(item: TranscriptItem): void;
+  /** The socket is subscribed: items flow. */
+  onConnected(): void;
+  /** The socket went away; chatjs or this adapter is trying again. */
+  onConnectionLost(): void;
+  /** Recovery was given up: after repeated failures, or because chatjs was caught in a reconnect loop. */
+  onGaveUp(reason: 'retries_exhausted' | 'runaway'): void;
+  /** Amazon Connect says the chat is over (or the token is no longer valid). */
+  onEnded(): void;
+  report(message: string, error?: unknown): void;
+}
+
+export interface SessionOptions {
+  /**
+   * Delays before each fresh attempt after chatjs gives up. chatjs alone never retries after
+   * `onConnectionBroken`, so the adapter does, capped so recovery follows a returning service within seconds.
+   * @default [1000, 2000, 4000, 4000, …] for 20 attempts (~75 s)
+   */
+  retryDelaysMs?: readonly number[];
+  /**
+   * How long chatjs may stay silent after losing its socket before the adapter takes over.
+   * @default 5000
+   */
+  silenceMs?: number;
+}
+
+const DEFAULT_RETRY_DELAYS = [1000, 2000, ...Array<number>(18).fill(4000)];
+/**
+ * After a lost socket chatjs retries on its own, but when the Participant Service answers 5xx it can fall
+ * silent for a long while (or give up): past this, the adapter takes over with a fresh session.
+ */
+const LOST_WATCHDOG_MS = 5000;
+const TYPING_THROTTLE_MS = 5000;
+const TRANSCRIPT_PAGE_SIZE = 100;
+const TRANSCRIPT_MAX_PAGES = 50;
+
+let configuredEndpoint: string | undefined;
+
+function chatJs(): ChatJsGlobal {
+  return librarySandbox.connect as unknown as ChatJsGlobal;
+}
+
+/** chatjs caches its service client per region: configure once, before the first session. */
+function configure(contact: ContactDetails): void {
+  if (configuredEndpoint === contact.participantEndpoint) return;
+  chatJs().ChatSession.setGlobalConfig({
+    region: contact.region,
+    endpoint: contact.participantEndpoint,
+    // Receipts add a request per message; the panel does not show them.
+    features: { messageReceipts: { shouldSendMessageReceipts: false } },
+  });
+  configuredEndpoint = contact.participantEndpoint;
+}
+
+function isAccessDenied(error: unknown): boolean {
+  const cause = (error as { _debug?: unknown } | null)?._debug ?? error;
+  const typed = cause as { type?: unknown; statusCode?: unknown; name?: unknown } | null;
+  return typed?.type === 'AccessDeniedException' || typed?.statusCode === 403 || typed?.name === 'AccessDeniedException';
+}
+
+/** Silences and closes a session. chatjs can throw here mid-failure; a dead session must not stop recovery. */
+function dispose(current: CustomerSession | undefined): void {
+  if (!current) return;
+  // Closing the connection first: it is what stops chatjs' own reconnecting.
+  try {
+    current.controller.breakConnection().catch(() => {});
+  } catch {
+    // Already torn down by chatjs itself.
+  }
+  try {
+    current.controller.cleanUpOnParticipantDisconnect();
+  } catch {
+    // Same.
+  }
+}
+
+/** The whole transcript, oldest first, page by page from the newest (at most TRANSCRIPT_MAX_PAGES pages). */
+async function readTranscript(current: CustomerSession): Promise<TranscriptItem[]> {
+  let nextToken: string | undefined;
+  const pages: unknown[][] = [];
+  for (let page = 0; page < TRANSCRIPT_MAX_PAGES; page++) {
+    const response = await current.getTranscript({
+      maxResults: TRANSCRIPT_PAGE_SIZE,
+      sortOrder: 'ASCENDING',
+      scanDirection: 'BACKWARD',
+      ...(nextToken ? { nextToken } : {}),
+    });
+    pages.unshift(response.data?.Transcript ?? []);
+    nextToken = response.data?.NextToken;
+    if (!nextToken) break;
+  }
+  return pages.flat().filter(isTranscriptItem);
+}
+
+/** A chatjs customer session for the contact (not yet connected). */
+function createCustomerSession(contact: ContactDetails): CustomerSession {
+  return chatJs().ChatSession.create({
+    chatDetails: { ContactId: contact.contactId, ParticipantId: contact.participantId, ParticipantToken: contact.participantToken },
+    options: { region: contact.region },
+    type: 'CUSTOMER',
+    // Without it chatjs injects an inline script and posts metrics to AWS: breaks strict CSP and offline use.
+    disableCSM: true,
+  });
+}
+
+/** chatjs' callbacks of one session, each called only while that session is the live one. */
+function listen(
+  current: CustomerSession,
+  live: () => boolean,
+  on: { item(item: TranscriptItem): void; typing(item: TranscriptItem): void; established(): void; lost(): void; broken(): void; ended(): void },
+): void {
+  current.onMessage(({ data }) => live() && isTranscriptItem(data) && on.item(data));
+  current.onTyping(({ data }) => live() && isTranscriptItem(data) && on.typing(data));
+  current.onConnectionEstablished((event) => {
+    // The first call comes from connect() itself, before the socket is open; items flow after the second.
+    if (live() && !(event as { connectCalled?: boolean } | null)?.connectCalled) on.established();
+  });
+  current.onConnectionLost(() => live() && on.lost());
+  current.onConnectionBroken(() => live() && on.broken());
+  current.onEnded(() => live() && on.ended());
+}
+
+/** Stops a session caught in chatjs' reconnect loop, where closing is not enough. */
+function terminate(current: CustomerSession | undefined): void {
+  // chatjs' websocket manager keeps asking for connections: only terminating it ends the loop.
+  try {
+    current?.controller.connectionHelper?.baseInstance?.websocketManager?.terminateWebSocketManager?.();
+  } catch {
+    // Nothing more we can do than dispose below.
+  }
+  dispose(current);
+}
+
+/** Sending as the customer on whichever session is current: messages, checked first against Amazon Connect's limits, and typing, throttled. */
+function customerSender(current: () => CustomerSession | undefined, report: SessionHandlers['report']) {
+  let lastTypingSent = 0;
+  return {
+    async sendMessage(text: string): Promise<{ id: string }> {
+      if (!text.trim()) throw new MessageRejectedError('message.empty', 'The message is empty.');
+      if (text.length > MAX_MESSAGE_LENGTH) {
+        throw new MessageRejectedError('message.too_long', `Messages can be at most ${MAX_MESSAGE_LENGTH} characters.`);
+      }
+      const session = current();
+      if (!session) throw new MessageRejectedError('message.send_failed', 'Not connected.');
+      try {
+        const response = await session.sendMessage({ contentType: 'text/plain', message: text });
+        return { id: response.data?.Id ?? '' };
+      } catch (error) {
+        report('could not send a message', error);
+        throw new MessageRejectedError('message.send_failed', 'The message could not be sent.');
+      }
+    },
+    sendTyping(): void {
+      const session = current();
+      const now = Date.now();
+      if (!session || now - lastTypingSent < TYPING_THROTTLE_MS) return;
+      lastTypingSent = now;
+      session.sendEvent({ contentType: 'application/vnd.amazonaws.connect.event.typing' }).catch(() => {});
+    },
+  };
+}
+
+/**
+ * A customer's connection to one contact through the real chatjs. Translates nothing: it hands
+ * items and connection changes to its handlers, and keeps the connection alive when chatjs gives up.
+ */
+export function openChatSession(contact: ContactDetails, handlers: SessionHandlers, options: SessionOptions = {}) {
+  const retryDelays = options.retryDelaysMs ?? DEFAULT_RETRY_DELAYS;
+  let session: CustomerSession | undefined;
+  let generation = 0;
+  let failures = 0;
+  let retryTimer: ReturnType<typeof setTimeout> | undefined;
+  let watchdog: ReturnType<typeof setTimeout> | undefined;
+  let closed = false;
+  let ended = false;
+
+  function endOnce(): void {
+    if (ended || closed) return;
+    ended = true;
+    clearTimeout(retryTimer);
+    clearTimeout(watchdog);
+    handlers.onEnded();
+  }
+
+  function recover(): void {
+    clearTimeout(watchdog);
+    if (closed || ended) return;
+    dispose(session);
+    session = undefined;
+    generation++;
+    const delay = retryDelays[failures];
+    if (delay === undefined) {
+      handlers.onGaveUp('retries_exhausted');
+      return;
+    }
+    failures++;
+    handlers.onConnectionLost();
+    retryTimer = setTimeout(start, delay);
+  }
+
+  async function fetchTranscript(current: CustomerSession, gen: number): Promise<void> {
+    const items = await readTranscript(current);
+    if (gen !== generation) return;
+    for (const item of items) handlers.onItem(item);
+  }
+
+  function start(): void {
+    if (closed || ended) return;
+    const gen = ++generation;
+    const current = createCustomerSession(contact);
+    session = current;
+    const live = () => gen === generation && !closed;
+    listen(current, live, {
+      item: handlers.onItem,
+      typing: handlers.onTyping,
+      established() {
+        clearTimeout(watchdog);
+        failures = 0;
+        handlers.onConnected();
+        // Fills whatever was pushed while the socket was down, and the history after a page navigation.
+        fetchTranscript(current, gen).catch((error: unknown) => handlers.report('could not fetch the chat transcript', error));
+      },
+      lost() {
+        // Configured not to reconnect: losing the connection is giving it up.
+        if (retryDelays.length === 0) return recover();
+        handlers.onConnectionLost();
+        clearTimeout(watchdog);
+        watchdog = setTimeout(() => live() && recover(), options.silenceMs ?? LOST_WATCHDOG_MS);
+      },
+      broken: recover,
+      ended: endOnce,
+    });
+    current.connect().catch((error: unknown) => {
+      if (!live()) return;
+      if (isAccessDenied(error)) endOnce();
+      else recover();
+    });
+  }
+
+  const stopWatching = watchForRunawayReconnects(contact.participantEndpoint, () => {
+    if (closed || ended) return;
+    terminate(session);
+    session = undefined;
+    generation++;
+    clearTimeout(retryTimer);
+    handlers.onGaveUp('runaway');
+  });
+
+  /** Back from a hidden tab (or a sleeping laptop): reconnect now if waiting, else fill any gap. */
+  const onVisible = () => {
+    if (document.visibilityState !== 'visible' || closed || ended) return;
+    if (!session && retryTimer !== undefined) {
+      clearTimeout(retryTimer);
+      start();
+    } else if (session) {
+      const current = session;
+      fetchTranscript(current, generation).catch(() => {});
+    }
+  };
+  document.addEventListener('visibilitychange', onVisible);
+
+  configure(contact);
+  start();
+
+  return {
+    ...customerSender(() => session, handlers.report),
+    async disconnect(): Promise<void> {
+      if (!session || ended) return;
+      await session.disconnectParticipant();
+    },
+    close(): void {
+      closed = true;
+      stopWatching();
+      document.removeEventListener('visibilitychange', onVisible);
+      clearTimeout(retryTimer);
+      clearTimeout(watchdog);
+      dispose(session);
+      session = undefined;
+    },
+  };
+}
+
+export type ChatSession = ReturnType<typeof openChatSession>;

@@ -1,0 +1,127 @@
+import type { ChatEvent } from '../../../machines/chat.types';
+import type { ResolvedConfig } from '../config/instance-config';
+import type { Conversation, ConversationModule } from './conversation.types';
+import { mountLauncher } from '../ui/launcher';
+import type { ChatSnapshot, ChatView } from './chat-view';
+import { createHostElement } from '../ui/host-element';
+
+export interface ChatScreenOptions {
+  window: Window;
+  config: ResolvedConfig;
+  container?: HTMLElement | undefined;
+  nonce?: string | undefined;
+  /** The visitor's intents, as machine events. */
+  send(event: ChatEvent): void;
+  now(): number;
+  loadConversation(): Promise<ConversationModule>;
+  report(message: string, error?: unknown): void;
+}
+
+/**
+ * What the page shows of the chat: the launcher, the pre-chat form and the panel, each drawn from the view
+ * the machine's snapshot gives (`render`). It holds DOM, never state: whether the form is open or the panel
+ * minimised is the machine's to say.
+ */
+export function createChatScreen(options: ChatScreenOptions) {
+  const { window: win, config, send, now, report } = options;
+  const nonce = options.nonce ? { nonce: options.nonce } : {};
+  const launcherHost = createHostElement(win.document, 'launcher', config.host, options.container);
+  let panelHost: ReturnType<typeof createHostElement> | undefined;
+  let conversation: Conversation | undefined;
+  let preChatForm: { destroy(): void } | undefined;
+  let preChatLoading = false;
+  let view: ChatView | undefined;
+  let latest: ChatSnapshot | undefined;
+
+  const launcher = mountLauncher(launcherHost.root, {
+    text: config.text,
+    onActivate: () => send({ type: view?.launcher.press ?? 'OPEN', at: now() }),
+    // Prefetch on intent only: never on page load, where most visitors never chat.
+    onIntent: () => void options.loadConversation().catch(() => {}),
+    ...nonce,
+  });
+
+  function panelRoot(): ShadowRoot {
+    panelHost ??= createHostElement(win.document, 'panel', config.host, options.container);
+    return panelHost.root;
+  }
+
+  function closePreChatForm(): void {
+    preChatForm?.destroy();
+    preChatForm = undefined;
+  }
+
+  async function openPreChatForm(): Promise<void> {
+    const fields = config.preChat?.fields;
+    if (preChatForm || preChatLoading || !fields) return;
+    preChatLoading = true;
+    let module: ConversationModule;
+    try {
+      module = await options.loadConversation();
+    } catch (error) {
+      report('could not load the pre-chat form; starting without it', error);
+      send({ type: 'START', at: now() });
+      return;
+    } finally {
+      preChatLoading = false;
+    }
+    if (!view?.preChat || preChatForm) return;
+    preChatForm = module.mountPreChatForm(panelRoot(), {
+      fields,
+      text: config.text,
+      ...nonce,
+      onSubmit: ({ displayName, ...attributes }) =>
+        send({ type: 'START', attributes, ...(displayName ? { displayName } : {}), at: now() }),
+      onCancel: () => send({ type: 'CLOSE', at: now() }),
+    });
+    render(view, latest!);
+  }
+
+  function render(next: ChatView, snapshot: ChatSnapshot): void {
+    const previous = view;
+    view = next;
+    latest = snapshot;
+    const { launcher: state } = next;
+    launcher.update({
+      visible: state.visible,
+      busy: state.busy,
+      waiting: state.waiting,
+      label: config.text[state.label],
+      ...(state.error ? { error: state.error } : {}),
+    });
+    if (next.preChat) void openPreChatForm();
+    else closePreChatForm();
+    if (next.panel) conversation?.update(snapshot);
+    else if (conversation) {
+      conversation.destroy();
+      conversation = undefined;
+    }
+    if (panelHost) panelHost.element.hidden = !(preChatForm || (conversation && next.panel?.shown));
+    const wasShown = Boolean(previous?.panel?.shown || previous?.preChat);
+    const isShown = Boolean(next.panel?.shown || next.preChat);
+    if (wasShown && !isShown && next.launcher.visible) launcher.focus();
+    else if (!wasShown && isShown && previous?.panel && next.panel) conversation?.focus();
+  }
+
+  return {
+    render,
+    /** The panel's shadow root, for the conversation the session opens. */
+    panelRoot,
+    /** The conversation of the current contact; a previous one is removed. */
+    adopt(next: Conversation): void {
+      if (conversation !== next) conversation?.destroy();
+      conversation = next;
+      if (view && latest) render(view, latest);
+    },
+    destroy(): void {
+      closePreChatForm();
+      conversation?.destroy();
+      conversation = undefined;
+      launcher.destroy();
+      launcherHost.element.remove();
+      panelHost?.element.remove();
+    },
+  };
+}
+
+export type ChatScreen = ReturnType<typeof createChatScreen>;

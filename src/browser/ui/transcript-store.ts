@@ -1,0 +1,99 @@
+import type { PanelMessage } from './chat-panel';
+import type { UiText } from '../config/instance-config.types';
+import { classifyItem } from '../connect/transcript-classifier';
+import type { TranscriptItem } from '../connect/transcript-item';
+
+export interface TranscriptStoreOptions {
+  /** The customer's own participant id: their items show as theirs. */
+  customerParticipantId: string;
+  /** Removed from SYSTEM messages before they are shown: it is a signal for us, not text for people. */
+  queueMarker: string;
+  text: Pick<UiText, 'participantJoined' | 'participantLeft' | 'unnamedAgent'>;
+}
+
+/** A function replacer, so `$&` or `$'` in a name stays literal. */
+const withName = (template: string, name: string) => template.replaceAll('{name}', () => name);
+
+/** What an item looks like in the panel, or undefined for items the panel does not show. */
+function toPanelMessage(item: TranscriptItem, options: TranscriptStoreOptions): PanelMessage | undefined {
+  const base = { id: item.Id, displayName: item.DisplayName ?? '', at: Date.parse(item.AbsoluteTime) || 0 };
+  // Amazon Connect names the flow "SYSTEM_MESSAGE"; the panel shows system lines without a name.
+  const system = (text: string) => (text ? { ...base, displayName: '', role: 'SYSTEM' as const, text } : undefined);
+  const meaning = classifyItem(item, options);
+  const { text } = options;
+  switch (meaning.kind) {
+    case 'text':
+      return meaning.role === 'SYSTEM' ? system(meaning.text) : { ...base, role: meaning.role, text: meaning.text };
+    case 'queued':
+      return system(meaning.text);
+    case 'agentJoined':
+      return system(withName(text.participantJoined, meaning.name || text.unnamedAgent));
+    case 'agentLeft':
+      return system(withName(text.participantLeft, meaning.name || text.unnamedAgent));
+    default:
+      return undefined;
+  }
+}
+
+/**
+ * The conversation as the panel shows it: items from the socket and from GetTranscript merged by Id
+ * (so a reconnect or a reload never shows a message twice), in time order, plus the customer's
+ * messages that are still on their way.
+ */
+export function createTranscriptStore(options: TranscriptStoreOptions) {
+  const seen = new Set<string>();
+  const shown: PanelMessage[] = [];
+  const pending = new Map<string, PanelMessage>();
+  /** Ids the service gave our sends, so their echo replaces the pending copy. */
+  const confirmedSends = new Map<string, string>();
+  let version = 0;
+  let cache: readonly PanelMessage[] = [];
+  let cacheVersion = -1;
+
+  function insert(message: PanelMessage): void {
+    let index = shown.length;
+    while (index > 0 && shown[index - 1]!.at > message.at) index--;
+    shown.splice(index, 0, message);
+  }
+
+  return {
+    /** Adds an item; false when it was already there. */
+    add(item: TranscriptItem): boolean {
+      if (seen.has(item.Id)) return false;
+      seen.add(item.Id);
+      const tempId = confirmedSends.get(item.Id);
+      if (tempId !== undefined) {
+        pending.delete(tempId);
+        confirmedSends.delete(item.Id);
+      }
+      const message = toPanelMessage(item, options);
+      if (message) insert(message);
+      version++;
+      return true;
+    },
+    addPending(tempId: string, text: string, displayName: string, at: number): void {
+      pending.set(tempId, { id: tempId, role: 'CUSTOMER', displayName, text, at, pending: true });
+      version++;
+    },
+    /** The service accepted a send; its echo (with `id`) will replace the pending copy. */
+    confirm(tempId: string, id: string): void {
+      if (seen.has(id)) pending.delete(tempId);
+      else confirmedSends.set(id, tempId);
+      version++;
+    },
+    fail(tempId: string): void {
+      const message = pending.get(tempId);
+      if (message) pending.set(tempId, { ...message, pending: false, failed: true });
+      version++;
+    },
+    messages(): readonly PanelMessage[] {
+      if (cacheVersion !== version) {
+        cache = pending.size ? [...shown, ...pending.values()] : shown.slice();
+        cacheVersion = version;
+      }
+      return cache;
+    },
+  };
+}
+
+export type TranscriptStore = ReturnType<typeof createTranscriptStore>;

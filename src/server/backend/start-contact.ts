@@ -1,0 +1,83 @@
+import { StartChatContactCommand } from '@aws-sdk/client-connect';
+import type { ContactDetails } from '../../../machines/chat.types';
+import type { InstanceDefinition } from '../../browser/config/instance-config.types';
+import { ApiError } from './api-error';
+import { summarizeAwsError, toApiError } from './aws-error-mapping';
+import type { BackendLog } from './backend.types';
+import type { ConnectClientLike } from './connect-client';
+import type { CheckedStartChat } from './start-chat-request';
+
+/** How the service reaches Amazon Connect. */
+export interface ContactStarterOptions {
+  /** One client for every instance (tests pass a stub with `send`). */
+  connectClient?: ConnectClientLike;
+  /** A client per region; used when `connectClient` is absent. */
+  connectClientFactory?: (region: string) => ConnectClientLike;
+  /**
+   * The Participant Service endpoint handed to chatjs.
+   * @default `https://participant.connect.${region}.amazonaws.com`
+   */
+  participantEndpoint?: string | ((region: string) => string);
+}
+
+/** Starts a contact for a checked request on an instance; `sourceIp` is only logged. */
+export type ContactStarter = (instance: InstanceDefinition, request: CheckedStartChat, sourceIp: string) => Promise<ContactDetails>;
+
+/**
+ * Calls StartChatContact with the instance's ids and answers what chatjs needs. AWS's failures become
+ * {@link ApiError}s that name nothing of AWS's own (see `aws-error-mapping.ts`), logged with the AWS details.
+ */
+export function createContactStarter(options: ContactStarterOptions, log: BackendLog): ContactStarter {
+  const clientFor = (region: string): ConnectClientLike => {
+    if (options.connectClient) return options.connectClient;
+    if (options.connectClientFactory) return options.connectClientFactory(region);
+    throw new ApiError(500, 'backend.misconfigured', 'The chat service has no Amazon Connect client.');
+  };
+  const participantEndpointFor = (region: string): string => {
+    const endpoint = options.participantEndpoint;
+    if (typeof endpoint === 'function') return endpoint(region);
+    return endpoint ?? `https://participant.connect.${region}.amazonaws.com`;
+  };
+
+  return async function startContact(instance, request, sourceIp) {
+    const { connect } = instance;
+    let output;
+    try {
+      output = await clientFor(connect.region).send(
+        new StartChatContactCommand({
+          InstanceId: connect.instanceId,
+          ContactFlowId: connect.contactFlowId,
+          ParticipantDetails: { DisplayName: request.displayName },
+          ...(Object.keys(request.attributes).length > 0 ? { Attributes: request.attributes } : {}),
+          SupportedMessagingContentTypes: ['text/plain', 'text/markdown'],
+        }),
+      );
+    } catch (error) {
+      if (error instanceof ApiError) throw error;
+      const mapped = toApiError(error);
+      log({
+        level: mapped.code === 'backend.throttled' || mapped.code === 'backend.capacity' ? 'warn' : 'error',
+        event: 'chat.start_failed',
+        instance: instance.public.name,
+        code: mapped.code,
+        aws: summarizeAwsError(error),
+        sourceIp,
+      });
+      throw mapped;
+    }
+    const { ContactId: contactId, ParticipantId: participantId, ParticipantToken: participantToken } = output;
+    if (!contactId || !participantId || !participantToken) {
+      log({ level: 'error', event: 'chat.start_failed', instance: instance.public.name, code: 'backend.bad_response' });
+      throw new ApiError(502, 'backend.bad_response', 'Amazon Connect answered without the chat details.');
+    }
+    const started: ContactDetails = {
+      contactId,
+      participantId,
+      participantToken,
+      participantEndpoint: participantEndpointFor(connect.region),
+      region: connect.region,
+    };
+    log({ level: 'info', event: 'chat.started', instance: instance.public.name, contactId, sourceIp });
+    return started;
+  };
+}

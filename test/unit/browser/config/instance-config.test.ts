@@ -1,0 +1,106 @@
+import { describe, expect, it } from 'vitest';
+import { parsePublicConfig } from '../../../../src/browser/config/instance-config';
+import { InvalidConfigError } from '../../../../src/browser/config/invalid-config-error';
+import { DEFAULT_UI_TEXT } from '../../../../src/browser/config/ui-text';
+
+const valid = { name: 'help_faq_bot', region: 'ap-southeast-2' };
+
+function problemsOf(value: unknown, name?: string): readonly string[] {
+  try {
+    parsePublicConfig(value, name);
+    return [];
+  } catch (error) {
+    expect(error).toBeInstanceOf(InvalidConfigError);
+    return (error as InvalidConfigError).problems;
+  }
+}
+
+describe('instance config', () => {
+  it('fills defaults for text and the queue marker', () => {
+    const config = parsePublicConfig({ ...valid, text: { startChat: 'Chat now' } }, 'help_faq_bot');
+    expect(config.queueMarker).toBe('[queued]');
+    expect(config.text).toEqual({ ...DEFAULT_UI_TEXT, startChat: 'Chat now' });
+  });
+
+  it('names each bad field, and the first one as the error code', () => {
+    try {
+      parsePublicConfig({ name: 'help faq!', region: 42, colour: 'red' });
+      expect.unreachable();
+    } catch (error) {
+      const failure = error as InvalidConfigError;
+      expect(failure.name).toBe('InvalidConfigError');
+      expect(failure.code).toBe('config.colour');
+      expect(failure.problems).toEqual([
+        'config.colour: unknown field (expected name, region, startChatUrl, rules, queueMarker, reconnect, text, preChat, lang, locales, theme, analytics)',
+        'config.name: expected 1–64 letters, digits, "_" or "-"',
+        'config.region: expected an AWS region such as "ap-southeast-2"',
+      ]);
+      expect(failure.message).toContain('config.region');
+    }
+  });
+
+  it('refuses a config for another instance than data-instance', () => {
+    expect(problemsOf(valid, 'other_bot')).toEqual(['config.name: "help_faq_bot" does not match data-instance "other_bot"']);
+  });
+
+  it('refuses non-objects, wrong text types and unknown text keys', () => {
+    expect(problemsOf(null)).toEqual(['config: expected an object']);
+    expect(problemsOf([1, 2])).toEqual(['config: expected an object']);
+    const textProblems = problemsOf({ ...valid, text: { startChat: 1, shout: 'x' } });
+    expect(textProblems).toHaveLength(2);
+    expect(textProblems[0]).toMatch(/^config\.text\.shout: unknown field \(expected startChat, title, /);
+    expect(textProblems[1]).toBe('config.text.startChat: expected a string');
+    expect(problemsOf({ ...valid, queueMarker: ' ' })).toEqual(['config.queueMarker: expected non-empty text']);
+    expect(problemsOf({ ...valid, startChatUrl: 5 })).toEqual(['config.startChatUrl: expected a URL string']);
+  });
+
+  it('takes reconnect timings within bounds and names what is wrong with others', () => {
+    expect(problemsOf({ ...valid, reconnect: { silenceMs: 300, delaysMs: [200, 400] } })).toEqual([]);
+    expect(problemsOf({ ...valid, reconnect: { delaysMs: [] } })).toEqual([]);
+    expect(problemsOf({ ...valid, reconnect: { silenceMs: -1, delaysMs: [1.5] } })).toEqual([
+      'config.reconnect.silenceMs: expected whole milliseconds from 0 to 60000',
+      'config.reconnect.delaysMs: expected at most 100 whole milliseconds, each from 0 to 60000',
+    ]);
+    expect(problemsOf({ ...valid, reconnect: { delaysMs: Array(101).fill(1) } })).toHaveLength(1);
+    expect(problemsOf({ ...valid, reconnect: { retries: 3 } })[0]).toMatch(/^config\.reconnect\.retries: unknown field/);
+  });
+
+  it('shows English on the host elements by default, with no theme style and the page’s direction', () => {
+    const config = parsePublicConfig(valid, 'help_faq_bot');
+    expect(config.text).toEqual(DEFAULT_UI_TEXT);
+    expect(config.host).toEqual({ lang: 'en', style: {} });
+  });
+
+  it('picks the page’s language and puts it, the direction and the theme on the host elements', () => {
+    const spanish = parsePublicConfig({ ...valid, theme: { accent: '#7a1fa2', position: 'bottom-left' } }, 'help_faq_bot', 'es-ES');
+    expect(spanish.text.startChat).toBe('Iniciar chat');
+    expect(spanish.host).toEqual({ lang: 'es', style: { '--cw-accent': '#7a1fa2', left: '20px', right: 'auto' } });
+    const hebrew = parsePublicConfig({ ...valid, locales: { he: { startChat: 'התחלת צ׳אט' } } }, 'help_faq_bot', 'he');
+    expect(hebrew.text.startChat).toBe('התחלת צ׳אט');
+    expect(hebrew.host).toEqual({ lang: 'he', dir: 'rtl', style: {} });
+  });
+
+  it('lets the instance’s text override the chosen language', () => {
+    const config = parsePublicConfig({ ...valid, text: { title: 'Ayuda' } }, 'help_faq_bot', 'es');
+    expect(config.text.title).toBe('Ayuda');
+    expect(config.text.send).toBe('Enviar');
+  });
+
+  it('names bad theme, language and analytics fields', () => {
+    expect(
+      problemsOf({ ...valid, theme: { accent: 'red;}' }, lang: 'xx_YY', analytics: { dataLayer: 'yes', segment: true } }),
+    ).toEqual([
+      'config.lang: expected a language tag such as "en" or "es-MX"',
+      'config.theme.accent: expected a CSS colour such as "#0b57d0", "rgb(11 87 208)" or "navy"',
+      'config.analytics.segment: unknown field (expected dataLayer, gtag)',
+      'config.analytics.dataLayer: expected true or false',
+    ]);
+    expect(problemsOf({ ...valid, analytics: { dataLayer: true, gtag: false } })).toEqual([]);
+  });
+
+  it('passes the display rules to their validator with the config path', () => {
+    const problems = problemsOf({ ...valid, rules: { schedule: { timeZone: 'Mars/Olympus', weekly: {} } } });
+    expect(problems.length).toBeGreaterThan(0);
+    expect(problems[0]).toMatch(/^config\.rules\.schedule\.timeZone/);
+  });
+});
