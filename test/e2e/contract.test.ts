@@ -24,6 +24,12 @@ describe('the saEvents contract holds on every path (built bundle in Chromium ag
     return context;
   }
 
+  /** A chat started on the demo site in a fresh context (`extra` merged into its configuration), its customer connected. */
+  async function startedChat(extra: Record<string, unknown> = {}): Promise<{ chat: ChatPage; contactId: string }> {
+    const chat = new ChatPage(await (await contextWith(extra)).newPage());
+    return { chat, contactId: await startIn(chat) };
+  }
+
   async function startIn(chat: ChatPage): Promise<string> {
     await chat.open(`${stack.server.url}/`);
     await chat.waitForEvent('CHAT_VISIBLE');
@@ -61,11 +67,7 @@ describe('the saEvents contract holds on every path (built bundle in Chromium ag
   });
 
   it('announces CHAT_VISIBLE when a failed "Start new chat" brings the start button back', async () => {
-    const chat = await stack.openChat('/');
-    await chat.waitForEvent('CHAT_VISIBLE');
-    await chat.start();
-    const contactId = await chat.contactId();
-    await stack.control.waitForCustomer(contactId);
+    const { chat, contactId } = await startedChat();
     await stack.control.end(contactId);
     await chat.waitForStatus('Chat ended');
     await stack.control.faults({ startChat: { status: 500, count: 1 } });
@@ -93,38 +95,32 @@ describe('the saEvents contract holds on every path (built bundle in Chromium ag
   });
 
   it('never announces again after giving up and retrying the connection', async () => {
-    const context = await contextWith({ reconnect: GIVE_UP_FAST });
-    const chat = new ChatPage(await context.newPage());
-    const contactId = await startIn(chat);
+    const { chat, contactId } = await startedChat({ reconnect: GIVE_UP_FAST });
     await stack.control.queue(contactId);
     await stack.control.join(contactId, 'Ana');
     await chat.waitForEvent('CONNECT_TO_AGENT');
     await stack.control.faults({ participant: { status: 503, forMs: 60_000 } });
     await stack.control.dropConnection(contactId);
-    await chat.page.getByRole('button', { name: 'Try again' }).waitFor();
+    await chat.retryButton().waitFor();
     await stack.control.faults({ participant: null });
     await stack.control.say(contactId, 'Still here');
-    await chat.page.getByRole('button', { name: 'Try again' }).click();
+    await chat.retryButton().click();
     await chat.waitForPanelMessage('Still here');
     await chat.waitForStatus('Connected to Ana');
     expect(await chat.types()).toEqual(['CHAT_LOADED', 'CHAT_VISIBLE', 'CONTACT_STARTED', 'TRANSFER_TO_QUEUE', 'CONNECT_TO_AGENT']);
   });
 
   it('never announces again when a resumed page could not load the chat at first and retries', async () => {
-    const chat = await stack.openChat('/');
-    await chat.waitForEvent('CHAT_VISIBLE');
-    await chat.start();
-    const contactId = await chat.contactId();
-    await stack.control.waitForCustomer(contactId);
+    const { chat, contactId } = await startedChat();
     await stack.control.queue(contactId);
     await stack.control.join(contactId, 'Ana');
     await chat.waitForEvent('CONNECT_TO_AGENT');
     const chunk = '**/webchat-conversation.js*';
     await chat.page.context().route(chunk, (route) => route.abort('failed'));
     await chat.reload();
-    await chat.page.getByRole('button', { name: 'Try again' }).waitFor();
+    await chat.retryButton().waitFor();
     await chat.page.context().unroute(chunk);
-    await chat.page.getByRole('button', { name: 'Try again' }).click();
+    await chat.retryButton().click();
     await chat.waitForStatus('Connected to Ana');
     await stack.control.say(contactId, 'After the retry');
     await chat.waitForPanelMessage('After the retry');
@@ -132,11 +128,7 @@ describe('the saEvents contract holds on every path (built bundle in Chromium ag
   });
 
   it('leaves no transcript cursor behind once the chat is over', async () => {
-    const chat = await stack.openChat('/');
-    await chat.waitForEvent('CHAT_VISIBLE');
-    await chat.start();
-    const contactId = await chat.contactId();
-    await stack.control.waitForCustomer(contactId);
+    const { chat, contactId } = await startedChat();
     await stack.control.queue(contactId);
     await chat.waitForEvent('TRANSFER_TO_QUEUE');
     expect(await chat.storedKeys()).toContain(`connect-webchat:cursor:${contactId}`);

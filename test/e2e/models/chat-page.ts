@@ -86,6 +86,11 @@ export class ChatPage {
     return this.page.getByRole('button', { name: 'Start chat' });
   }
 
+  /** "Try again": the panel's, or the launcher's when the panel could not load. */
+  retryButton() {
+    return this.page.getByRole('button', { name: 'Try again', exact: true }).last();
+  }
+
   async start(): Promise<void> {
     await this.launcherButton().click();
   }
