@@ -12,6 +12,7 @@ import { chartSvg, download, machineJson } from './export-files';
 import { createInspectionStore, type InspectionChange } from './inspection-store';
 import { receiveFromOpener } from './opener-receiver';
 import { SAMPLE_EVENT_TYPES } from './sample-events';
+import { eventLabel } from './statechart-graph';
 import { inspectedDefinitionOf, startStandalone, STANDALONE_MACHINE, type StandaloneSession } from './standalone-session';
 import { activeLeaves, activePaths, chartOf, type Chart } from './statechart-graph';
 import { estimateTextWidth, layoutChart } from './statechart-layout';
@@ -142,7 +143,8 @@ function buildSendButtons(): void {
     const button = document.createElement('button');
     button.type = 'button';
     button.value = type;
-    button.textContent = type;
+    // The actors' answers by what they are (`done: startChat`), as the chart labels them.
+    button.textContent = eventLabel(type);
     button.disabled = true;
     return button;
   });

@@ -21,7 +21,7 @@ describe('the visualizer in Chromium', () => {
     const visualizer = await VisualizerPage.popup(popup);
     await visualizer.waitForSource('Live');
 
-    await visualizer.waitForActive('visible');
+    await visualizer.waitForActive('visible.idle');
     await visualizer.waitForTimelineCount(2);
     expect(await visualizer.shownTypes()).toEqual(['CHAT_LOADED', 'CHAT_VISIBLE']);
 
@@ -30,10 +30,15 @@ describe('the visualizer in Chromium', () => {
     await stack.control.waitForCustomer(contactId);
     await visualizer.waitForActive('contact.phase.inFlow');
     await visualizer.waitForActive('contact.link.online');
-    expect(await visualizer.activeStates()).toEqual(['contact.phase.inFlow', 'contact.link.online']);
+    expect(await visualizer.activeStates()).toEqual(['contact.phase.inFlow', 'contact.link.online', 'contact.panel.open']);
     expect(await visualizer.highlightedStates()).toEqual(
-      expect.arrayContaining(['', 'contact', 'contact.phase', 'contact.phase.inFlow', 'contact.link', 'contact.link.online']),
+      expect.arrayContaining(['', 'contact', 'contact.phase', 'contact.phase.inFlow', 'contact.link', 'contact.link.online', 'contact.panel.open']),
     );
+    // The view is in the chart too: minimising the panel is a state the visualizer shows.
+    await chat.minimise();
+    await visualizer.waitForActive('contact.panel.minimised');
+    await chat.reopen();
+    await visualizer.waitForActive('contact.panel.open');
 
     await stack.control.queue(contactId);
     await visualizer.waitForActive('contact.phase.queued');
@@ -56,7 +61,7 @@ describe('the visualizer in Chromium', () => {
     await visualizer.screenshot(SCREENSHOT);
 
     await chat.endChat();
-    await visualizer.waitForActive('ended');
+    await visualizer.waitForActive('ended.open');
     await visualizer.waitForTimelineCount(6);
     expect((await visualizer.shownTypes()).at(-1)).toBe('CONTACT_ENDED');
     expect(visualizer.pageErrors).toEqual([]);
@@ -67,35 +72,51 @@ describe('the visualizer in Chromium', () => {
     const visualizer = await VisualizerPage.standalone(await newContext(), `${stack.server.url}/visualizer/`);
     await visualizer.waitForSource('Standalone');
     await visualizer.waitForActive('booting');
-    expect(new Set(await visualizer.enabledTransitions())).toEqual(new Set(['CONFIG_OK', 'CONFIG_INVALID']));
-    expect(new Set(await visualizer.enabledEventButtons())).toEqual(new Set(['CONFIG_OK', 'CONFIG_INVALID']));
+    // Its actors never answer by themselves: their answers are transitions to click, one per restored phase.
+    expect(new Set(await visualizer.enabledTransitions())).toEqual(new Set(['done: config [savedPhaseIs]', 'done: config', 'error: config']));
+    expect(new Set(await visualizer.enabledEventButtons())).toEqual(new Set(['done: config', 'error: config']));
 
-    await visualizer.clickTransition('CONFIG_OK');
+    await visualizer.clickTransition('done: config');
     await visualizer.waitForActive('loaded');
-    expect(await visualizer.enabledTransitions()).toEqual(
-      expect.arrayContaining(['RULES_ALLOW', 'RULES_DENY', 'RESUME [savedPhaseIs(agent)]', 'RESUME [savedPhaseIs(queued)]', 'RESUME']),
-    );
-    await visualizer.clickTransition('RESUME [savedPhaseIs(agent)]');
+    expect(new Set(await visualizer.enabledTransitions())).toEqual(new Set(['RULES_ALLOW', 'RULES_DENY']));
+    await visualizer.clickTransition('RULES_ALLOW');
+    await visualizer.waitForActive('visible.idle');
+    await visualizer.clickTransition('START');
+    await visualizer.waitForActive('visible.starting');
+    await visualizer.clickTransition('done: startChat');
+    await visualizer.waitForActive('contact.panel.open');
+    // This tab leads (it started the contact): the join takes the announcing branch, not the silent one.
+    expect(await visualizer.enabledTransitions()).toContain('AGENT_JOINED [leads]');
+    expect(await visualizer.enabledTransitions()).not.toContain('AGENT_JOINED');
+    await visualizer.clickTransition('AGENT_JOINED [leads]');
     await visualizer.waitForActive('contact.phase.agent');
-    expect(await visualizer.activeStates()).toEqual(['contact.phase.agent', 'contact.link.connecting']);
+    expect(await visualizer.activeStates()).toEqual(['contact.phase.agent', 'contact.link.connecting', 'contact.panel.open']);
     expect(await visualizer.context()).toMatchObject({ agentName: 'Ana', contact: { participantToken: MASKED } });
 
-    await visualizer.clickTransition('CUSTOMER_ENDED');
-    await visualizer.waitForActive('ended');
-    await visualizer.sendEvent('DISMISS');
-    await visualizer.waitForActive('hidden');
-    await visualizer.waitForTimelineCount(2);
-    expect(await visualizer.shownTypes()).toEqual(['CHAT_LOADED', 'CONTACT_ENDED']);
+    await visualizer.clickTransition('CUSTOMER_ENDED [leads]');
+    await visualizer.waitForActive('ended.open');
+    await visualizer.sendEvent('CLOSE');
+    await visualizer.waitForActive('visible.idle');
+    await visualizer.waitForTimelineCount(7);
+    expect(await visualizer.shownTypes()).toEqual([
+      'CHAT_LOADED',
+      'CHAT_VISIBLE',
+      'CONTACT_STARTED',
+      'TRANSFER_TO_QUEUE',
+      'CONNECT_TO_AGENT',
+      'CONTACT_ENDED',
+      'CHAT_VISIBLE',
+    ]);
 
     const { fileName, json } = await visualizer.exportJson();
     expect(fileName).toBe('chat.machine.json');
-    expect(json).toMatchObject({ id: 'chat', states: { contact: { type: 'parallel', states: { phase: {}, link: {} } } } });
+    expect(json).toMatchObject({ id: 'chat', states: { contact: { type: 'parallel', states: { phase: {}, link: {}, panel: {} } } } });
 
     const svg = await visualizer.exportSvg();
     expect(svg.fileName).toBe('chat.statechart.svg');
     expect(svg.text).toMatch(/^<\?xml[^>]*>\n<svg /);
     expect(svg.text).toContain('<style>');
-    expect(svg.text).toContain('CONFIG_OK');
+    expect(svg.text).toContain('RULES_ALLOW');
     expect(svg.text).not.toMatch(/<script|tabindex/);
     expect(visualizer.pageErrors).toEqual([]);
   });

@@ -114,6 +114,16 @@ export class ChatPage {
     await this.messageBox().press('Enter');
   }
 
+  /** The panel's Minimise. */
+  async minimise(): Promise<void> {
+    await this.page.getByRole('button', { name: 'Minimise', exact: true }).click();
+  }
+
+  /** The launcher's "Open chat", bringing a minimised panel back. */
+  async reopen(): Promise<void> {
+    await this.page.getByRole('button', { name: 'Open chat', exact: true }).click();
+  }
+
   async endChat(): Promise<void> {
     await this.page.getByRole('button', { name: 'End chat' }).click();
   }
