@@ -82,8 +82,10 @@ describe('a real chat: built bundle + chatjs in Chromium against the emulator', 
     await chat.waitForEvent('TRANSFER_TO_QUEUE');
     await chat.endChat();
     await chat.waitForEvent('CONTACT_ENDED');
-    await chat.page.waitForTimeout(500); // the service's own participant.left and chat.ended arrive after
-    expect(await chat.types()).toEqual(['CHAT_LOADED', 'CHAT_VISIBLE', 'CONTACT_STARTED', 'TRANSFER_TO_QUEUE', 'CONTACT_ENDED']);
+    // The service's own participant.left and chat.ended arrive after: a new chat, started once they have, is the sentinel.
+    await chat.startNewChat();
+    await chat.waitForEvent('CONTACT_STARTED', 2);
+    expect(await chat.types()).toEqual(['CHAT_LOADED', 'CHAT_VISIBLE', 'CONTACT_STARTED', 'TRANSFER_TO_QUEUE', 'CONTACT_ENDED', 'CONTACT_STARTED']);
   });
 
   it('ends once when the agent ends the chat, and offers a new one', async () => {
@@ -94,10 +96,9 @@ describe('a real chat: built bundle + chatjs in Chromium against the emulator', 
     await stack.control.end(contactId);
     await chat.waitForEvent('CONTACT_ENDED');
     await chat.waitForStatus('Chat ended');
-    await chat.page.waitForTimeout(300);
-    expect((await chat.types()).filter((type) => type === 'CONTACT_ENDED')).toHaveLength(1);
     await chat.startNewChat();
-    await chat.waitForEvent('CONTACT_STARTED', 2);
+    await chat.waitForEvent('CONTACT_STARTED', 2); // the sentinel: anything late about the first contact came before
+    expect((await chat.types()).filter((type) => type === 'CONTACT_ENDED')).toHaveLength(1);
     const started = (await chat.history()).filter((event) => event.type === 'CONTACT_STARTED');
     expect(contactIdsOf(started)[1]).not.toBe(contactId);
   });
@@ -106,8 +107,9 @@ describe('a real chat: built bundle + chatjs in Chromium against the emulator', 
     const { chat, contactId } = await startedChat();
     await stack.control.end(contactId);
     await chat.waitForEvent('CONTACT_ENDED');
-    await chat.page.waitForTimeout(300);
-    expect(await chat.types()).toEqual(['CHAT_LOADED', 'CHAT_VISIBLE', 'CONTACT_STARTED', 'CONTACT_ENDED']);
+    await chat.startNewChat();
+    await chat.waitForEvent('CONTACT_STARTED', 2); // the sentinel: anything late about the first contact came before
+    expect(await chat.types()).toEqual(['CHAT_LOADED', 'CHAT_VISIBLE', 'CONTACT_STARTED', 'CONTACT_ENDED', 'CONTACT_STARTED']);
   });
 
   it('announces each transfer back to a queue and each agent', async () => {
@@ -147,7 +149,9 @@ describe('a real chat: built bundle + chatjs in Chromium against the emulator', 
     await stack.control.waitForCustomer(contactId);
     await stack.control.join(contactId, 'Ana');
     await chat.waitForEvent('CONNECT_TO_AGENT');
-    await chat.page.waitForTimeout(300);
+    // Items come in order: once the agent's next message is shown, a replayed event would have come before it.
+    await stack.control.say(contactId, 'After the join');
+    await chat.waitForPanelMessage('After the join');
     expect(await chat.types()).toEqual(['CHAT_LOADED', 'CONNECT_TO_AGENT']);
     expect(contactIdsOf(await chat.history())).toEqual([contactId]);
   });
@@ -217,7 +221,10 @@ describe('a real chat: built bundle + chatjs in Chromium against the emulator', 
     const refusedAt = Date.now();
     expect(await chat.launcherWaiting()).toBe(true);
     await chat.pressStartAnyway();
-    await chat.page.waitForTimeout(500);
+    // The sentinel: the site's own start, refused and reported, comes after the click was handled.
+    const refusal = chat.page.waitForEvent('console', { predicate: (message) => message.text().includes('not starting yet') });
+    await chat.page.evaluate(() => (window as unknown as { saWebchat: { start(): void } }).saWebchat.start());
+    await refusal;
     expect(starts).toHaveLength(1);
 
     await expect.poll(() => chat.launcherWaiting(), { timeout: 10_000, interval: 100 }).toBe(false);
@@ -239,7 +246,8 @@ describe('a real chat: built bundle + chatjs in Chromium against the emulator', 
     const hostile = '<img src=x onerror=alert(1)><script>alert(2)</script>';
     await stack.control.say(contactId, hostile);
     await chat.waitForPanelMessage('<img src=x onerror=alert(1)>');
-    await chat.page.waitForTimeout(300);
+    await stack.control.say(contactId, 'A later message'); // the sentinel: the hostile one had every chance to run
+    await chat.waitForPanelMessage('A later message');
     expect(await chat.panelMessages()).toContain(hostile);
     expect(await chat.injectedElements()).toBe(0);
     expect(dialogs).toEqual([]);
@@ -307,13 +315,13 @@ describe('the panel around a chat', () => {
     await page.getByRole('button', { name: 'Start chat' }).click();
     // Submit with the name missing: the form's own button, in the panel that now covers the launcher.
     await page.locator('[data-connect-webchat="panel"]').getByRole('button', { name: 'Start chat' }).click();
-    await page.waitForTimeout(200);
-    const startedEarly = await page.evaluate(() => (window as unknown as { saEvents: { history(): Array<{ type: string }> } }).saEvents.history().length);
-    expect(startedEarly).toBe(2); // CHAT_LOADED, CHAT_VISIBLE: the browser refused the empty required field
     await page.getByRole('textbox', { name: 'Your name' }).fill('Dana');
     await page.getByRole('textbox', { name: 'Order number (optional)' }).fill('A-1234');
     await page.getByRole('textbox', { name: 'Order number (optional)' }).press('Enter');
     await page.getByRole('textbox', { name: 'Message' }).waitFor();
+    // One contact only, started by the second submit: the browser refused the first, with the name missing.
+    const types = await page.evaluate(() => (window as unknown as { saEvents: { history(): Array<{ type: string }> } }).saEvents.history().map((entry) => entry.type));
+    expect(types).toEqual(['CHAT_LOADED', 'CHAT_VISIBLE', 'CONTACT_STARTED']);
     const contacts = await stack.control.contacts();
     const contact = contacts.find((entry) => entry.instance === 'sales_chat') as unknown as { displayName: string; attributes: Record<string, string> };
     expect(contact.displayName).toBe('Dana');

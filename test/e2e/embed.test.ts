@@ -15,7 +15,7 @@ const config = {
 
 /** A page embedding the built script the way the README tells site owners to. */
 function sitePage({ stub = true, twice = false, configJson = JSON.stringify(config) } = {}): string {
-  const tag = `<script src="/dist/webchat.js" data-instance="help_faq_bot" data-config='${configJson}' async></script>`;
+  const tag = `<script src="/dist/webchat.js" data-instance="help_faq_bot" data-config='${configJson}' async onload="window.scriptsRun=(window.scriptsRun||0)+1"></script>`;
   return `<!doctype html><html lang="en"><head><title>Shop</title>
 ${stub ? `<script>${PRELOAD_STUB}</script>` : ''}
 ${tag}${twice ? tag : ''}
@@ -81,9 +81,13 @@ describe('the built dist/webchat.js in Chromium', () => {
   it('hides the start-chat button where the URL rules say no, and still announces CHAT_LOADED', async () => {
     const chat = await openPage('/checkout');
     await chat.waitForEvent('CHAT_LOADED');
-    await chat.page.waitForTimeout(300);
+    // The rules are checked in the same task that announces CHAT_LOADED: what it decided is already on the page.
     expect(await chat.types()).toEqual(['CHAT_LOADED']);
     await expect(chat.launcherButton().count()).resolves.toBe(0);
+    // A page the rules allow shows it: the check above looked at a decision, not at a page still booting.
+    await chat.page.evaluate(() => history.pushState({}, '', '/products'));
+    await chat.waitForEvent('CHAT_VISIBLE');
+    await expect(chat.launcherButton().count()).resolves.toBe(1);
     await chat.page.close();
   });
 
@@ -101,7 +105,8 @@ describe('the built dist/webchat.js in Chromium', () => {
   it('is harmless when the script is loaded twice', async () => {
     const chat = await openPage('/twice');
     await chat.waitForEvent('CHAT_VISIBLE');
-    await chat.page.waitForTimeout(300);
+    // The sentinel: both copies have run (a script's load event fires once it has).
+    await chat.page.waitForFunction(() => (window as unknown as { scriptsRun?: number }).scriptsRun === 2);
     expect(await chat.types()).toEqual(['CHAT_LOADED', 'CHAT_VISIBLE']);
     await expect(chat.page.locator('[data-connect-webchat="launcher"]').count()).resolves.toBe(1);
     expect(chat.pageErrors).toEqual([]);
@@ -111,7 +116,8 @@ describe('the built dist/webchat.js in Chromium', () => {
   it('reports an invalid config once, naming the bad fields, and throws nothing into the page', async () => {
     const chat = await openPage('/bad-config');
     await chat.page.waitForFunction(() => (window as unknown as { saWebchat?: { loaded?: boolean } }).saWebchat?.loaded === true);
-    await chat.page.waitForTimeout(300);
+    // The sentinel: the report itself, made once the configuration was refused.
+    await expect.poll(() => chat.consoleErrors.some((text) => text.startsWith('[connect-webchat] Invalid chat configuration'))).toBe(true);
     expect(await chat.types()).toEqual([]);
     const errors = chat.consoleErrors.filter((text) => text.startsWith('[connect-webchat]'));
     expect(errors).toHaveLength(1);
