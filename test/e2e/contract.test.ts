@@ -50,13 +50,17 @@ describe('the saEvents contract holds on every path (built bundle in Chromium ag
     await stack.control.queue(contactId);
     await stack.control.join(contactId, 'Ana');
     await first.waitForEvent('CONNECT_TO_AGENT');
+    await second.page.bringToFront();
     await second.waitForStatus('Connected to Ana');
     await second.send('Sent from the second tab');
+    await first.page.bringToFront(); // a hidden tab's panel draws on its next frame, when it is looked at
     await first.waitForPanelMessage('Sent from the second tab');
 
     // The first tab goes; the second leads from now on, and announces only what happens after.
-    await first.page.close();
-    await second.waitUntilLeading(contactId);
+    const firstTab = (await first.lockHolder(contactId))!;
+    await second.page.bringToFront();
+    await first.page.close({ runBeforeUnload: true }); // as a visitor closes a tab: the page is told it is leaving
+    await second.waitUntilLeading(contactId, firstTab);
     await stack.control.transfer(contactId);
     await second.waitForEvent('TRANSFER_TO_QUEUE');
     await stack.control.join(contactId, 'Ben');

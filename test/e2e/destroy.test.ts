@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ChatPage } from './models/chat-page';
+import { SitePage } from './models/site-page';
 import { PageTraces } from './models/page-traces';
 import { useStack } from './support/stack';
 
@@ -52,42 +53,54 @@ describe('destroy(): nothing is left behind (built bundle in Chromium against th
 
   it('stops a chat that is still being started: no contact is joined after destroy()', async () => {
     const chat = await stack.openChat('/');
+    const site = new SitePage(chat.page);
     const traces = new PageTraces(chat.page);
     await chat.waitForEvent('CHAT_VISIBLE');
     // Hold the backend's answer until destroy() has run.
     let release!: () => void;
     const held = new Promise<void>((resolve) => (release = resolve));
+    let answered!: () => void;
+    const done = new Promise<void>((resolve) => (answered = resolve));
     await chat.page.route('**/api/chats', async (route) => {
       await held;
-      await route.continue();
+      await route.continue().catch(() => {}); // the runtime may have aborted the request
+      answered();
     });
     await chat.start();
     await destroy(chat);
     release();
-    await chat.page.waitForTimeout(2000);
+    await done;
+    // The sentinel: a new copy of the script boots after the held answer came back (or was dropped).
+    await site.addScriptAgain();
+    await chat.waitForEvent('CHAT_VISIBLE', 2);
     expect(traces.sockets).toEqual([]);
     expect(traces.participantRequestsSince(0)).toEqual([]);
-    expect(await traces.widgetNodes()).toBe(0);
-    expect(await chat.types()).toEqual(['CHAT_LOADED', 'CHAT_VISIBLE']);
+    expect(await traces.widgetNodes()).toBe(1); // the new runtime's launcher
+    expect(await chat.types()).toEqual(['CHAT_LOADED', 'CHAT_VISIBLE', 'CHAT_LOADED', 'CHAT_VISIBLE']);
   });
 
   it('before the configuration has arrived: no launcher appears later', async () => {
     const context = await stack.browser.newContext();
-    const page = await context.newPage();
-    const traces = new PageTraces(page);
+    const site = new SitePage(await context.newPage());
+    const traces = new PageTraces(site.page);
     let release!: () => void;
     const held = new Promise<void>((resolve) => (release = resolve));
-    await page.route('**/api/instances/**', async (route) => {
-      await held;
+    let configs = 0;
+    await site.page.route('**/api/instances/**', async (route) => {
+      if (++configs === 1) await held;
       await route.continue();
     });
-    await page.goto(`${stack.server.url}/`);
-    await page.waitForFunction(() => (window as unknown as { saWebchat?: { loaded?: boolean } }).saWebchat?.loaded === true);
-    await page.evaluate(() => (window as unknown as { saWebchat: { destroy(): void } }).saWebchat.destroy());
+    await site.open(`${stack.server.url}/`);
+    await site.page.waitForFunction(() => (window as unknown as { saWebchat?: { loaded?: boolean } }).saWebchat?.loaded === true);
+    await site.page.evaluate(() => (window as unknown as { saWebchat: { destroy(): void } }).saWebchat.destroy());
     release();
-    await page.waitForTimeout(1000);
-    expect(await traces.widgetNodes()).toBe(0);
-    expect(await page.evaluate(() => (window as unknown as { saEvents: { history(): unknown[] } }).saEvents.history())).toEqual([]);
+    // The sentinel: a new copy of the script, whose configuration is asked for after the first's came, boots.
+    await site.addScriptAgain();
+    await site.waitForEvent('CHAT_VISIBLE');
+    expect(configs).toBe(2);
+    expect(await site.types()).toEqual(['CHAT_LOADED', 'CHAT_VISIBLE']); // the new runtime's only
+    expect(await site.launcherCount()).toBe(1);
+    expect(await traces.widgetNodes()).toBe(1);
     await context.close();
   });
 });

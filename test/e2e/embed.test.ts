@@ -15,7 +15,7 @@ const config = {
 
 /** A page embedding the built script the way the README tells site owners to. */
 function sitePage({ stub = true, twice = false, configJson = JSON.stringify(config) } = {}): string {
-  const tag = `<script src="/dist/webchat.js" data-instance="help_faq_bot" data-config='${configJson}' async onload="window.scriptsRun=(window.scriptsRun||0)+1"></script>`;
+  const tag = `<script src="/dist/webchat.js" data-instance="help_faq_bot" data-config='${configJson}' async onload="this.dataset.ran = 'yes'"></script>`;
   return `<!doctype html><html lang="en"><head><title>Shop</title>
 ${stub ? `<script>${PRELOAD_STUB}</script>` : ''}
 ${tag}${twice ? tag : ''}
@@ -106,7 +106,7 @@ describe('the built dist/webchat.js in Chromium', () => {
     const chat = await openPage('/twice');
     await chat.waitForEvent('CHAT_VISIBLE');
     // The sentinel: both copies have run (a script's load event fires once it has).
-    await chat.page.waitForFunction(() => (window as unknown as { scriptsRun?: number }).scriptsRun === 2);
+    await chat.page.waitForFunction(() => document.querySelectorAll('script[data-ran="yes"]').length === 2);
     expect(await chat.types()).toEqual(['CHAT_LOADED', 'CHAT_VISIBLE']);
     await expect(chat.page.locator('[data-connect-webchat="launcher"]').count()).resolves.toBe(1);
     expect(chat.pageErrors).toEqual([]);

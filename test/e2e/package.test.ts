@@ -113,7 +113,7 @@ describe('the npm package, packed and installed into a consumer project', () => 
       'package.json',
       'README.md',
       'dist/esm/index.js',
-      'dist/types/src/index.d.ts',
+      'dist/types/src/browser/entries/index.d.ts',
       'dist/types/machines/chat.types.d.ts',
       'dist/webchat.js',
       'dist/webchat-config.js',

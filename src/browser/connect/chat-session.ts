@@ -83,6 +83,8 @@ const DEFAULT_RETRY_DELAYS = [1000, 2000, ...Array<number>(18).fill(4000)];
  * silent for a long while (or give up): past this, the adapter takes over with a fresh session.
  */
 const LOST_WATCHDOG_MS = 5000;
+/** How long after chatjs reports a connection its subscription to the chat's items is surely in place. */
+const SUBSCRIBE_SETTLE_MS = 1500;
 const TYPING_THROTTLE_MS = 5000;
 const TRANSCRIPT_PAGE_SIZE = 100;
 const TRANSCRIPT_MAX_PAGES = 50;
@@ -156,6 +158,16 @@ function createCustomerSession(contact: ContactDetails): CustomerSession {
   });
 }
 
+/** Hands every item of the transcript to the handlers, unless the session was replaced meanwhile. */
+async function fillFromTranscript(current: CustomerSession, stillCurrent: () => boolean, handlers: SessionHandlers): Promise<void> {
+  try {
+    const items = await readTranscript(current);
+    if (stillCurrent()) for (const item of items) handlers.onItem(item);
+  } catch (error) {
+    handlers.report('could not fetch the chat transcript', error);
+  }
+}
+
 /** chatjs' callbacks of one session, each called only while that session is the live one. */
 function listen(
   current: CustomerSession,
@@ -224,6 +236,7 @@ export function openChatSession(contact: ContactDetails, handlers: SessionHandle
   let failures = 0;
   let retryTimer: ReturnType<typeof setTimeout> | undefined;
   let watchdog: ReturnType<typeof setTimeout> | undefined;
+  let settleTimer: ReturnType<typeof setTimeout> | undefined;
   let closed = false;
   let ended = false;
 
@@ -251,11 +264,8 @@ export function openChatSession(contact: ContactDetails, handlers: SessionHandle
     retryTimer = setTimeout(start, delay);
   }
 
-  async function fetchTranscript(current: CustomerSession, gen: number): Promise<void> {
-    const items = await readTranscript(current);
-    if (gen !== generation) return;
-    for (const item of items) handlers.onItem(item);
-  }
+  /** Fills whatever was pushed while the socket was down, and the history after a page navigation. */
+  const fetchTranscript = (current: CustomerSession, gen: number) => fillFromTranscript(current, () => gen === generation, handlers);
 
   function start(): void {
     if (closed || ended) return;
@@ -270,8 +280,11 @@ export function openChatSession(contact: ContactDetails, handlers: SessionHandle
         clearTimeout(watchdog);
         failures = 0;
         handlers.onConnected();
-        // Fills whatever was pushed while the socket was down, and the history after a page navigation.
-        fetchTranscript(current, gen).catch((error: unknown) => handlers.report('could not fetch the chat transcript', error));
+        void fetchTranscript(current, gen);
+        // chatjs reports the connection when the socket opens, before its aws/chat subscription is confirmed: an
+        // item sent in between is neither in that transcript nor pushed. One more look once it has settled.
+        clearTimeout(settleTimer);
+        settleTimer = setTimeout(() => live() && void fetchTranscript(current, gen), SUBSCRIBE_SETTLE_MS);
       },
       lost() {
         // Configured not to reconnect: losing the connection is giving it up.
@@ -306,8 +319,7 @@ export function openChatSession(contact: ContactDetails, handlers: SessionHandle
       clearTimeout(retryTimer);
       start();
     } else if (session) {
-      const current = session;
-      fetchTranscript(current, generation).catch(() => {});
+      void fetchTranscript(session, generation);
     }
   };
   document.addEventListener('visibilitychange', onVisible);
@@ -327,6 +339,7 @@ export function openChatSession(contact: ContactDetails, handlers: SessionHandle
       document.removeEventListener('visibilitychange', onVisible);
       clearTimeout(retryTimer);
       clearTimeout(watchdog);
+      clearTimeout(settleTimer);
       dispose(session);
       session = undefined;
     },

@@ -47,12 +47,13 @@ export function leadContact(win: Window, contactId: string, onLead: () => void):
       })
       .catch(() => decide(false));
   });
-  return {
-    decided,
-    stopWaiting: () => abort.abort(),
-    release() {
-      abort.abort();
-      letGo();
-    },
+  const release = () => {
+    win.removeEventListener('pagehide', release);
+    abort.abort();
+    letGo();
   };
+  // Leaving the page (closing the tab, navigating away): let go at once rather than whenever the browser
+  // tears the page down, so the next tab leads from the first moment it can.
+  win.addEventListener('pagehide', release);
+  return { decided, stopWaiting: () => abort.abort(), release };
 }

@@ -33,14 +33,26 @@ export class ChatPage {
     return new ChatPage(page);
   }
 
-  /** Waits until this tab leads its contact: it holds the contact's Web Lock, and no tab waits for it. */
-  async waitUntilLeading(contactId: string, timeout = 10_000): Promise<void> {
-    await this.page.waitForFunction(
-      async (name) => {
-        const state = await navigator.locks.query();
-        return Boolean(state.held?.some((lock) => lock.name === name) && !state.pending?.some((lock) => lock.name === name));
-      },
+  /** Which tab (its Web Locks client id) holds the contact's lock, as this tab sees it. */
+  lockHolder(contactId: string): Promise<string | undefined> {
+    return this.page.evaluate(
+      async (name) => (await navigator.locks.query()).held?.find((lock) => lock.name === name)?.clientId,
       `connect-webchat:contact:${contactId}`,
+    );
+  }
+
+  /**
+   * Waits until the contact's lock has passed from `formerHolder` (a closed tab takes a moment to let go) to a
+   * tab that waited for it: this one, the only other. Its grant reached this page before the answer to the
+   * question that sees it, so the page has taken the lead by then.
+   */
+  async waitUntilLeading(contactId: string, formerHolder: string, timeout = 10_000): Promise<void> {
+    await this.page.waitForFunction(
+      async ([name, former]) => {
+        const holder = (await navigator.locks.query()).held?.find((lock) => lock.name === name)?.clientId;
+        return holder !== undefined && holder !== former;
+      },
+      [`connect-webchat:contact:${contactId}`, formerHolder] as const,
       { timeout },
     );
   }

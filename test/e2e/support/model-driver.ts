@@ -230,7 +230,9 @@ export async function drivePath(stack: Stack, path: ModelPath): Promise<{ transi
         return; // they happen by themselves
       case 'TAB_LEADS':
         if (!leader) return; // this tab took the lead by itself
-        await leader.page.close();
+        // The leading tab goes, and the inspector window it opened with it.
+        for (const page of context.pages()) if ((await page.opener()) === leader.page) await page.close();
+        await leader.page.close({ runBeforeUnload: true });
         leader = undefined;
         // The browser hands the lock over on its own time: the step is done once this tab's chart says it leads.
         return waitFor(() => inspection.latestContext(chat.page)?.leads === true, chat.page, 'the second tab to take the lead');
@@ -311,6 +313,10 @@ export async function drivePath(stack: Stack, path: ModelPath): Promise<{ transi
     if (process.env.MODEL_TRACE) console.log(`${path.description}\n    ${inspection.trace(chat.page)}`);
     return inspection.covered(chat.page);
   } catch (error) {
+    if (process.env.MODEL_TRACE) {
+      const locks = await chat.page.evaluate(async () => JSON.stringify(await navigator.locks.query())).catch(() => '?');
+      console.log(`FAILED ${path.description}\n    ${inspection.trace(chat.page)}\n    locks ${locks}`);
+    }
     // Where the page stood when a step failed, for whoever reads the report (MODEL_SCREENSHOTS=<folder>).
     const folder = process.env.MODEL_SCREENSHOTS;
     if (folder) await chat.page.screenshot({ path: `${folder}/${path.description.replace(/[^A-Za-z0-9]+/g, '-').slice(0, 120)}.png` }).catch(() => {});
