@@ -140,6 +140,8 @@ export async function drivePath(stack: Stack, path: ModelPath): Promise<{ transi
       if (withLeader) {
         leader = chat;
         chat = await chat.duplicate();
+        // The visitor looks at the new tab: a hidden one draws no frames and reports its inspection late.
+        await chat.page.bringToFront();
       }
       await prepareConnecting(index + 1);
     }
@@ -235,7 +237,7 @@ export async function drivePath(stack: Stack, path: ModelPath): Promise<{ transi
         await leader.page.close({ runBeforeUnload: true });
         leader = undefined;
         // The browser hands the lock over on its own time: the step is done once this tab's chart says it leads.
-        return waitFor(() => inspection.latestContext(chat.page)?.leads === true, chat.page, 'the second tab to take the lead');
+        return waitFor(() => inspection.latestContext(chat.page)?.leads === true, chat.page, 'the second tab to take the lead', 45_000);
       case 'CONNECTION_FAILED':
         // From connecting, the chunk was blocked; otherwise every reconnect attempt meets an outage.
         if (!before.matches({ contact: { link: 'connecting' } })) await outageAndDrop(LONG_OUTAGE_MS);
@@ -349,8 +351,8 @@ async function waitForEntries(chat: ChatPage, type: SaEvent['type'], count: numb
   return (await chat.history()).filter((entry) => entry.type === type);
 }
 
-async function waitFor(condition: () => boolean, page: Page, what: string): Promise<void> {
-  const deadline = Date.now() + STEP_TIMEOUT_MS;
+async function waitFor(condition: () => boolean, page: Page, what: string, timeoutMs = STEP_TIMEOUT_MS): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
   while (!condition()) {
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
     await page.waitForTimeout(50);
