@@ -130,10 +130,10 @@ function dispose(current: CustomerSession | undefined): void {
 }
 
 /** The whole transcript, oldest first, page by page from the newest (at most TRANSCRIPT_MAX_PAGES pages). */
-async function readTranscript(current: CustomerSession): Promise<TranscriptItem[]> {
+async function readTranscript(current: CustomerSession, maxPages = TRANSCRIPT_MAX_PAGES): Promise<TranscriptItem[]> {
   let nextToken: string | undefined;
   const pages: unknown[][] = [];
-  for (let page = 0; page < TRANSCRIPT_MAX_PAGES; page++) {
+  for (let page = 0; page < maxPages; page++) {
     const response = await current.getTranscript({
       maxResults: TRANSCRIPT_PAGE_SIZE,
       sortOrder: 'ASCENDING',
@@ -159,9 +159,9 @@ function createCustomerSession(contact: ContactDetails): CustomerSession {
 }
 
 /** Hands every item of the transcript to the handlers, unless the session was replaced meanwhile. */
-async function fillFromTranscript(current: CustomerSession, stillCurrent: () => boolean, handlers: SessionHandlers): Promise<void> {
+async function fillFromTranscript(current: CustomerSession, stillCurrent: () => boolean, handlers: SessionHandlers, maxPages?: number): Promise<void> {
   try {
-    const items = await readTranscript(current);
+    const items = await readTranscript(current, maxPages);
     if (stillCurrent()) for (const item of items) handlers.onItem(item);
   } catch (error) {
     handlers.report('could not fetch the chat transcript', error);
@@ -265,7 +265,8 @@ export function openChatSession(contact: ContactDetails, handlers: SessionHandle
   }
 
   /** Fills whatever was pushed while the socket was down, and the history after a page navigation. */
-  const fetchTranscript = (current: CustomerSession, gen: number) => fillFromTranscript(current, () => gen === generation, handlers);
+  const fetchTranscript = (current: CustomerSession, gen: number, maxPages?: number) =>
+    fillFromTranscript(current, () => gen === generation, handlers, maxPages);
 
   function start(): void {
     if (closed || ended) return;
@@ -282,9 +283,10 @@ export function openChatSession(contact: ContactDetails, handlers: SessionHandle
         handlers.onConnected();
         void fetchTranscript(current, gen);
         // chatjs reports the connection when the socket opens, before its aws/chat subscription is confirmed: an
-        // item sent in between is neither in that transcript nor pushed. One more look once it has settled.
+        // item sent in between is neither in that transcript nor pushed. One more look, at the newest page only,
+        // once it has settled (the whole transcript again would cost a long chat dearly).
         clearTimeout(settleTimer);
-        settleTimer = setTimeout(() => live() && void fetchTranscript(current, gen), SUBSCRIBE_SETTLE_MS);
+        settleTimer = setTimeout(() => live() && void fetchTranscript(current, gen, 1), SUBSCRIBE_SETTLE_MS);
       },
       lost() {
         // Configured not to reconnect: losing the connection is giving it up.

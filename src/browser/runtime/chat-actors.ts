@@ -152,6 +152,8 @@ export function chatActors(options: ChatActorsOptions) {
       stopped = true;
       // Destroyed mid-chat (not over): another runtime of this page, or another tab, may lead it now.
       if (!over) lock.release();
+      // A stopped actor stays reachable from its parent's last snapshot: hold on to nothing of the chat.
+      conversation = undefined;
     };
   });
 

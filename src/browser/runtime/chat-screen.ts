@@ -120,6 +120,9 @@ export function createChatScreen(options: ChatScreenOptions) {
       launcher.destroy();
       launcherHost.element.remove();
       panelHost?.element.remove();
+      // The page may keep this runtime (window.saWebchat): nothing of the chat stays reachable through it.
+      panelHost = undefined;
+      view = latest = undefined;
     },
   };
 }

@@ -197,6 +197,7 @@ export function createWebchat(options: WebchatOptions): Webchat {
       beforeBoot = undefined;
       actor.stop();
       for (const cleanup of cleanups.splice(0).reverse()) cleanup();
+      screen = undefined;
     },
   };
   actor.start();
