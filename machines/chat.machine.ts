@@ -37,7 +37,7 @@ function contactIdOf(context: ChatContext): string {
 }
 
 /** What an actor's rejection says, as a ChatError; anything unexpected becomes a generic failure. */
-export function failureOf(error: unknown): ChatFailure {
+function failureOf(error: unknown): ChatFailure {
   const value = (typeof error === 'object' && error !== null ? error : {}) as Partial<ChatFailure>;
   return {
     code: typeof value.code === 'string' ? value.code : 'unexpected',
