@@ -154,8 +154,10 @@ async function chatThroughStrictPage(site: StrictCspPage, control: EmulatorContr
   expect(talking.panelHost).toEqual({ position: 'fixed' });
   expect(talking.panel).toEqual({ display: 'flex', borderRadius: '12px', backgroundColor: 'rgb(255, 255, 255)', borderTopStyle: 'solid' });
   expect(talking.customerBubble).toEqual({ backgroundColor: 'rgb(11, 87, 208)', color: 'rgb(255, 255, 255)' });
-  const transcript = await control.transcript(contactId);
-  expect(transcript.some((item) => item.ParticipantRole === 'CUSTOMER' && item.Content === 'And hello from the customer.')).toBe(true);
+  // The panel shows the message at once, on its way; the service has it once the send has gone through.
+  await expect
+    .poll(async () => (await control.transcript(contactId)).some((item) => item.ParticipantRole === 'CUSTOMER' && item.Content === 'And hello from the customer.'))
+    .toBe(true);
 
   await chat.endChat();
   await chat.waitForEvent('CONTACT_ENDED');

@@ -50,6 +50,16 @@ export function createTranscriptStore(options: TranscriptStoreOptions) {
   let cache: readonly PanelMessage[] = [];
   let cacheVersion = -1;
 
+  /**
+   * The send this customer message is the echo of, when the echo comes before the service's answer to the send
+   * (the socket can be quicker than the request): the oldest message still on its way with the same text.
+   */
+  function echoedSend(message: PanelMessage): string | undefined {
+    if (message.role !== 'CUSTOMER') return undefined;
+    for (const [tempId, sent] of pending) if (!sent.failed && sent.text === message.text) return tempId;
+    return undefined;
+  }
+
   function insert(message: PanelMessage): void {
     let index = shown.length;
     while (index > 0 && shown[index - 1]!.at > message.at) index--;
@@ -61,12 +71,12 @@ export function createTranscriptStore(options: TranscriptStoreOptions) {
     add(item: TranscriptItem): boolean {
       if (seen.has(item.Id)) return false;
       seen.add(item.Id);
-      const tempId = confirmedSends.get(item.Id);
+      const message = toPanelMessage(item, options);
+      const tempId = confirmedSends.get(item.Id) ?? (message ? echoedSend(message) : undefined);
       if (tempId !== undefined) {
         pending.delete(tempId);
         confirmedSends.delete(item.Id);
       }
-      const message = toPanelMessage(item, options);
       if (message) insert(message);
       version++;
       return true;

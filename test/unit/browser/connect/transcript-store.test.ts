@@ -52,8 +52,20 @@ describe('transcript store', () => {
     const store = newStore();
     store.addPending('tmp-1', 'hello', '', 0);
     store.add(message('real-1', 1, { ParticipantId: 'me', ParticipantRole: 'CUSTOMER', Content: 'hello' }));
+    // Shown once at once, not twice until the send call returns.
+    expect(store.messages().map((m) => m.id)).toEqual(['real-1']);
     store.confirm('tmp-1', 'real-1');
     expect(store.messages().map((m) => m.id)).toEqual(['real-1']);
+  });
+
+  it('matches an early echo to the oldest send of the same text, and leaves a failed send alone', () => {
+    const store = newStore();
+    store.addPending('tmp-1', 'again', '', 0);
+    store.fail('tmp-1');
+    store.addPending('tmp-2', 'again', '', 1);
+    store.addPending('tmp-3', 'again', '', 2);
+    store.add(message('real-2', 3, { ParticipantId: 'me', ParticipantRole: 'CUSTOMER', Content: 'again' }));
+    expect(store.messages().map((m) => m.id)).toEqual(['real-2', 'tmp-1', 'tmp-3']);
   });
 
   it('marks a failed send', () => {
