@@ -80,10 +80,17 @@ describe('faults: the chat keeps working, loses nothing and never hammers the se
     await chat.start();
     await chat.waitForStatus('cannot keep a connection open', 15_000);
     const stoppedAt = Date.now();
-    await page.waitForTimeout(2_000);
     expect(violations).toContain('connect-src');
     expect(connectionCalls.length).toBeGreaterThan(40);
+    // The loop's own rhythm says how long a quiet spell proves it stopped: ten of its longest gaps.
+    const gaps = connectionCalls.slice(1).map((at, index) => at - connectionCalls[index]!);
+    const quiet = 10 * Math.max(...gaps);
+    const callsBefore = connectionCalls.length;
+    await expect.poll(() => Date.now() - stoppedAt, { timeout: quiet + 5_000, interval: 50 }).toBeGreaterThan(quiet);
     expect(connectionCalls.filter((at) => at > stoppedAt + 500)).toEqual([]);
+    // The sentinel: "Try again" connects anew, and the page's calls are seen again (the loop resumes: the CSP still blocks).
+    await chat.retryButton().click();
+    await expect.poll(() => connectionCalls.length, { timeout: 10_000 }).toBeGreaterThan(callsBefore);
     expect(chat.consoleErrors.some((text) => text.includes('[connect-webchat] stopped a reconnect loop'))).toBe(true);
     await context.close();
   });
