@@ -90,6 +90,7 @@ export async function drivePath(stack: Stack, path: ModelPath): Promise<{ transi
   const api = (page: Page, call: (webchat: SaWebchat) => void) =>
     page.evaluate(`(${call.toString()})(window.saWebchat)`);
   const click = (name: string) => chat.page.getByRole('button', { name, exact: true }).last().click();
+  /** Loads a site page with inspection on (its inspector window opens in front of it: see `lookAt`). */
   const visit = (page: Page, path: string) => page.goto(`${server.url}${path}${path.includes('?') ? '&' : '?'}webchat-inspect`);
   const outage = (forMs: number) => control.faults({ participant: { status: 503, forMs } });
   const blockChunk = () => context.route('**/webchat-conversation.js*', (route) => route.abort('failed'));
@@ -131,7 +132,7 @@ export async function drivePath(stack: Stack, path: ModelPath): Promise<{ transi
   }
 
   async function boot(index: number, event: ModelEvent): Promise<void> {
-    if (event.type === 'xstate.error.actor.config') return void (await chat.page.goto(`${server.url}/model-bad-config?webchat-inspect`));
+    if (event.type === 'xstate.error.actor.config') return void (await visit(chat.page, '/model-bad-config'));
     const phase = savedPhase(event);
     const bootRules = events.slice(index + 1).find((next) => next.type.startsWith('RULES_') || !next.type.startsWith('TAB_'));
     const where = bootRules?.type === 'RULES_ALLOW' ? '/' : DENIED_PATH;
@@ -140,8 +141,6 @@ export async function drivePath(stack: Stack, path: ModelPath): Promise<{ transi
       if (withLeader) {
         leader = chat;
         chat = await chat.duplicate();
-        // The visitor looks at the new tab: a hidden one draws no frames and reports its inspection late.
-        await chat.page.bringToFront();
       }
       await prepareConnecting(index + 1);
     }
@@ -237,6 +236,7 @@ export async function drivePath(stack: Stack, path: ModelPath): Promise<{ transi
         await leader.page.close({ runBeforeUnload: true });
         leader = undefined;
         // The browser hands the lock over on its own time: the step is done once this tab's chart says it leads.
+        await lookAt(chat.page);
         return waitFor(() => inspection.latestContext(chat.page)?.leads === true, chat.page, 'the second tab to take the lead', 45_000);
       case 'CONNECTION_FAILED':
         // From connecting, the chunk was blocked; otherwise every reconnect attempt meets an outage.
@@ -317,7 +317,9 @@ export async function drivePath(stack: Stack, path: ModelPath): Promise<{ transi
   } catch (error) {
     if (process.env.MODEL_TRACE) {
       const locks = await chat.page.evaluate(async () => JSON.stringify(await navigator.locks.query())).catch(() => '?');
-      console.log(`FAILED ${path.description}\n    ${inspection.trace(chat.page)}\n    locks ${locks}`);
+      const panel = await chat.panelMessages().catch(() => []);
+      const storage = await chat.page.evaluate(() => JSON.stringify(Object.entries(sessionStorage))).catch(() => '?');
+      console.log(`FAILED ${path.description}\n    ${inspection.trace(chat.page)}\n    locks ${locks}\n    panel ${JSON.stringify(panel)} ${await chat.statusText().catch(() => '?')}\n    storage ${storage}`);
     }
     // Where the page stood when a step failed, for whoever reads the report (MODEL_SCREENSHOTS=<folder>).
     const folder = process.env.MODEL_SCREENSHOTS;
@@ -351,6 +353,14 @@ async function waitForEntries(chat: ChatPage, type: SaEvent['type'], count: numb
   return (await chat.history()).filter((entry) => entry.type === type);
 }
 
+/**
+ * Brings the page in front before looking at it: an inspector window (or another tab) in front of it leaves it
+ * drawing no frames and running its idle work (the inspection messages) late, if at all.
+ */
+async function lookAt(page: Page): Promise<void> {
+  await page.bringToFront().catch(() => {});
+}
+
 async function waitFor(condition: () => boolean, page: Page, what: string, timeoutMs = STEP_TIMEOUT_MS): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!condition()) {
@@ -378,6 +388,7 @@ function comparable(value: unknown, transientLink: boolean): string {
  * idle). A connection the model still sees coming up may already be up on the page: that region is not compared.
  */
 async function waitForInspection(inspection: PageInspection, page: Page, snapshot: ChatSnapshot): Promise<void> {
+  await lookAt(page);
   const transientLink = snapshot.matches({ contact: { link: 'connecting' } }) || snapshot.matches({ contact: { link: 'reconnecting' } });
   const want = comparable(snapshot.value, transientLink);
   const deadline = Date.now() + STEP_TIMEOUT_MS;
@@ -410,6 +421,7 @@ async function uiMatches(chat: ChatPage, snapshot: ChatSnapshot): Promise<boolea
 }
 
 async function waitUntilMatches(chat: ChatPage, expected: readonly SaEvent[], snapshot: ChatSnapshot, where: string): Promise<void> {
+  await lookAt(chat.page);
   const want = JSON.stringify(normalise(expected));
   const deadline = Date.now() + STEP_TIMEOUT_MS;
   let got = '';
