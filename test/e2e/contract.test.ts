@@ -131,6 +131,16 @@ describe('the saEvents contract holds on every path (built bundle in Chromium ag
     expect(await chat.types()).toEqual(['CHAT_LOADED']);
   });
 
+  it('announces what comes after a reload even when the page had saved no cursor (it had handled nothing yet)', async () => {
+    const { chat, contactId } = await startedChat();
+    await chat.page.evaluate((key) => sessionStorage.removeItem(key), `connect-webchat:cursor:${contactId}`);
+    await chat.reload();
+    await chat.waitForStatus(DEFAULT_UI_TEXT.statusInFlow); // connected again, the history read
+    await stack.control.queue(contactId);
+    await chat.waitForEvent('TRANSFER_TO_QUEUE');
+    expect(await chat.types()).toEqual(['CHAT_LOADED', 'TRANSFER_TO_QUEUE']);
+  });
+
   it('leaves no transcript cursor behind once the chat is over', async () => {
     const { chat, contactId } = await startedChat();
     await stack.control.queue(contactId);

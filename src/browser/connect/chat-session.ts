@@ -51,6 +51,8 @@ export class MessageRejectedError extends Error {
 export interface SessionHandlers {
   /** An item pushed live on the socket, or found in the transcript after (re)connecting. */
   onItem(item: TranscriptItem): void;
+  /** A read of the transcript has been handed over, item by item: the history at hand is complete. */
+  onHistory?(): void;
   onTyping(item: TranscriptItem): void;
   /** The socket is subscribed: items flow. */
   onConnected(): void;
@@ -162,7 +164,9 @@ function createCustomerSession(contact: ContactDetails): CustomerSession {
 async function fillFromTranscript(current: CustomerSession, stillCurrent: () => boolean, handlers: SessionHandlers, maxPages?: number): Promise<void> {
   try {
     const items = await readTranscript(current, maxPages);
-    if (stillCurrent()) for (const item of items) handlers.onItem(item);
+    if (!stillCurrent()) return;
+    for (const item of items) handlers.onItem(item);
+    handlers.onHistory?.();
   } catch (error) {
     handlers.report('could not fetch the chat transcript', error);
   }

@@ -30,12 +30,16 @@ function readRecord(storage: Storage | undefined, key: string): CursorRecord | u
  */
 export function createTranscriptCursor(storage: Storage | undefined, contactId: string, resumed: boolean) {
   const key = keyFor(contactId);
-  // A resumed contact whose cursor is lost treats all history as handled: a missed event beats a duplicate.
-  let record: CursorRecord = (resumed ? readRecord(storage, key) : undefined) ?? { time: resumed ? Infinity : -Infinity, ids: [] };
+  const stored = resumed ? readRecord(storage, key) : undefined;
+  let record: CursorRecord = stored ?? { time: -Infinity, ids: [] };
+  // A resumed contact without a cursor (lost, or the tab it came from had handled nothing yet) treats the
+  // history it finds as handled, until `settle()`: from then on, only what comes after that history is new.
+  let anchored = !resumed || stored !== undefined;
   let forgotten = false;
 
   return {
     isNew(item: TranscriptItem): boolean {
+      if (!anchored) return false;
       const time = Date.parse(item.AbsoluteTime) || 0;
       return time > record.time || (time === record.time && !record.ids.includes(item.Id));
     },
@@ -49,6 +53,10 @@ export function createTranscriptCursor(storage: Storage | undefined, contactId: 
       } catch {
         // Storage full or blocked: continuity across pages degrades, the chat goes on.
       }
+    },
+    /** The history at hand has been read: items after it are news. */
+    settle(): void {
+      anchored = true;
     },
     /** The contact is over: nothing of it stays in storage, whatever still arrives. */
     forget(): void {

@@ -105,6 +105,7 @@ export function openConversation(options: ConversationOptions): Conversation {
 
   const handlers: SessionHandlers = {
     onItem: handleItem,
+    onHistory: () => cursor.settle(),
     onTyping: (item) => {
       if (item.ParticipantRole === 'AGENT') typing.show();
     },

@@ -29,10 +29,16 @@ describe('transcript cursor', () => {
     expect(next.isNew(item('c', 3000))).toBe(true);
   });
 
-  it('treats all history as handled when a resumed contact has no readable cursor', () => {
+  it('treats the history at hand as handled when a resumed contact has no readable cursor, and what follows as new', () => {
     const storage = memoryStorage();
     storage.setItem('connect-webchat:cursor:c', '{not json');
     const cursor = createTranscriptCursor(storage, 'c', true);
-    expect(cursor.isNew(item('a', 1000))).toBe(false);
+    for (const old of [item('a', 1000), item('b', 2000)]) {
+      expect(cursor.isNew(old)).toBe(false);
+      cursor.advance(old);
+    }
+    cursor.settle();
+    expect(cursor.isNew(item('b', 2000))).toBe(false);
+    expect(cursor.isNew(item('c', 3000))).toBe(true);
   });
 });
