@@ -39,7 +39,9 @@ describe('the saEvents contract holds on every path (built bundle in Chromium ag
     return contactId;
   }
 
-  it('announces a contact once per browser: the tab that leads announces, a duplicated tab follows and takes over when it closes', async () => {
+  // Retried from scratch at most twice: a Web Lock changing hands between tabs on a loaded machine is not yet
+  // reliable (see README, "Tests generated from the statechart").
+  it('announces a contact once per browser: the tab that leads announces, a duplicated tab follows and takes over when it closes', { retry: 2 }, async () => {
     const context = await stack.newContext();
     const first = new ChatPage(await context.newPage());
     const contactId = await startIn(first);
@@ -135,7 +137,9 @@ describe('the saEvents contract holds on every path (built bundle in Chromium ag
     const { chat, contactId } = await startedChat();
     await chat.page.evaluate((key) => sessionStorage.removeItem(key), `connect-webchat:cursor:${contactId}`);
     await chat.reload();
-    await chat.waitForStatus(DEFAULT_UI_TEXT.statusInFlow); // connected again, the history read
+    // The history is read once connected (the greeting is in it): news before that read ends can go unannounced.
+    await chat.waitForStatus(DEFAULT_UI_TEXT.statusInFlow);
+    await chat.waitForPanelMessage('Thanks for contacting us');
     await stack.control.queue(contactId);
     await chat.waitForEvent('TRANSFER_TO_QUEUE');
     expect(await chat.types()).toEqual(['CHAT_LOADED', 'TRANSFER_TO_QUEUE']);
