@@ -2,7 +2,7 @@ import type { ChatEvent } from '../../../machines/chat.types';
 import type { ResolvedConfig } from '../config/instance-config';
 import type { Conversation, ConversationModule } from './conversation.types';
 import { mountLauncher } from '../ui/launcher';
-import type { ChatSnapshot, ChatView } from './chat-view';
+import { viewOf, type ChatSnapshot } from './chat-view';
 import { createHostElement } from '../ui/host-element';
 
 export interface ChatScreenOptions {
@@ -19,7 +19,7 @@ export interface ChatScreenOptions {
 
 /**
  * What the page shows of the chat: the launcher, the pre-chat form and the panel, each drawn from the view
- * the machine's snapshot gives (`render`). It holds DOM, never state: whether the form is open or the panel
+ * the machine's snapshot gives (`render(snapshot)`, through `viewOf`). It holds DOM, never state: whether the form is open or the panel
  * minimised is the machine's to say.
  */
 export function createChatScreen(options: ChatScreenOptions) {
@@ -30,12 +30,13 @@ export function createChatScreen(options: ChatScreenOptions) {
   let conversation: Conversation | undefined;
   let preChatForm: { destroy(): void } | undefined;
   let preChatLoading = false;
-  let view: ChatView | undefined;
+  /** The last snapshot drawn; what is shown is derived from it (`viewOf`). */
   let latest: ChatSnapshot | undefined;
+  const view = () => (latest ? viewOf(latest) : undefined);
 
   const launcher = mountLauncher(launcherHost.root, {
     text: config.text,
-    onActivate: () => send({ type: view?.launcher.press ?? 'OPEN', at: now() }),
+    onActivate: () => send({ type: view()?.launcher.press ?? 'OPEN', at: now() }),
     // Prefetch on intent only: never on page load, where most visitors never chat.
     onIntent: () => void options.loadConversation().catch(() => {}),
     ...nonce,
@@ -65,7 +66,7 @@ export function createChatScreen(options: ChatScreenOptions) {
     } finally {
       preChatLoading = false;
     }
-    if (!view?.preChat || preChatForm) return;
+    if (!view()?.preChat || preChatForm) return;
     preChatForm = module.mountPreChatForm(panelRoot(), {
       fields,
       text: config.text,
@@ -74,12 +75,13 @@ export function createChatScreen(options: ChatScreenOptions) {
         send({ type: 'START', attributes, ...(displayName ? { displayName } : {}), at: now() }),
       onCancel: () => send({ type: 'CLOSE', at: now() }),
     });
-    render(view, latest!);
+    render(latest!);
   }
 
-  function render(next: ChatView, snapshot: ChatSnapshot): void {
-    const previous = view;
-    view = next;
+  /** Draws what the snapshot says is shown. */
+  function render(snapshot: ChatSnapshot): void {
+    const previous = view();
+    const next = viewOf(snapshot);
     latest = snapshot;
     const { launcher: state } = next;
     launcher.update({
@@ -111,7 +113,7 @@ export function createChatScreen(options: ChatScreenOptions) {
     adopt(next: Conversation): void {
       if (conversation !== next) conversation?.destroy();
       conversation = next;
-      if (view && latest) render(view, latest);
+      if (latest) render(latest);
     },
     destroy(): void {
       closePreChatForm();
@@ -122,7 +124,7 @@ export function createChatScreen(options: ChatScreenOptions) {
       panelHost?.element.remove();
       // The page may keep this runtime (window.saWebchat): nothing of the chat stays reachable through it.
       panelHost = undefined;
-      view = latest = undefined;
+      latest = undefined;
     },
   };
 }

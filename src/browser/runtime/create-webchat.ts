@@ -139,9 +139,12 @@ export function createWebchat(options: WebchatOptions): Webchat {
     { input: { instanceName: options.instance }, inspect: options.inspect },
   );
 
-  /** The screen follows every snapshot, and the saved contact with it. */
+  let followed: ChatSnapshot | undefined;
+  /** The screen follows every snapshot, and the saved contact with it (once each: see `actor.on`). */
   function follow(snapshot: ChatSnapshot): void {
-    screen?.render(viewOf(snapshot), snapshot);
+    if (snapshot === followed) return;
+    followed = snapshot;
+    screen?.render(snapshot);
     const phase = contactPhase(snapshot);
     const { contact, agentName } = snapshot.context;
     if (phase && contact) storage?.save({ contact, phase, agentName });
