@@ -363,7 +363,11 @@ export const chatMachine = setup({
           initial: 'open',
           states: {
             open: {
-              on: { CLOSE: 'minimised' },
+              on: { CLOSE: 'minimised', END_REQUESTED: 'confirmingEnd' },
+            },
+            /** "End chat" was pressed: the panel asks before ending, since an ended chat cannot be taken back. */
+            confirmingEnd: {
+              on: { KEEP_CHATTING: 'open', CLOSE: 'minimised' },
             },
             /** Tucked away: the launcher brings it back; the chat goes on. */
             minimised: {

@@ -116,6 +116,11 @@ export type ChatEvent =
   | { type: 'AGENT_JOINED'; agentName: string; at: number }
   | { type: 'AGENT_LEFT'; at: number }
   | { type: 'TRANSFERRED'; at: number }
+  /** "End chat" in the panel: asks the customer to confirm before anything ends. */
+  | { type: 'END_REQUESTED'; at: number }
+  /** The customer took back "End chat". */
+  | { type: 'KEEP_CHATTING'; at: number }
+  /** The customer ended the chat (confirmed in the panel, or `end()`). */
   | { type: 'CUSTOMER_ENDED'; at: number }
   | { type: 'CHAT_ENDED'; at: number };
 

@@ -48,6 +48,8 @@ const BUILDERS: Record<string, (at: number, variant?: string) => AnyEventObject>
   AGENT_JOINED: (at) => ({ type: 'AGENT_JOINED', agentName: 'Ana', at }),
   AGENT_LEFT: simple('AGENT_LEFT'),
   TRANSFERRED: simple('TRANSFERRED'),
+  END_REQUESTED: simple('END_REQUESTED'),
+  KEEP_CHATTING: simple('KEEP_CHATTING'),
   CUSTOMER_ENDED: simple('CUSTOMER_ENDED'),
   CHAT_ENDED: simple('CHAT_ENDED'),
 };

@@ -68,6 +68,8 @@ export const MODEL_EVENTS: readonly ModelEvent[] = [
   { type: 'AGENT_JOINED', agentName: 'Ana', at: 0 },
   { type: 'AGENT_LEFT', at: 0 },
   { type: 'TRANSFERRED', at: 0 },
+  { type: 'END_REQUESTED', at: 0 },
+  { type: 'KEEP_CHATTING', at: 0 },
   { type: 'CUSTOMER_ENDED', at: 0 },
   { type: 'CHAT_ENDED', at: 0 },
 ];
@@ -116,11 +118,14 @@ const CONTACT_NEWS = new Set(['QUEUED', 'AGENT_JOINED', 'AGENT_LEFT', 'TRANSFERR
  * does (they are independent regions), but the page only hears of a queue, an agent or the end while its
  * connection is up or coming up: while it reconnects or after it gave up, that news waits for the
  * connection, so a path never sends it then (the end while reconnecting still arrives: chatjs is refused).
- * Nor can the customer retry a connection without seeing its "Try again".
+ * Nor can the customer retry a connection without seeing its "Try again", or ask to end a chat whose
+ * connection was given up (the panel then offers only "Try again").
  */
 function canHappen(snapshot: ChatSnapshot, event: ModelEvent): boolean {
-  // "Try again" is a button of the open panel (or of the launcher, standing in for a panel that cannot load).
-  if (event.type === 'RETRY_CONNECTION') return snapshot.matches({ contact: { panel: 'open' } });
+  // "Try again" is a button of the shown panel (or of the launcher, standing in for a panel that cannot load).
+  if (event.type === 'RETRY_CONNECTION') return !snapshot.matches({ contact: { panel: 'minimised' } });
+  // "End chat" and its question are offered while the chat can go on, not once the connection was given up.
+  if (event.type === 'END_REQUESTED' || event.type === 'KEEP_CHATTING') return !snapshot.matches({ contact: { link: 'offline' } });
   if (!CONTACT_NEWS.has(event.type)) return true;
   if (snapshot.matches({ contact: { link: 'offline' } })) return false;
   return event.type === 'CHAT_ENDED' || !snapshot.matches({ contact: { link: 'reconnecting' } });

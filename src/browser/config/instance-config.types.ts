@@ -25,6 +25,12 @@ export interface UiText {
   endChat: string;
   /** @default "Minimise" */
   minimise: string;
+  /** The question "End chat" asks before ending. @default "End this chat?" */
+  endChatQuestion: string;
+  /** Confirms ending the chat. @default "End chat" */
+  endChatConfirm: string;
+  /** Takes back "End chat". @default "Keep chatting" */
+  keepChatting: string;
   /** @default "Start new chat" */
   startNewChat: string;
   /** @default "Connecting…" */
@@ -119,6 +125,18 @@ export interface PublicInstanceConfig {
    * @default { silenceMs: 5000, delaysMs: [1000, 2000, then 4000 × 18] } (about 75 s)
    */
   reconnect?: { silenceMs?: number; delaysMs?: number[] };
+  /**
+   * The name shown on messages from the contact flow and from bots (Amazon Connect sends them as SYSTEM), so a
+   * customer can tell them from a person.
+   * @default text.botName ("Assistant")
+   */
+  botName?: string;
+  /** The picture shown for the agent in the panel's header and beside their messages. @default the agent's initials */
+  agentAvatarUrl?: string;
+  /** Files the customer may send. @default Amazon Connect's allowed types, 20 MB */
+  attachments?: AttachmentOptions;
+  /** How the page tells a customer who is away about new messages. @default a count on the launcher only */
+  unread?: UnreadOptions;
   /** @default English text, see {@link UiText} */
   text?: Partial<UiText>;
   /** @default no form: "Start chat" starts at once */
@@ -138,6 +156,28 @@ export interface PublicInstanceConfig {
   theme?: Theme;
   /** @default no bridge: saEvents only */
   analytics?: AnalyticsOptions;
+}
+
+/**
+ * Customer attachments. Amazon Connect allows `.csv .doc .docx .heic .jfif .jpeg .jpg .mov .mp4 .pdf .png .ppt
+ * .pptx .rtf .txt .wav .xls .xlsx` up to 20 MB (attachments must also be enabled on the Amazon Connect instance);
+ * an instance can only narrow that.
+ */
+export interface AttachmentOptions {
+  /** Offer the attach button, drag-and-drop and paste. @default true */
+  enabled?: boolean;
+  /** Extensions allowed, each with its dot (`[".pdf", ".png"]`); a subset of Amazon Connect's. @default all of Amazon Connect's */
+  types?: string[];
+  /** The largest file, in bytes, at most 20 MB. @default 20971520 */
+  maxBytes?: number;
+}
+
+/** Signals for messages that arrive while the panel is minimised or the tab is hidden. */
+export interface UnreadOptions {
+  /** Prefix the page's title with the count, e.g. "(2) Checkout". @default false */
+  titlePrefix?: boolean;
+  /** Play a short sound for each new message. @default false */
+  sound?: boolean;
 }
 
 /**

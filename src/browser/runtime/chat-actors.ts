@@ -130,6 +130,10 @@ export function chatActors(options: ChatActorsOptions) {
         onStartNew: () => options.send({ type: 'START', at: now() }),
         onRetry: () => options.send({ type: 'RETRY_CONNECTION', at: now() }),
         onMinimise: () => options.send({ type: 'CLOSE', at: now() }),
+        onEndRequested: () => options.send({ type: 'END_REQUESTED', at: now() }),
+        onKeepChatting: () => options.send({ type: 'KEEP_CHATTING', at: now() }),
+        // Wired to the launcher by the unread work (issue 14).
+        onUnread: () => {},
         report,
       });
       screen.adopt(conversation);

@@ -6,7 +6,7 @@ import type { ResolvedConfig } from '../config/instance-config';
 import { mountChatPanel, type PanelView } from '../ui/chat-panel';
 import { adoptStyles } from '../ui/adopt-styles';
 import { PANEL_HOST_CSS } from '../ui/panel-host.styles';
-import { MessageRejectedError, openChatSession, type ChatSession, type SessionHandlers, type SessionOptions } from '../connect/chat-session';
+import { MAX_MESSAGE_LENGTH, MessageRejectedError, openChatSession, type ChatSession, type SessionHandlers, type SessionOptions } from '../connect/chat-session';
 import { messageNotice } from '../connect/message-notice';
 import type { Conversation, ConversationOptions, ConversationState } from './conversation.types';
 import { panelState } from '../ui/panel-state';
@@ -39,6 +39,8 @@ function panelViewOf(
     ...(sendError ? { notice: sendError } : {}),
     canRetry: state.status === 'failed',
     canStartNew: state.canStartNew,
+    confirmingEnd: state.confirmingEnd ?? false,
+    maxMessageLength: MAX_MESSAGE_LENGTH,
     text: config.text,
   };
 }
@@ -60,11 +62,18 @@ export function openConversation(options: ConversationOptions): Conversation {
     options.root,
     {
       send: (text) => void sendText(text),
-      end: options.onEnd,
+      end: options.onEndRequested,
       minimise: options.onMinimise,
       startNew: options.onStartNew,
       retry: options.onRetry,
       typing: () => session?.sendTyping(),
+      // Wired by the rich-content work (issue 14): until then these do nothing.
+      confirmEnd: options.onEnd,
+      keepChatting: options.onKeepChatting,
+      resend: () => {},
+      attach: () => {},
+      pick: (_id, reply) => void sendText(reply),
+      openAttachment: () => {},
     },
     options.nonce ? { nonce: options.nonce } : {},
   );

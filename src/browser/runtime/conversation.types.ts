@@ -21,6 +21,11 @@ export interface ConversationOptions {
   onStartNew(): void;
   onRetry(): void;
   onMinimise(): void;
+  /** The customer asked to end the chat ("End chat", before confirming) or took it back. */
+  onEndRequested(): void;
+  onKeepChatting(): void;
+  /** How many messages the customer has not seen changed (the launcher shows it while minimised). */
+  onUnread(count: number): void;
   /** Reports an error once with the runtime's prefix. */
   report(message: string, error?: unknown): void;
 }

@@ -6,7 +6,7 @@ export const panelDom = {
   hasFocus: (host: ShadowRoot, container: HTMLElement) => container.contains(host.activeElement),
   /** The textbox, else the footer's button (Start new chat, Try again), else the panel itself. */
   focusPrimary: (container: HTMLElement) =>
-    (container.querySelector<HTMLElement>('textarea, footer button') ?? container.querySelector<HTMLElement>('.panel'))?.focus(),
+    (container.querySelector<HTMLElement>('.confirm button, textarea, footer button') ?? container.querySelector<HTMLElement>('.panel'))?.focus(),
   /** Nothing on the page has focus: moving it into the panel takes it from no one. */
   pageIdle: (doc: Document) => !doc.activeElement || doc.activeElement === doc.body,
 };

@@ -70,6 +70,8 @@ button.primary { background: var(--_accent); color: var(--_accent-text); border-
 .error { margin: 0; padding: 8px 12px; color: var(--_error); }
 footer { display: flex; align-items: flex-end; gap: 8px; padding: 10px 12px; border-block-start: 1px solid var(--_line); }
 footer.end { justify-content: center; }
+.confirm { display: flex; flex-wrap: wrap; align-items: center; justify-content: flex-end; gap: 8px; padding: 10px 12px; border-block-start: 1px solid var(--_line); }
+.confirm p { flex: 1 0 100%; margin: 0; font-weight: 600; }
 textarea {
   flex: 1; resize: none; field-sizing: content; min-block-size: 2.5em; max-block-size: 8em;
   padding: 7px 10px; background: var(--_bg); border: 1px solid var(--_line); border-radius: calc(var(--_radius) / 2);

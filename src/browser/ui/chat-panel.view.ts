@@ -47,6 +47,12 @@ function footerTemplate(view: PanelView) {
   return nothing;
 }
 
+/** "End chat" asks first; the textbox stays (with what the customer was writing) below the question. */
+const confirmEndTemplate = (t: PanelView['text']) => html`<div class="confirm" role="alertdialog" aria-labelledby="cw-end-question">
+  <p id="cw-end-question">${t.endChatQuestion}</p>
+  ${button('keepChatting', t.keepChatting)} ${button('confirmEnd', t.endChatConfirm, true)}
+</div>`;
+
 /** The whole panel for `view`, with `announcements` in its polite live region. Text is bound as text. */
 export function panelTemplate(view: PanelView, announcements: readonly Announcement[]) {
   const t = view.text;
@@ -54,13 +60,14 @@ export function panelTemplate(view: PanelView, announcements: readonly Announcem
   return html`<section class="panel" aria-labelledby="cw-title" tabindex="-1">
     <header>
       <h2 id="cw-title">${t.title}</h2>
-      ${open ? button('end', t.endChat) : nothing}
+      ${open && !view.confirmingEnd ? button('end', t.endChat) : nothing}
       ${button('minimise', t.minimise)}
     </header>
     <p class=${view.status === 'failed' ? 'error' : 'status'}>${statusText(view)}</p>
     <ol class="list" tabindex="0">${repeat(view.messages, (m) => m.id, messageItem)}</ol>
     ${open && view.agentTyping ? html`<p class="typing">${withName(t.agentTyping, view.agentName)}</p>` : nothing}
     ${view.notice ? html`<p class="notice" role="alert">${view.notice}</p>` : nothing}
+    ${open && view.confirmingEnd ? confirmEndTemplate(t) : nothing}
     ${footerTemplate(view)}
     <div class="vh" aria-live="polite">${repeat(announcements, (a) => a.key, (a) => html`<p>${a.text}</p>`)}</div>
   </section>`;

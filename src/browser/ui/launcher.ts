@@ -13,6 +13,8 @@ export interface LauncherView {
   waiting?: boolean;
   /** The button's label. @default text.startChat */
   label?: string;
+  /** Messages the customer has not seen (panel minimised or tab hidden): a badge, and part of the accessible name. @default 0 */
+  unread?: number;
 }
 
 export interface LauncherOptions {

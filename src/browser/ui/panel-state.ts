@@ -10,6 +10,8 @@ export interface ConversationState {
   error: string | null;
   /** The panel may offer "Start new chat" (ended, and the display rules allow it). */
   canStartNew: boolean;
+  /** "End chat" waits for the customer's confirmation. */
+  confirmingEnd?: boolean;
 }
 
 /**
@@ -23,7 +25,7 @@ export function panelState(snapshot: ChatSnapshot): ConversationState | null {
     return { status: 'ended', agentName, error: null, canStartNew: snapshot.context.rulesAllow };
   }
   if (!snapshot.matches('contact')) return null;
-  const base = { agentName, error: null, canStartNew: false };
+  const base = { agentName, error: null, canStartNew: false, confirmingEnd: snapshot.matches({ contact: { panel: 'confirmingEnd' } }) };
   if (snapshot.matches({ contact: { link: 'offline' } })) return { ...base, status: 'failed', error: error?.message ?? null };
   if (snapshot.matches({ contact: { link: 'connecting' } })) return { ...base, status: 'connecting' };
   if (snapshot.matches({ contact: { link: 'reconnecting' } })) return { ...base, status: 'reconnecting' };

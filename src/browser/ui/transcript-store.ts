@@ -18,12 +18,12 @@ const withName = (template: string, name: string) => template.replaceAll('{name}
 function toPanelMessage(item: TranscriptItem, options: TranscriptStoreOptions): PanelMessage | undefined {
   const base = { id: item.Id, displayName: item.DisplayName ?? '', at: Date.parse(item.AbsoluteTime) || 0 };
   // Amazon Connect names the flow "SYSTEM_MESSAGE"; the panel shows system lines without a name.
-  const system = (text: string) => (text ? { ...base, displayName: '', role: 'SYSTEM' as const, text } : undefined);
+  const system = (text: string) => (text ? { ...base, displayName: '', role: 'SYSTEM' as const, text, content: { kind: 'text' as const, text } } : undefined);
   const meaning = classifyItem(item, options);
   const { text } = options;
   switch (meaning.kind) {
     case 'text':
-      return meaning.role === 'SYSTEM' ? system(meaning.text) : { ...base, role: meaning.role, text: meaning.text };
+      return meaning.role === 'SYSTEM' ? system(meaning.text) : { ...base, role: meaning.role, text: meaning.text, content: { kind: 'text', text: meaning.text } };
     case 'queued':
       return system(meaning.text);
     case 'agentJoined':
@@ -82,7 +82,7 @@ export function createTranscriptStore(options: TranscriptStoreOptions) {
       return true;
     },
     addPending(tempId: string, text: string, displayName: string, at: number): void {
-      pending.set(tempId, { id: tempId, role: 'CUSTOMER', displayName, text, at, pending: true });
+      pending.set(tempId, { id: tempId, role: 'CUSTOMER', displayName, text, content: { kind: 'text', text }, at, pending: true });
       version++;
     },
     /** The service accepted a send; its echo (with `id`) will replace the pending copy. */

@@ -7,14 +7,14 @@ const AXE_PATH = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 
 /** A view with sensible defaults: connected to agent Alex, English text, no messages. */
 export function panelView(view: Partial<PanelView> = {}): PanelView {
-  return { status: 'agent', agentName: 'Alex', agentTyping: false, messages: [], text: DEFAULT_UI_TEXT, ...view };
+  return { status: 'agent', agentName: 'Alex', agentTyping: false, messages: [], maxMessageLength: 1024, text: DEFAULT_UI_TEXT, ...view };
 }
 
 let counter = 0;
 /** A message with a fresh id; names follow the role unless given. */
 export function message(role: PanelMessage['role'], text: string, extra: Partial<PanelMessage> = {}): PanelMessage {
   const displayName = role === 'AGENT' ? 'Alex' : role === 'CUSTOMER' ? 'Sam' : 'System';
-  return { id: `m${++counter}`, role, displayName, text, at: 1_700_000_000_000 + counter, ...extra };
+  return { id: `m${++counter}`, role, displayName, text, content: { kind: 'text', text }, at: 1_700_000_000_000 + counter, ...extra };
 }
 
 export interface ShownMessage {

@@ -262,8 +262,15 @@ export async function drivePath(stack: Stack, path: ModelPath): Promise<{ transi
       case 'AGENT_LEFT':
         await untilOnline();
         return void (await control.leave(contactId));
+      case 'END_REQUESTED':
+        return void (await click(DEFAULT_UI_TEXT.endChat));
+      case 'KEEP_CHATTING':
+        return void (await click(DEFAULT_UI_TEXT.keepChatting));
       case 'CUSTOMER_ENDED':
-        if (await chat.panelShown()) return void (await click(DEFAULT_UI_TEXT.endChat));
+        // The customer's way is "End chat", then confirming; with no question on screen, the site's code ends it.
+        if (before.matches({ contact: { panel: 'confirmingEnd' } }) && (await chat.panelShown()) && !before.matches({ contact: { link: 'offline' } })) {
+          return void (await click(DEFAULT_UI_TEXT.endChatConfirm));
+        }
         return void (await api(chat.page, (webchat) => webchat.end()));
       case 'CHAT_ENDED':
         return void (await control.end(contactId));
