@@ -49,7 +49,7 @@ export function mountChatPanel(host: ShadowRoot, callbacks: PanelCallbacks, opti
 
     const { ownMessage } = announcer.hear(next, previous === undefined);
     view = next;
-    render(panelTemplate(next, announcer.announcements), container);
+    render(panelTemplate(next, announcer.announcements, callbacks), container);
 
     if (following || ownMessage) scrollToEnd(panelDom.list(container));
     const lostFocus = hadFocus && !panelDom.hasFocus(host, container);

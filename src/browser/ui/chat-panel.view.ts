@@ -1,6 +1,7 @@
 import { html, nothing } from 'lit/html.js';
 import { repeat } from 'lit/directives/repeat.js';
-import type { Announcement, PanelAction, PanelMessage, PanelView } from './chat-panel.types';
+import type { Announcement, PanelAction, PanelCallbacks, PanelMessage, PanelView } from './chat-panel.types';
+import { messageContent, type ContentContext } from './content/message-content';
 
 /** A function replacer, so `$&` or `$'` in an agent's name stays literal. */
 const withName = (template: string, name = '') => template.replaceAll('{name}', () => name);
@@ -22,10 +23,10 @@ export function statusText(view: PanelView): string {
 const button = (action: PanelAction, label: string, primary = false) =>
   html`<button type="button" class=${primary ? 'primary' : ''} data-action=${action}>${label}</button>`;
 
-const messageItem = (m: PanelMessage) => html`<li
+const messageItem = (m: PanelMessage, context: ContentContext) => html`<li
   class="msg ${m.role.toLowerCase()}${m.pending ? ' pending' : ''}${m.failed ? ' failed' : ''}"
   data-role=${m.role}
-><span class="name">${m.displayName}</span><p class="bubble">${m.text}</p></li>`;
+><span class="name">${m.displayName}</span><p class="bubble">${messageContent(m, context)}</p></li>`;
 
 /** While the chat is open (not ended, not failed) the customer can write and end it. */
 const isOpen = (view: PanelView) => view.status !== 'ended' && view.status !== 'failed';
@@ -54,8 +55,9 @@ const confirmEndTemplate = (t: PanelView['text']) => html`<div class="confirm" r
 </div>`;
 
 /** The whole panel for `view`, with `announcements` in its polite live region. Text is bound as text. */
-export function panelTemplate(view: PanelView, announcements: readonly Announcement[]) {
+export function panelTemplate(view: PanelView, announcements: readonly Announcement[], callbacks: PanelCallbacks) {
   const t = view.text;
+  const context: ContentContext = { callbacks, text: t };
   const open = isOpen(view);
   return html`<section class="panel" aria-labelledby="cw-title" tabindex="-1">
     <header>
@@ -64,7 +66,7 @@ export function panelTemplate(view: PanelView, announcements: readonly Announcem
       ${button('minimise', t.minimise)}
     </header>
     <p class=${view.status === 'failed' ? 'error' : 'status'}>${statusText(view)}</p>
-    <ol class="list" tabindex="0">${repeat(view.messages, (m) => m.id, messageItem)}</ol>
+    <ol class="list" tabindex="0">${repeat(view.messages, (m) => m.id, (m) => messageItem(m, context))}</ol>
     ${open && view.agentTyping ? html`<p class="typing">${withName(t.agentTyping, view.agentName)}</p>` : nothing}
     ${view.notice ? html`<p class="notice" role="alert">${view.notice}</p>` : nothing}
     ${open && view.confirmingEnd ? confirmEndTemplate(t) : nothing}
