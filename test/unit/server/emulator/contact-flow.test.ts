@@ -65,7 +65,7 @@ describe('the simulated contact flow', () => {
     await participant(emulator.url, 'message', connectionToken, { ContentType: 'text/plain', Content: 'hello?' });
     await new Promise((resolve) => setTimeout(resolve, 150));
     const agentItems = socket.items().filter((item) => item.ParticipantRole === 'AGENT');
-    expect(agentItems.map((item) => `${item.DisplayName} ${item.Content ?? item.ContentType.replace(EVENT, 'E:')}`)).toEqual([
+    expect(agentItems.map((item) => `${item.DisplayName} ${item.Content ?? (item.ContentType ?? "").replace(EVENT, 'E:')}`)).toEqual([
       'Alex E:participant.joined',
       "Alex Hi Zoe, I'm Alex. How can I help you today?",
       'Alex E:participant.left',
@@ -86,7 +86,7 @@ describe('the simulated contact flow', () => {
     await participant(emulator.url, 'message', connectionToken, { ContentType: 'text/plain', Content: 'bye' });
     await new Promise((resolve) => setTimeout(resolve, 150));
     const agentItems = socket.items().filter((item) => item.ParticipantRole === 'AGENT');
-    expect(agentItems.map((item) => item.Content ?? item.ContentType.replace(EVENT, 'E:'))).toEqual([
+    expect(agentItems.map((item) => item.Content ?? (item.ContentType ?? "").replace(EVENT, 'E:'))).toEqual([
       'E:participant.joined',
       "Hi Zoe, I'm Alex. How can I help you today?",
       'A person now',

@@ -51,7 +51,7 @@ describe('the control API', () => {
     expect(ended.body).toMatchObject({ state: 'ended', customerConnected: false, endedAt: expect.any(String) });
 
     await socket.waitForItem((item) => item.ContentType === `${EVENT}chat.ended`);
-    const steps = socket.items().map((item) => `${item.ParticipantRole} ${item.ContentType.replace(EVENT, 'E:')} ${item.Content ?? ''}`.trim());
+    const steps = socket.items().map((item) => `${item.ParticipantRole} ${(item.ContentType ?? "").replace(EVENT, 'E:')} ${item.Content ?? ''}`.trim());
     expect(steps).toEqual([
       'CUSTOMER E:participant.joined',
       expect.stringMatching(/^SYSTEM text\/plain Thanks for contacting us/),
@@ -127,7 +127,7 @@ describe('the control API', () => {
     const agentSteps = socket
       .items()
       .filter((item) => item.ParticipantRole === 'AGENT')
-      .map((item) => `${item.DisplayName} ${item.ParticipantId === ana.body.participantId ? 'ana-id' : 'sam-id'} ${item.Content ?? item.ContentType.replace(EVENT, 'E:')}`);
+      .map((item) => `${item.DisplayName} ${item.ParticipantId === ana.body.participantId ? 'ana-id' : 'sam-id'} ${item.Content ?? (item.ContentType ?? "").replace(EVENT, 'E:')}`);
     expect(agentSteps).toEqual([
       'Ana ana-id E:participant.joined',
       'Sam sam-id E:participant.joined',
@@ -147,7 +147,7 @@ describe('the control API', () => {
     await post(`/contacts/${id}/agent/join`, { name: 'Sam' });
     await post(`/contacts/${id}/end`);
     await socket.waitForItem((item) => item.ContentType === `${EVENT}chat.ended`);
-    expect(socket.items().slice(-3).map((item) => `${item.DisplayName} ${item.ContentType.replace(EVENT, 'E:')}`)).toEqual([
+    expect(socket.items().slice(-3).map((item) => `${item.DisplayName} ${(item.ContentType ?? "").replace(EVENT, 'E:')}`)).toEqual([
       'Ana E:participant.left',
       'Sam E:participant.left',
       'SYSTEM_MESSAGE E:chat.ended',
@@ -164,7 +164,7 @@ describe('the control API', () => {
     await post(`/contacts/${id}/agent/join`, { name: 'Ana' });
     expect((await post(`/contacts/${id}/transfer`, { order })).body).toMatchObject({ state: 'queued', agentName: null, agents: [] });
     await socket.waitForItem((item) => (item.Content ?? '').startsWith('[queued]'));
-    const steps = socket.items().slice(-3).map((item) => `${item.ParticipantRole} ${item.ContentType.replace(EVENT, 'E:')}`);
+    const steps = socket.items().slice(-3).map((item) => `${item.ParticipantRole} ${(item.ContentType ?? "").replace(EVENT, 'E:')}`);
     expect(steps).toEqual([...expected, 'SYSTEM text/plain']);
     socket.close();
   });
@@ -174,7 +174,7 @@ describe('the control API', () => {
     const id = contact.ContactId;
     expect((await post(`/contacts/${id}/transfer`, { order: 'leftFirst' })).body).toMatchObject({ state: 'queued' });
     await socket.waitForItem((item) => (item.Content ?? '').startsWith('[queued]'));
-    const steps = socket.items().map((item) => `${item.ParticipantRole} ${item.ContentType.replace(EVENT, 'E:')}`);
+    const steps = socket.items().map((item) => `${item.ParticipantRole} ${(item.ContentType ?? "").replace(EVENT, 'E:')}`);
     expect(steps).toEqual(['CUSTOMER E:participant.joined', 'SYSTEM text/plain', 'SYSTEM E:transfer.succeeded', 'SYSTEM text/plain']);
     socket.close();
   });
@@ -195,7 +195,7 @@ describe('the control API', () => {
     expect((await post(`/contacts/${id}/agent/message`, { text: 'Still here for a moment' })).status).toBe(200);
     expect((await post(`/contacts/${id}/agent/leave`)).body).toMatchObject({ state: 'queued', agentName: null });
     await socket.waitForItem((item) => item.ContentType === `${EVENT}participant.left`);
-    const steps = socket.items().slice(-4).map((item) => `${item.ParticipantRole} ${item.ContentType.replace(EVENT, 'E:')}`);
+    const steps = socket.items().slice(-4).map((item) => `${item.ParticipantRole} ${(item.ContentType ?? "").replace(EVENT, 'E:')}`);
     expect(steps).toEqual(['AGENT E:participant.joined', 'SYSTEM text/plain', 'AGENT text/plain', 'AGENT E:participant.left']);
     expect(socket.items().at(-3)?.Content).toMatch(/^\[queued\] /);
     socket.close();
