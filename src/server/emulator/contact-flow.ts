@@ -92,6 +92,12 @@ export class ContactFlow {
     this.startFlow(contact);
     if (!this.isPiloting(contact) || this.piloted.has(contact.contactId)) return;
     this.piloted.add(contact.contactId);
+    if (contact.state === 'queued') {
+      this.schedule(contact, this.timings.joinAfterMs, () => {
+        if (contact.state === 'queued') this.joinAgent(contact, this.agentName, true);
+      });
+      return;
+    }
     this.schedule(contact, this.timings.menuAfterMs, () => {
       if (contact.state !== 'flow') return;
       this.say(contact, 'bot', MENU_TEMPLATE, CONTENT_TYPE.interactive);

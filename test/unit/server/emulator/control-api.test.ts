@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningEmulator } from '../../../../src/server/emulator/emulator';
 import type { ChatItem, ContactSummary } from '../../../../src/server/emulator/emulator.types';
-import { call, connectedCustomer, startChat, startTestEmulator } from './emulator-fixture';
+import { call, JSON_HEADERS, connectedCustomer, startChat, startTestEmulator } from './emulator-fixture';
 
 const EVENT = 'application/vnd.amazonaws.connect.event.';
 
@@ -9,7 +9,7 @@ describe('the control API', () => {
   let emulator: RunningEmulator;
   let url: string;
   const post = <T = ContactSummary>(path: string, body?: unknown) =>
-    call<T>(`${url}/emulator${path}`, { method: 'POST', ...(body === undefined ? {} : { body: JSON.stringify(body) }) });
+    call<T>(`${url}/emulator${path}`, { method: 'POST', headers: JSON_HEADERS, ...(body === undefined ? {} : { body: JSON.stringify(body) }) });
 
   beforeAll(async () => {
     emulator = await startTestEmulator();
@@ -214,7 +214,7 @@ describe('the control API', () => {
     await post('/faults', { startChat: { status: 503, count: 9 }, participant: { status: 500, forMs: 60_000 } });
     await post('/faults', { startChat: null });
     expect(Object.keys((await call(`${url}/emulator/faults`)).body as object)).toEqual(['participant']);
-    await call(`${url}/emulator/faults`, { method: 'DELETE' });
+    await call(`${url}/emulator/faults`, { method: 'DELETE', headers: JSON_HEADERS });
     expect((await call(`${url}/emulator/faults`)).body).toEqual({});
   });
 
