@@ -193,6 +193,42 @@ describe('the real chatjs in Chromium against the emulator', () => {
     await page.page.close();
   });
 
+  it("round-trips a file through chatjs's own sendAttachment and downloadAttachment, both ways", async () => {
+    const { page, contactId } = await openChat('Fay');
+    await control.join(contactId, 'Ana');
+    await page.sendFile('receipt.txt', 'text/plain', 'Order 42: paid');
+    const sent = await page.waitFor((e) => e.kind === 'message' && e.type === 'ATTACHMENT' && e.role === 'CUSTOMER');
+    expect(sent.contentType).toBeUndefined(); // as Amazon Connect sends it: the type is in Attachments
+    expect(sent.attachments).toEqual([{ AttachmentId: expect.any(String), AttachmentName: 'receipt.txt', ContentType: 'text/plain', Status: 'APPROVED' }]);
+    const attachmentId = sent.attachments![0]!.AttachmentId;
+    expect(await page.downloadFile(attachmentId)).toEqual({ text: 'Order 42: paid', type: 'text/plain', size: 14 });
+    const kept = (await control.transcript(contactId)).find((item) => item.Id === sent.id);
+    expect(kept?.Attachments?.[0]).toMatchObject({ AttachmentName: 'receipt.txt', AttachmentSizeInBytes: 14 });
+
+    const fromAgent = await control.sendFile(contactId, { name: 'label.pdf', contentType: 'application/pdf', data: '%PDF-1.4 label' });
+    const received = await page.waitFor((e) => e.kind === 'message' && e.type === 'ATTACHMENT' && e.role === 'AGENT');
+    expect(received.id).toBe(fromAgent.messageId);
+    expect(await page.downloadFile(fromAgent.attachmentId)).toEqual({ text: '%PDF-1.4 label', type: 'application/pdf', size: 14 });
+    await page.page.close();
+  });
+
+  it('fires onDeliveredReceipt when the agent receives a customer message, and onReadReceipt once the agent reads it', async () => {
+    const { page, contactId } = await openChat('Rae');
+    const agent = await control.join(contactId, 'Ana');
+    const sent = await page.send('Did my refund go through?');
+    const delivered = await page.waitFor((e) => e.kind === 'delivered' && e.messageId === sent.Id);
+    expect(delivered.recipient).toBe(agent.participantId);
+    expect(await page.count('read')).toBe(0);
+    expect((await control.read(contactId)).read).toBe(1);
+    const read = await page.waitFor((e) => e.kind === 'read' && e.messageId === sent.Id);
+    expect(read.recipient).toBe(agent.participantId);
+    const kept = (await control.transcript(contactId)).find((item) => item.Id === sent.Id);
+    expect(kept?.MessageMetadata?.Receipts).toEqual([
+      { RecipientParticipantId: agent.participantId, DeliveredTimestamp: expect.any(String), ReadTimestamp: expect.any(String) },
+    ]);
+    await page.page.close();
+  });
+
   it('lets a person play the agent from the agent console', async () => {
     const { page, contactId } = await openChat('Uma <b>bold</b>');
     const agent = new AgentConsolePage(await browser.newPage());
