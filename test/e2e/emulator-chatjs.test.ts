@@ -248,4 +248,40 @@ describe('the real chatjs in Chromium against the emulator', () => {
     await agent.page.close();
     await page.page.close();
   });
+
+  it('lets the console send markdown, cards and files, and shows the customer\'s files and receipts', async () => {
+    const { page, contactId } = await openChat('Ida');
+    const agent = new AgentConsolePage(await browser.newPage());
+    await agent.open(emulator.url);
+    await agent.select('Ida');
+    await agent.sendAs('bot');
+    await agent.sendCard('QuickReply');
+    const card = await page.waitFor((e) => e.kind === 'message' && e.contentType === 'application/vnd.amazonaws.connect.message.interactive');
+    expect(card).toMatchObject({ role: 'SYSTEM', displayName: 'BOT' });
+    expect(JSON.parse(card.content ?? '')).toMatchObject({ templateType: 'QuickReply', version: '1.0' });
+    await agent.sendAs('agent');
+    await agent.join('Robin');
+    await agent.sendMarkdown('**Bold** and [a link](https://example.com)');
+    await page.waitFor((e) => e.kind === 'message' && e.contentType === 'text/markdown' && e.content === '**Bold** and [a link](https://example.com)');
+    for (const templateType of ['ListPicker', 'Panel', 'TimePicker', 'Carousel'] as const) {
+      await agent.sendCard(templateType);
+      const sent = await page.waitFor((e) => e.kind === 'message' && e.role === 'AGENT' && (e.content ?? '').includes(`"templateType":"${templateType}"`));
+      expect(JSON.parse(sent.content ?? '')).toMatchObject({ templateType, version: '1.0', data: { content: expect.any(Object) } });
+    }
+    await agent.sendFile({ name: 'guide.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4 guide') });
+    const file = await page.waitFor((e) => e.kind === 'message' && e.type === 'ATTACHMENT' && e.role === 'AGENT');
+    expect(await page.downloadFile(file.attachments![0]!.AttachmentId)).toMatchObject({ text: '%PDF-1.4 guide' });
+
+    await page.sendFile('photo.png', 'image/png', 'not really a png');
+    expect(await agent.waitForLine('photo.png')).toMatch(/photo\.png \(image\/png, 16 B\)Delivered$/);
+    expect(await agent.fileLink('photo.png').getAttribute('href')).toMatch(new RegExp(`^/emulator/contacts/${contactId}/attachments/`));
+    await page.send('Is it clear?');
+    await agent.waitForLine('Is it clear?');
+    await agent.markRead();
+    await page.waitFor((e) => e.kind === 'read');
+    expect(await agent.waitForLine('Is it clear?Read')).toContain('Ida (customer):');
+    expect(agent.problems).toEqual([]);
+    await agent.page.close();
+    await page.page.close();
+  });
 });
