@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningEmulator } from '../../../../src/server/emulator/emulator';
 import type { ChatItem } from '../../../../src/server/emulator/emulator.types';
-import { call, connectedCustomer, connectParticipant, participant, startChat, startTestEmulator } from './emulator-fixture';
+import { call, connectedCustomer, connectParticipant, participant, startChat, startTestEmulator, JSON_HEADERS } from './emulator-fixture';
 
 const TYPING = 'application/vnd.amazonaws.connect.event.typing';
 const HOUR = 60 * 60 * 1000;
@@ -182,12 +182,34 @@ describe('the Participant Service', () => {
   describe('faults', () => {
     it('answers the injected status for the given time, then recovers', async () => {
       const contact = await startChat(url);
-      await call(`${url}/emulator/faults`, { method: 'POST', body: JSON.stringify({ participant: { status: 503, forMs: 150 } }) });
+      await call(`${url}/emulator/faults`, { method: 'POST', headers: JSON_HEADERS, body: JSON.stringify({ participant: { status: 503, forMs: 150 } }) });
       const failed = await participant(url, 'connection', contact.ParticipantToken, { Type: ['WEBSOCKET'] });
       expect(failed.status).toBe(503);
       expect(failed.headers.get('x-amzn-errortype')).toBe('ServiceUnavailableException');
       await new Promise((resolve) => setTimeout(resolve, 200));
       expect((await participant(url, 'connection', contact.ParticipantToken, { Type: ['WEBSOCKET'] })).status).toBe(200);
     });
+  });
+});
+
+describe('the Participant Service and SupportedMessagingContentTypes', () => {
+  it("refuses a content type the contact's StartChatContact did not list, and takes it once listed", async () => {
+    const emulator = await startTestEmulator();
+    try {
+      const plain = await connectedCustomer(emulator.url);
+      const refused = await participant(emulator.url, 'message', plain.connectionToken, { ContentType: 'text/markdown', Content: '**hi**' });
+      expect(refused.status).toBe(400);
+      expect(refused.headers.get('x-amzn-errortype')).toBe('ValidationException');
+      const rich = await connectedCustomer(emulator.url, {
+        SupportedMessagingContentTypes: ['text/plain', 'text/markdown', 'application/vnd.amazonaws.connect.message.interactive.response'],
+      });
+      expect((await participant(emulator.url, 'message', rich.connectionToken, { ContentType: 'text/markdown', Content: '**hi**' })).status).toBe(200);
+      const response = JSON.stringify({ templateType: 'ViewResource', version: '1.0', action: 'Next', data: {} });
+      expect((await participant(emulator.url, 'message', rich.connectionToken, { ContentType: 'application/vnd.amazonaws.connect.message.interactive.response', Content: response })).status).toBe(200);
+      plain.socket.close();
+      rich.socket.close();
+    } finally {
+      await emulator.close();
+    }
   });
 });
