@@ -39,7 +39,19 @@ export function safeHref(raw: string): string | undefined {
 /** Bare URLs and e-mail addresses in text; the e-mail's local part is bounded so scanning stays linear. */
 const BARE_LINK = /(?:https?:\/\/|mailto:|tel:|www\.)[^\s<>"]+|(?<![\w.+-])[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63})+/gi;
 /** Punctuation that ends a sentence rather than a URL. */
-const TRAILING = /[.,;:!?'")\]]+$/;
+const TRAILING = /[.,;:!?'")\]]$/;
+const count = (text: string, ch: string) => text.split(ch).length - 1;
+
+/** The URL without the sentence's punctuation after it; a `)` stays when the URL opened it (Wikipedia links). */
+function trimTrailing(found: string): string {
+  let end = found.length;
+  while (end > 0 && TRAILING.test(found[end - 1]!)) {
+    const head = found.slice(0, end);
+    if (head.endsWith(')') && count(head, '(') >= count(head, ')')) break;
+    end--;
+  }
+  return found.slice(0, end);
+}
 
 function hrefOfBare(text: string): string | undefined {
   if (/^www\./i.test(text)) return safeHref(`https://${text}`);
@@ -52,10 +64,7 @@ export function linkify(text: string): Inline[] {
   const out: Inline[] = [];
   let last = 0;
   for (const match of text.matchAll(BARE_LINK)) {
-    let found = match[0];
-    // A closing parenthesis belongs to the URL only when the URL opened one (Wikipedia-style links).
-    const trailing = TRAILING.exec(found)?.[0] ?? '';
-    if (trailing && !(trailing === ')' && found.includes('('))) found = found.slice(0, found.length - trailing.length);
+    const found = trimTrailing(match[0]);
     const href = found ? hrefOfBare(found) : undefined;
     if (!href) continue;
     if (match.index > last) out.push(text.slice(last, match.index));
@@ -172,7 +181,8 @@ function inlineLines(lines: readonly string[]): Inline[] {
 
 const BULLET = /^ {0,3}[-*+][ \t]+(.*)$/;
 const NUMBERED = /^ {0,3}\d{1,9}[.)][ \t]+(.*)$/;
-const FENCE = /^ {0,3}```/;
+/** Only a bare fence: a language tag after it would be text we drop. */
+const FENCE = /^ {0,3}```\s*$/;
 
 /** Markdown, as blocks. Never throws; every character of the text (not the markup) is somewhere in the tree. */
 export function parseMarkdown(markdown: string): Block[] {
