@@ -125,7 +125,7 @@ describe('text and markdown', () => {
     expect(md!.tags).not.toContain('img');
     expect(md!.text).toContain('<b>raw</b>');
     expect(md!.text).toContain('[bad](javascript:alert(1))');
-    expect(plain!.tags).toEqual(['a']);
+    expect(plain!.tags).toEqual(['span', 'a']);
     const links = await page.links();
     expect(links.map((l) => [l.text, l.href])).toEqual([
       ['Help', 'https://help.example/a'],

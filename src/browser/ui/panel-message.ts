@@ -2,7 +2,7 @@ import type { MessageContent, PanelAttachment, PanelMessage } from './chat-panel
 import type { UiText } from '../config/instance-config.types';
 import { classifyItem, type ItemMeaning } from '../connect/transcript-classifier';
 import type { TranscriptAttachment, TranscriptItem } from '../connect/transcript-item';
-import { parseTemplate } from './content/interactive-template';
+import { carouselReplyWords, parseTemplate } from './content/interactive-template';
 
 export interface PanelMessageOptions {
   /** The customer's own participant id: their items show as theirs. */
@@ -48,7 +48,8 @@ function shownContent(meaning: Extract<ItemMeaning, { kind: 'message' }>, text: 
     if (!parsed) return { text: text.contentUnreadable, content: { kind: 'text', text: text.contentUnreadable }, truncated: meaning.content.length > 20 * 1024 };
     return { text: parsed.text, content: { kind: 'interactive', template: parsed.template }, ...(parsed.truncated ? { truncated: true } : {}) };
   }
-  const kept = cut(meaning.role === 'BOT' ? meaning.content.trim() : meaning.content, MAX_TEXT_CHARS);
+  const words = meaning.role === 'CUSTOMER' ? carouselReplyWords(meaning.content) : undefined;
+  const kept = cut(words ?? (meaning.role === 'BOT' ? meaning.content.trim() : meaning.content), MAX_TEXT_CHARS);
   return { text: kept.text, content: { kind: meaning.format, text: kept.text }, ...(kept.truncated ? { truncated: true } : {}) };
 }
 

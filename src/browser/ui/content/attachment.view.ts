@@ -29,7 +29,7 @@ export function attachmentCard(file: PanelAttachment, context: ContentContext): 
   const t = context.text;
   const thumbnail = file.thumbnailUrl && file.contentType.startsWith('image/') ? html`<img class="cw-thumb" src=${file.thumbnailUrl} alt=${file.name}>` : nothing;
   const meta = [fileKind(file), file.size !== undefined ? fileSize(file.size) : ''].filter(Boolean).join(' · ');
-  const name = html`${thumbnail}<span class="cw-file-name">${file.name}</span>`;
+  const name = html`${thumbnail}<span class="cw-file-name" dir="auto">${file.name}</span>`;
   const uploading = file.progress !== undefined && file.progress < 1;
   const openable = file.status === 'APPROVED' && file.id !== '' && !uploading;
   // The button's name ("Open report.pdf") holds its visible words (the file's name), as speech input needs.

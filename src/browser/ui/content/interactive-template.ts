@@ -132,5 +132,20 @@ export function carouselReply(templateIdentifier: string, listTitle: string, sel
   return JSON.stringify({ templateIdentifier, listTitle, selectionText });
 }
 
+/**
+ * What the customer's Carousel pick says in words ("California – Book flights", as the hosted widget shows it),
+ * or undefined when `text` is not such a reply.
+ */
+export function carouselReplyWords(text: string): string | undefined {
+  if (!text.startsWith('{"templateIdentifier"')) return undefined;
+  try {
+    const reply = JSON.parse(text) as { listTitle?: unknown; selectionText?: unknown };
+    if (typeof reply.listTitle === 'string' && typeof reply.selectionText === 'string') return `${reply.listTitle} – ${reply.selectionText}`;
+  } catch {
+    // Not JSON after all: the customer's words as they are.
+  }
+  return undefined;
+}
+
 /** `text` cut to `max` characters, ending in "…" when cut. */
 export const clip = (text: string, max: number) => (text.length > max ? `${text.slice(0, max - 1)}…` : text);

@@ -46,6 +46,14 @@ describe('toPanelMessage', () => {
     expect(toPanelMessage(flow({ Content: 'You are next. [queued]' }), options)).toMatchObject({ role: 'BOT', text: 'You are next.' });
   });
 
+  it('shows the customer\'s Carousel pick in words, not as the JSON sent', () => {
+    const Content = JSON.stringify({ templateIdentifier: 't0', listTitle: 'California', selectionText: 'Book flights' });
+    expect(toPanelMessage(item({ ParticipantId: 'me', ParticipantRole: 'CUSTOMER', Content }), options)).toMatchObject({
+      role: 'CUSTOMER', text: 'California – Book flights', content: { kind: 'text', text: 'California – Book flights' },
+    });
+    expect(toPanelMessage(item({ ParticipantId: 'me', ParticipantRole: 'CUSTOMER', Content: '{"templateIdentifier": broken' }), options)?.text).toBe('{"templateIdentifier": broken');
+  });
+
   it('cuts text and markdown to Amazon Connect\'s 1,024 characters and says so', () => {
     const huge = 'x'.repeat(1024 * 1024);
     for (const ContentType of ['text/plain', 'text/markdown']) {
