@@ -218,6 +218,8 @@ describe('interactive messages', () => {
 });
 
 describe('attachments', () => {
+  /** The open button's name: our sentence, with the file's name isolated in it. */
+  const open = (name: string) => `Open \u2068${name}\u2069`;
   const PIXEL = 'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=';
 
   it('shows a file card that opens by keyboard, an image thumbnail named by the file, a rejected file that cannot open, and upload progress', async () => {
@@ -240,11 +242,11 @@ describe('attachments', () => {
     expect(bubbles[0]).toMatch(/report\.pdf.*PDF · 1\.5 MB/);
     expect(await page.images()).toEqual([{ src: PIXEL, alt: 'shot.png' }]);
     expect(bubbles[2]).toContain('Blocked by a security check');
-    expect(await page.control('button', 'Open virus.exe.pdf')).toBeUndefined();
-    expect(await page.control('button', 'Open cv.pdf')).toBeUndefined();
+    expect(await page.control('button', open('virus.exe.pdf'))).toBeUndefined();
+    expect(await page.control('button', open('cv.pdf'))).toBeUndefined();
     expect(await page.progressValues()).toEqual([0.5]);
-    await page.pressOn('button', 'Open report.pdf');
-    await page.pressOn('button', 'Open shot.png', ' ');
+    await page.pressOn('button', open('report.pdf'));
+    await page.pressOn('button', open('shot.png'), ' ');
     expect(await page.opened()).toEqual([approved.Attachments![0]!.AttachmentId, image.Attachments![0]!.AttachmentId]);
   });
 });

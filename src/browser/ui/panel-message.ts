@@ -3,6 +3,7 @@ import type { UiText } from '../config/instance-config.types';
 import { classifyItem, type ItemMeaning } from '../connect/transcript-classifier';
 import type { TranscriptAttachment, TranscriptItem } from '../connect/transcript-item';
 import { carouselReplyWords, parseTemplate } from './content/interactive-template';
+import { markdownWords } from './content/rich-text';
 
 export interface PanelMessageOptions {
   /** The customer's own participant id: their items show as theirs. */
@@ -50,7 +51,8 @@ function shownContent(meaning: Extract<ItemMeaning, { kind: 'message' }>, text: 
   }
   const words = meaning.role === 'CUSTOMER' ? carouselReplyWords(meaning.content) : undefined;
   const kept = cut(words ?? (meaning.role === 'BOT' ? meaning.content.trim() : meaning.content), MAX_TEXT_CHARS);
-  return { text: kept.text, content: { kind: meaning.format, text: kept.text }, ...(kept.truncated ? { truncated: true } : {}) };
+  const plain = meaning.format === 'markdown' ? markdownWords(kept.text) : kept.text;
+  return { text: plain, content: { kind: meaning.format, text: kept.text }, ...(kept.truncated ? { truncated: true } : {}) };
 }
 
 /** What an item looks like in the panel, or undefined for items the panel does not show. */

@@ -35,7 +35,7 @@ export function attachmentCard(file: PanelAttachment, context: ContentContext): 
   // The button's name ("Open report.pdf") holds its visible words (the file's name), as speech input needs.
   return html`<div class="cw-file${file.status === 'REJECTED' ? ' cw-rejected' : ''}">${
     openable
-      ? html`<button type="button" class="cw-file-open" aria-label=${t.attachmentOpen.replaceAll('{name}', () => file.name)} @click=${() => context.callbacks.openAttachment(file)}>${name}</button>`
+      ? html`<button type="button" class="cw-file-open" aria-label=${t.attachmentOpen.replaceAll('{name}', () => `\u2068${file.name}\u2069`)} @click=${() => context.callbacks.openAttachment(file)}>${name}</button>`
       : html`<div class="cw-file-box">${name}</div>`}${meta ? html`<span class="cw-file-meta">${meta}</span>` : nothing}${
     uploading ? html`<progress max="1" .value=${file.progress ?? 0} aria-label=${file.name}></progress>` : nothing}${
     file.status === 'REJECTED' ? html`<span class="cw-file-status">${t.attachmentRejected}</span>`

@@ -19,9 +19,13 @@ describe('toPanelMessage', () => {
     });
   });
 
-  it('maps text/markdown to a markdown message whose text is the words as written', () => {
-    const message = toPanelMessage(item({ ContentType: 'text/markdown', Content: '**Hi** there' }), options);
-    expect(message).toMatchObject({ text: '**Hi** there', content: { kind: 'markdown', text: '**Hi** there' } });
+  it('maps text/markdown to a markdown message whose text is its words without the markup, links with their address', () => {
+    const Content = '**Hi** there, see [our help](https://help.example/) or https://x.example/\n- one\n- two\n\n1. first';
+    const message = toPanelMessage(item({ ContentType: 'text/markdown', Content }), options);
+    expect(message).toMatchObject({
+      text: 'Hi there, see our help (https://help.example/) or https://x.example/\n• one\n• two\n1. first',
+      content: { kind: 'markdown', text: Content },
+    });
   });
 
   it('shows the customer\'s own items as theirs whatever role they claim', () => {
