@@ -4,7 +4,7 @@ import type { ContentContext } from './content.types';
 
 const UNITS = ['byte', 'kilobyte', 'megabyte', 'gigabyte'] as const;
 
-/** "1.5 MB", "820 kB", in the visitor's locale. */
+/** "1.5 MB", "820 kB", "512 bytes", in the visitor's locale. */
 export function fileSize(bytes: number, locale?: string): string {
   let value = bytes;
   let unit = 0;
@@ -12,7 +12,7 @@ export function fileSize(bytes: number, locale?: string): string {
     value /= 1000;
     unit++;
   }
-  return new Intl.NumberFormat(locale, { style: 'unit', unit: UNITS[unit], unitDisplay: 'short', maximumFractionDigits: unit ? 1 : 0 }).format(value);
+  return new Intl.NumberFormat(locale, { style: 'unit', unit: UNITS[unit], unitDisplay: unit ? 'short' : 'long', maximumFractionDigits: unit ? 1 : 0 }).format(value);
 }
 
 /** What kind of file, in a few letters: its extension ("PDF"), else its MIME subtype. */
