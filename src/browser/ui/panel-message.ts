@@ -47,7 +47,7 @@ function shownContent(meaning: Extract<ItemMeaning, { kind: 'message' }>, text: 
   if (meaning.format === 'interactive') {
     const parsed = parseTemplate(meaning.content);
     if (!parsed) return { text: text.contentUnreadable, content: { kind: 'text', text: text.contentUnreadable }, truncated: meaning.content.length > 20 * 1024 };
-    return { text: parsed.text, content: { kind: 'interactive', template: parsed.template }, ...(parsed.truncated ? { truncated: true } : {}) };
+    return { text: parsed.text || text.contentUnreadable, content: { kind: 'interactive', template: parsed.template }, ...(parsed.truncated ? { truncated: true } : {}) };
   }
   const words = meaning.role === 'CUSTOMER' ? carouselReplyWords(meaning.content) : undefined;
   const kept = cut(words ?? (meaning.role === 'BOT' ? meaning.content.trim() : meaning.content), MAX_TEXT_CHARS);

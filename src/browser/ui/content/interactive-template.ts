@@ -81,11 +81,11 @@ function createReader() {
   return { picker, timePicker, carousel, truncated: () => truncated };
 }
 
-/** The plain words of a checked template: its title, or its first card's. */
+/** The plain words of a checked template: its title, else its subtitle, its options, or its first card's title. */
 function plainWords(templateType: string, content: Json): string {
-  if (typeof content.title === 'string' && content.title) return content.title;
-  if (templateType === 'Carousel') return (content as unknown as CarouselContent).cards[0]?.content.title ?? '';
-  return '';
+  if (templateType === 'Carousel') return (content as unknown as CarouselContent).title || ((content as unknown as CarouselContent).cards[0]?.content.title ?? '');
+  const { title, subtitle, elements = [] } = content as Partial<PickerContent>;
+  return title || subtitle || elements.map((element) => element.title).join(', ');
 }
 
 /**

@@ -80,6 +80,9 @@ describe('toPanelMessage', () => {
     expect(toPanelMessage(flow({ ContentType: INTERACTIVE, Content: '{"templateType":' }), options)).toMatchObject({
       role: 'BOT', text: DEFAULT_UI_TEXT.contentUnreadable, content: { kind: 'text', text: DEFAULT_UI_TEXT.contentUnreadable },
     });
+    expect(toPanelMessage(flow({ ContentType: INTERACTIVE, Content: '{"templateType":"ViewResource","version":"1.0","data":{"content":{"viewToken":"t"}}}' }), options)).toMatchObject({
+      text: DEFAULT_UI_TEXT.contentUnreadable, content: { kind: 'interactive' },
+    });
     expect(toPanelMessage(flow({ ContentType: INTERACTIVE, Content: `{"templateType":"Panel","x":"${'a'.repeat(30_000)}"}` }), options)).toMatchObject({
       text: DEFAULT_UI_TEXT.contentUnreadable, truncated: true,
     });

@@ -61,6 +61,12 @@ describe('parseTemplate', () => {
     expect(parsed?.text).toBe('California');
   });
 
+  it('says an untitled card in its subtitle or its options', () => {
+    expect(parseTemplate(template('Panel', { subtitle: 'Pick one', elements: [{ title: 'A' }] }))?.text).toBe('Pick one');
+    expect(parseTemplate(template('QuickReply', { elements: [{ title: 'Yes' }, { title: 'No' }] }))?.text).toBe('Yes, No');
+    expect(parseTemplate(template('ViewResource', { viewToken: 'x' }))?.text).toBe('');
+  });
+
   it('keeps the title and subtitle of a template it does not draw (ViewResource)', () => {
     const parsed = parseTemplate(template('ViewResource', { title: 'Your guide', viewId: 'v', viewToken: 'secret', viewData: { a: 1 } }));
     expect(parsed).toEqual({ template: { templateType: 'ViewResource', version: '1.0', data: { content: { title: 'Your guide', elements: [] } } }, text: 'Your guide', truncated: false });
