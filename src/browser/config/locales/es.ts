@@ -33,4 +33,15 @@ export const ES_UI_TEXT: UiText = {
   participantLeft: '{name} salió del chat',
   unnamedAgent: 'Un agente',
   cancel: 'Cancelar',
+  // Content
+  botName: 'Asistente',
+  contentTruncated: '(mensaje acortado)',
+  contentUnreadable: 'Este mensaje no se puede mostrar aquí.',
+  contentConfirm: 'Confirmar',
+  contentPrevious: 'Anterior',
+  contentNext: 'Siguiente',
+  contentSlide: '{index} de {count}',
+  attachmentOpen: 'Abrir {name}',
+  attachmentRejected: 'Bloqueado por un control de seguridad',
+  attachmentPending: 'Comprobando…',
 };
