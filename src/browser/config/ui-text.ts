@@ -34,6 +34,21 @@ export const DEFAULT_UI_TEXT: UiText = {
   participantLeft: '{name} left the chat',
   unnamedAgent: 'An agent',
   cancel: 'Cancel',
+  // Panel look and feel
+  unreadCount: '{count} unread',
+  today: 'Today',
+  yesterday: 'Yesterday',
+  newMessages: 'New messages',
+  delivered: 'Delivered',
+  read: 'Read',
+  notSent: 'Not sent',
+  resend: 'Retry',
+  messageShortened: 'Message shortened',
+  attachFile: 'Attach a file',
+  dropFiles: 'Drop files to send them',
+  characterCount: '{count} of {max} characters',
+  downloadTranscript: 'Download transcript',
+  you: 'You',
 };
 
 /**
