@@ -10,6 +10,8 @@ import { build, type Rolldown } from 'vite';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from './support/browser';
 import { message, panelView, PanelPage } from './models/panel-page';
+import { LauncherPage } from './models/launcher-page';
+import { DEFAULT_UI_TEXT } from '../../src/browser/config/ui-text';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const STRICT_CSP = "default-src 'self'; script-src 'self'; style-src 'self'";
@@ -51,6 +53,15 @@ window.panel = mountChatPanel(root, callbacks, {
   ...(now ? { now: () => Number(now) } : {}),
 });`;
 
+/** The launcher alone, as the first script mounts it. */
+const LAUNCHER_PAGE = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Launcher test page</title>
+<script type="module" src="/launcher-host.js"></script></head><body><div id="launcher"></div></body></html>`;
+const LAUNCHER_HOST = `import { mountLauncher } from '/launcher.js';
+window.activations = 0;
+const root = document.getElementById('launcher').attachShadow({ mode: 'open' });
+window.launcher = mountLauncher(root, { text: ${JSON.stringify({ startChat: DEFAULT_UI_TEXT.startChat, unreadCount: DEFAULT_UI_TEXT.unreadCount })}, onActivate: () => window.activations++ });
+window.launcher.update({ visible: true, busy: false });`;
+
 const PAGE_CSS = '#chat { inline-size: 360px; margin: 16px; }';
 /** 26 November 2026, 10:30 local time. */
 const NOW = new Date(2026, 10, 26, 10, 30).getTime();
@@ -64,6 +75,24 @@ let outDir: string;
 
 beforeAll(async () => {
   outDir = await mkdtemp(join(tmpdir(), 'chat-panel-'));
+  bundle = await bundleOf('src/browser/ui/chat-panel.ts', 'chat-panel');
+  const launcherBundle = await bundleOf('src/browser/ui/launcher.ts', 'launcher');
+
+  const files: Record<string, [string, string]> = {
+    '/chat-panel.js': ['text/javascript', bundle],
+    '/launcher.js': ['text/javascript', launcherBundle],
+    '/launcher-host.js': ['text/javascript', LAUNCHER_HOST],
+    '/launcher': ['text/html; charset=utf-8', LAUNCHER_PAGE],
+    '/host.js': ['text/javascript', HOST],
+    '/csp-watch.js': ['text/javascript', CSP_WATCH],
+    '/page.css': ['text/css', PAGE_CSS],
+  };
+  await serve(files);
+  browser = await launchChromium();
+});
+
+/** One module, bundled in memory as it ships (production lit, minified). */
+async function bundleOf(entry: string, fileName: string): Promise<string> {
   const result = (await build({
     root: ROOT,
     configFile: false,
@@ -79,18 +108,14 @@ beforeAll(async () => {
       minify: true,
       // Lib mode keeps whitespace in ES output; minify fully so the size check measures what ships.
       rolldownOptions: { output: { minify: true } },
-      lib: { entry: join(ROOT, 'src/browser/ui/chat-panel.ts'), formats: ['es'], fileName: 'chat-panel' },
+      lib: { entry: join(ROOT, entry), formats: ['es'], fileName },
     },
   })) as Rolldown.RolldownOutput | Rolldown.RolldownOutput[];
   const output = Array.isArray(result) ? result[0]! : result;
-  bundle = output.output.find((chunk) => chunk.type === 'chunk')!.code;
+  return output.output.find((chunk) => chunk.type === 'chunk')!.code;
+}
 
-  const files: Record<string, [string, string]> = {
-    '/chat-panel.js': ['text/javascript', bundle],
-    '/host.js': ['text/javascript', HOST],
-    '/csp-watch.js': ['text/javascript', CSP_WATCH],
-    '/page.css': ['text/css', PAGE_CSS],
-  };
+async function serve(files: Record<string, [string, string]>): Promise<void> {
   server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
     const file = files[url.pathname];
@@ -109,8 +134,7 @@ beforeAll(async () => {
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  browser = await launchChromium();
-});
+}
 
 afterAll(async () => {
   await browser?.close();
@@ -607,5 +631,56 @@ describe('accessibility in every look', () => {
     expect(await panel.axeViolations()).toEqual([]);
     await panel.update(panelView({ status: 'ended', messages: busy() }));
     expect(await panel.axeViolations()).toEqual([]);
+  });
+});
+
+describe('launcher', () => {
+  const launchers: LauncherPage[] = [];
+  async function openLauncher(options: { reducedMotion?: boolean } = {}): Promise<LauncherPage> {
+    const launcher = await LauncherPage.open(browser, `${origin}/launcher`, options);
+    launchers.push(launcher);
+    return launcher;
+  }
+  afterEach(async () => {
+    await Promise.all(launchers.splice(0).map((launcher) => launcher.close()));
+  });
+
+  it('shows a badge for unread messages, capped at 9+, and says the count in its name', async () => {
+    const launcher = await openLauncher();
+    expect(await launcher.accessibleName()).toBe('Start chat');
+    expect(await launcher.badge()).toBeNull();
+    await launcher.update({ visible: true, busy: false, label: 'Open chat', unread: 2 });
+    expect(await launcher.accessibleName()).toBe('Open chat, 2 unread');
+    expect(await launcher.badge()).toBe('2');
+    expect(await launcher.label()).toBe('Open chat');
+    await launcher.update({ visible: true, busy: false, label: 'Open chat', unread: 12 });
+    expect(await launcher.badge()).toBe('9+');
+    expect(await launcher.accessibleName()).toBe('Open chat, 12 unread');
+    await launcher.update({ visible: true, busy: false, label: 'Open chat', unread: 0 });
+    expect(await launcher.badge()).toBeNull();
+    expect(await launcher.accessibleName()).toBe('Open chat');
+  });
+
+  it('changes on hover and press, animating only without a reduced-motion preference', async () => {
+    const moving = await openLauncher();
+    const states = await moving.states();
+    expect(states.rest).toBe('none');
+    expect(states.hover).not.toBe('none');
+    expect(states.pressed).not.toBe(states.hover);
+    expect(states.transition).toMatch(/^filter 0\.2s/);
+    const still = await openLauncher({ reducedMotion: true });
+    expect((await still.states()).transition).toMatch(/^all 0s/);
+  });
+
+  it('ignores presses while busy or waiting', async () => {
+    const launcher = await openLauncher();
+    await launcher.update({ visible: true, busy: true });
+    await launcher.press();
+    await launcher.update({ visible: true, busy: false, waiting: true });
+    await launcher.press();
+    expect(await launcher.activations()).toBe(0);
+    await launcher.update({ visible: true, busy: false });
+    await launcher.press();
+    expect(await launcher.activations()).toBe(1);
   });
 });
