@@ -549,6 +549,7 @@ describe('look and feel', () => {
     await panel.fill('x'.repeat(105));
     expect(await panel.characterCount()).toBe('105 of 100 characters · Messages can be at most 100 characters.');
     expect(await panel.sendEnabled()).toBe(false);
+    expect(await panel.alerts()).toEqual(['Messages can be at most 100 characters.']);
     await panel.pressEnter();
     expect((await panel.calls()).some(([name]) => name === 'send')).toBe(false);
     await panel.fill('x'.repeat(100));

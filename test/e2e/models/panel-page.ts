@@ -338,6 +338,11 @@ export class PanelPage {
     return this.host.evaluate((host) => host.shadowRoot!.querySelector('.count')?.textContent?.replace(/\s+/g, ' ').trim() ?? null);
   }
 
+  /** The text of every alert shown, trimmed. */
+  async alerts(): Promise<string[]> {
+    return (await this.page.getByRole('alert').allTextContents()).map((text) => text.replace(/^[\s·]+/, '').trim());
+  }
+
   sendEnabled(): Promise<boolean> {
     return this.page.getByRole('button', { name: 'Send', exact: true }).isEnabled();
   }
