@@ -110,6 +110,8 @@ ${AVATAR_CSS}
   margin: 0; padding: 12px 14px 8px; list-style: none; display: flex; flex-direction: column; gap: 2px;
 }
 .list:focus-visible { outline-offset: -3px; }
+/* A short conversation sits at the bottom, next to the composer, as in any messenger. */
+.list > :first-child { margin-block-start: auto; }
 .msg { display: flex; gap: 8px; align-items: flex-start; max-inline-size: 85%; }
 .msg.start { margin-block-start: 10px; }
 .body { display: flex; flex-direction: column; align-items: flex-start; min-inline-size: 0; max-inline-size: 100%; }
@@ -167,7 +169,7 @@ textarea:focus-visible { outline: none; }
 .count.over { color: var(--_error); font-weight: 600; }
 button.send { color: var(--_accent-text); }
 button.send:hover:not(:disabled) { background: var(--_accent); }
-footer.end { display: flex; flex-wrap: wrap; justify-content: center; gap: 8px; }
+footer.end { display: flex; flex-direction: column; gap: 8px; }
 
 .scrim { position: absolute; inset: 0; background: rgb(0 0 0 / 35%); z-index: 1; }
 .confirm {
