@@ -182,6 +182,18 @@ const SHOTS: Shot[] = [
   { name: 'launcher-spanish', kind: 'launcher', lang: 'es', view: launcher({}, ES_UI_TEXT) },
 ];
 
+/** The widget's box with `margin` of the page around it (its shadow and a little context), inside the viewport. */
+async function around(page: Page, margin: number): Promise<{ x: number; y: number; width: number; height: number }> {
+  const box = await page.evaluate(() => {
+    const host = document.querySelector('[data-part]')!;
+    const { x, y, width, height } = (host.shadowRoot!.querySelector('.panel, .launcher') ?? host).getBoundingClientRect();
+    return { x, y, width, height, innerWidth, innerHeight };
+  });
+  const x = Math.max(0, box.x - margin);
+  const y = Math.max(0, box.y - margin);
+  return { x, y, width: Math.min(box.innerWidth, box.x + box.width + margin) - x, height: Math.min(box.innerHeight, box.y + box.height + margin) - y };
+}
+
 async function main(): Promise<void> {
   const files: Record<string, string> = { ...(await bundle()), '/host.js': HOST };
   const server = createServer((req, res) => {
@@ -206,7 +218,7 @@ async function main(): Promise<void> {
       await shot.before?.(page);
       await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
       const file = join(OUT, `${shot.name}.png`);
-      await page.screenshot({ path: file });
+      await page.screenshot({ path: file, ...(shot.viewport ? {} : { clip: await around(page, shot.kind === 'launcher' ? 120 : 24) }) });
       console.log(`wrote docs/screenshots/${shot.name}.png`);
       await page.close();
     }
