@@ -47,7 +47,7 @@ export function listenToCustomer(container: HTMLElement, callbacks: PanelCallbac
     if (target) act(target, target.dataset.action as PanelAction | LocalAction);
   };
 
-  /** Tab and Shift+Tab go round the end question's two answers: the rest of the panel is inert meanwhile. */
+  /** Tab and Shift+Tab go round the end question's two answers and Minimise: the conversation is inert meanwhile. */
   const trapTab = (event: KeyboardEvent, buttons: HTMLElement[]) => {
     const root = container.getRootNode() as ShadowRoot;
     const at = buttons.indexOf(root.activeElement as HTMLElement);

@@ -83,6 +83,7 @@ button.link { min-block-size: 0; padding: 0 4px; color: var(--_link); text-decor
 header {
   display: flex; align-items: center; gap: 12px; padding: 12px 8px 12px 16px; padding-inline: 16px 8px;
   background: var(--_accent); color: var(--_accent-text); flex: none;
+  position: relative; z-index: 2; /* above the end question's scrim: Minimise stays usable */
 }
 header :focus-visible { outline-color: var(--_accent-text); }
 header button.icon { color: inherit; }
