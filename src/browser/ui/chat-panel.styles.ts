@@ -13,7 +13,7 @@ export const PHONE_MEDIA = '(max-width: 480px), (max-height: 480px)';
  * - `--cw-bg` (`#ffffff`, dark: `#1b1e23`) panel background; `--cw-text` (`#1f2328`, dark: `#e8eaed`) its text.
  *   Muted text, the agent bubble and borders are mixed from these two, so a theme only needs these two; set
  *   both or neither (the dark defaults follow `prefers-color-scheme`).
- * - `--cw-radius` (`16px`) corner radius; `--cw-font` (`system-ui, sans-serif`) font family.
+ * - `--cw-radius` (`12px`) corner radius; `--cw-font` (`system-ui, sans-serif`) font family.
  * - `--cw-height` (`min(40rem, 100dvh - 40px)`) the panel's height, e.g. `100%` when the host element is sized.
  *
  * Only logical properties (`inline`/`block`), so `dir="rtl"` on the host or the page mirrors the panel.
@@ -33,7 +33,7 @@ export const PANEL_CSS = `
   --_soft: color-mix(in srgb, var(--_text) 7%, var(--_bg));
   --_hover: color-mix(in srgb, var(--_text) 10%, transparent);
   --_error: #b3261e;
-  --_radius: var(--cw-radius, 16px);
+  --_radius: var(--cw-radius, 12px);
   position: relative; box-sizing: border-box; display: flex; flex-direction: column;
   block-size: var(--cw-height, min(40rem, calc(100dvh - 40px))); inline-size: 100%;
   background: var(--_bg); color: var(--_text);

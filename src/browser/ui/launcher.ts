@@ -32,7 +32,7 @@ export interface LauncherOptions {
 const LAUNCHER_CSS = `:host{all:initial;position:fixed;inset-block-end:20px;inset-inline-end:20px;z-index:2147483000;font:15px/1.4 var(--cw-font,system-ui,sans-serif)}
 [hidden]{display:none!important}
 .launcher{display:flex;flex-direction:column;align-items:flex-end;gap:8px}
-button{position:relative;display:flex;align-items:center;gap:8px;font:inherit;font-weight:600;cursor:pointer;border:0;border-radius:var(--cw-radius,28px);padding:14px 20px;background:var(--cw-accent,#0b57d0);color:var(--cw-accent-text,#fff);box-shadow:0 4px 14px rgb(0 0 0/25%)}
+button{position:relative;display:flex;align-items:center;gap:8px;font:inherit;font-weight:600;cursor:pointer;border:0;border-radius:var(--cw-radius,24px);padding:14px 20px;background:var(--cw-accent,#0b57d0);color:var(--cw-accent-text,#fff);box-shadow:0 4px 14px rgb(0 0 0/25%)}
 button:hover{filter:brightness(1.1)}
 button:active{filter:brightness(.9)}
 button:focus-visible{outline:3px solid var(--cw-focus,#1f1f1f);outline-offset:3px}
