@@ -14,6 +14,17 @@ export interface LocalHooks {
   maxLength(): number;
 }
 
+/**
+ * Grows the textbox with its text where CSS cannot (`field-sizing: content` is Chromium's alone so far); the
+ * stylesheet's `max-block-size` still caps it. Set through CSSOM, which a strict CSP allows.
+ */
+function fitHeight(box: HTMLTextAreaElement): void {
+  const css = box.ownerDocument.defaultView?.CSS;
+  if (css?.supports('field-sizing', 'content') !== false) return;
+  box.style.blockSize = 'auto';
+  box.style.blockSize = `${box.scrollHeight}px`;
+}
+
 /** True when a drag carries files (not text or a link being dragged about). */
 const carriesFiles = (event: DragEvent) => [...(event.dataTransfer?.types ?? [])].includes('Files');
 
@@ -31,6 +42,7 @@ export function listenToCustomer(container: HTMLElement, callbacks: PanelCallbac
     if (!box || !text || text.length > hooks.maxLength()) return;
     callbacks.send(text);
     box.value = '';
+    fitHeight(box);
     hooks.draft(0);
     box.focus();
   };
@@ -71,6 +83,7 @@ export function listenToCustomer(container: HTMLElement, callbacks: PanelCallbac
   const onInput = (event: Event) => {
     const box = textbox();
     if (event.target !== box || !box) return;
+    fitHeight(box);
     hooks.draft(box.value.trim().length);
     if (box.value.trim()) callbacks.typing();
   };
