@@ -462,14 +462,17 @@ describe('look and feel', () => {
     }));
     const rows = await panel.rows();
     expect(rows.map((row) => ('separator' in row ? row.separator : row.text))).toEqual(['Yesterday', 'Yesterday hello', 'Today', 'Today one', 'Today two', 'Thanks']);
-    const [, first, , one, two, thanks] = rows as { shownName: string | null; shownTime: string | null; time: string }[];
+    const [, first, , one, two, thanks] = rows as { shownName: string | null; shownTime: string | null; time: string; hoverTime: string }[];
     expect(first!.shownName).toBe('Alex');
     expect(one!.shownName).toBe('Alex');
     expect(two!.shownName).toBeNull(); // same sender, a minute later: one name for the run
     expect(one!.shownTime).toBeNull();
     expect(two!.shownTime).toBe(two!.time); // the run's time under its last message
     expect(thanks!.shownName).toBeNull(); // the customer's own carry no name
-    for (const row of [first, one, two, thanks]) expect(row!.time).toMatch(/^\d{1,2}:\d{2}/);
+    for (const row of [first, one, two, thanks]) {
+      expect(row!.time).toMatch(/^\d{1,2}:\d{2}/); // in a <time>, read out even where not shown
+      expect(row!.hoverTime).toBe(row!.time); // and shown on hover
+    }
   });
 
   it('shows a failed message as Not sent with a Retry that resends it, and receipts and shortening', async () => {

@@ -98,7 +98,7 @@ function messageItem(row: Extract<TimelineRow, { kind: 'message' }>, view: Panel
     data-role=${m.role}
   >${face}<div class="body">
       <span class="name${showName ? '' : ' vh'}"><bdi>${m.displayName}</bdi></span>
-      <div class="bubble" dir="auto">${messageContent(m, context)}</div>
+      <div class="bubble" dir="auto" title=${m.role === 'SYSTEM' ? nothing : timeOfDay(m.at, local.locale)}>${messageContent(m, context)}</div>
       ${m.truncated ? html`<p class="foot note">${view.text.messageShortened}</p>` : nothing}
       ${m.role === 'SYSTEM' ? nothing : messageFoot(m, row, view, local)}
     </div></li>`;

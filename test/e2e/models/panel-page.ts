@@ -261,7 +261,7 @@ export class PanelPage {
    * Each row of the conversation as the customer reads it: a date separator or divider (`— Today —`), or a
    * message with the name shown above it (null: same sender as above) and its time shown under it (null: hidden).
    */
-  rows(): Promise<({ separator: string } | { text: string; shownName: string | null; shownTime: string | null; time: string })[]> {
+  rows(): Promise<({ separator: string } | { text: string; shownName: string | null; shownTime: string | null; time: string; hoverTime: string })[]> {
     return this.host.evaluate((host) =>
       [...host.shadowRoot!.querySelectorAll<HTMLElement>('.list > li')].map((li) => {
         if (!li.dataset.role) return { separator: li.textContent!.trim() };
@@ -273,6 +273,7 @@ export class PanelPage {
           shownName: name.classList.contains('vh') ? null : name.textContent,
           shownTime: foot && !foot.classList.contains('vh') ? foot.textContent!.trim() : null,
           time: time?.textContent ?? '',
+          hoverTime: li.querySelector<HTMLElement>('.bubble')!.title,
         };
       }),
     );
