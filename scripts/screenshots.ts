@@ -109,6 +109,16 @@ const conversation = (t = DEFAULT_UI_TEXT): PanelMessage[] => [
   message('CUSTOMER', 'Can I change the delivery address?', minutes(8), { receipt: 'read' }),
 ];
 
+/** The same conversation in Spanish, for the Spanish picture. */
+const conversationEs = (): PanelMessage[] => [
+  message('BOT', '¡Hola! Puedo ayudarte con pedidos, devoluciones y envíos.', minutes(60 * 24 + 5), { displayName: 'Asistente' }),
+  message('CUSTOMER', '¿Dónde está mi pedido #1042?', minutes(60 * 24 + 4)),
+  message('SYSTEM', ES_UI_TEXT.participantJoined.replace('{name}', 'María López'), minutes(12)),
+  message('AGENT', 'Hola, Sam. Soy María; lo reviso enseguida.', minutes(11), { displayName: 'María López' }),
+  message('AGENT', 'Salió del almacén el lunes y llegará mañana.', minutes(10), { displayName: 'María López' }),
+  message('CUSTOMER', '¿Puedo cambiar la dirección de entrega?', minutes(8), { receipt: 'delivered' }),
+];
+
 const richMessages = (): PanelMessage[] => [
   message('AGENT', 'Here is what you asked for:', minutes(30)),
   message('AGENT', '**Returns** are free for _30 days_.\n- Print the label\n- Drop it at any post office', minutes(29), {
@@ -188,7 +198,7 @@ const SHOTS: Shot[] = [
     name: 'panel-rtl', kind: 'panel', lang: 'ar', dir: 'rtl',
     view: view({ agentName: 'مريم', messages: [message('AGENT', 'مرحبا! كيف يمكنني مساعدتك؟', minutes(3), { displayName: 'مريم' }), message('CUSTOMER', 'أين طلبي رقم 1042؟', minutes(2))] }),
   },
-  { name: 'panel-spanish', kind: 'panel', lang: 'es', view: view({ text: ES_UI_TEXT, messages: conversation(ES_UI_TEXT), agentTyping: true }) },
+  { name: 'panel-spanish', kind: 'panel', lang: 'es', view: view({ text: ES_UI_TEXT, agentName: 'María López', messages: conversationEs(), agentTyping: true }) },
   { name: 'launcher-spanish', kind: 'launcher', lang: 'es', view: launcher({}, ES_UI_TEXT) },
 ];
 
