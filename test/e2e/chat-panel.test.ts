@@ -284,6 +284,15 @@ describe('status', () => {
     }
   });
 
+  it('animates the typing dots, unless the visitor asked for reduced motion', async () => {
+    const panel = await openPanel();
+    await panel.reduceMotion(false);
+    await panel.update(panelView({ agentTyping: true }));
+    expect(await panel.typingAnimation()).toBe('cw-dot');
+    await panel.reduceMotion(true);
+    expect(await panel.typingAnimation()).toBe('none');
+  });
+
   it('keeps $ patterns in an agent name literal and shows the typing indicator', async () => {
     const panel = await openPanel();
     await panel.update(panelView({ agentName: "Jo $& $'", agentTyping: true }));

@@ -65,7 +65,6 @@ button {
   display: inline-flex; align-items: center; justify-content: center; gap: 6px;
   cursor: pointer; border-radius: 999px; padding: 8px 16px; min-block-size: 40px;
   background: transparent; border: 1px solid transparent; font-weight: 600;
-  transition: background-color 0.15s, filter 0.15s, transform 0.1s;
 }
 button:active:not(:disabled) { transform: scale(0.96); }
 button.primary { background: var(--_accent); color: var(--_accent-text); }
@@ -146,6 +145,7 @@ ${AVATAR_CSS}
 .dots { display: inline-flex; gap: 4px; padding: 10px 12px; border-radius: 18px; background: var(--_soft); }
 .dots i { inline-size: 6px; block-size: 6px; border-radius: 50%; background: var(--_muted); opacity: 0.5; }
 @media (prefers-reduced-motion: no-preference) {
+  button { transition: background-color 0.15s, filter 0.15s, transform 0.1s; }
   .dots i { animation: cw-dot 1.2s infinite ease-in-out; }
   .dots i:nth-child(2) { animation-delay: 0.15s; }
   .dots i:nth-child(3) { animation-delay: 0.3s; }

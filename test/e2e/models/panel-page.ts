@@ -377,6 +377,19 @@ export class PanelPage {
     }, text);
   }
 
+  /** Emulates the visitor's reduced-motion preference. */
+  reduceMotion(reduce: boolean): Promise<void> {
+    return this.page.emulateMedia({ reducedMotion: reduce ? 'reduce' : 'no-preference' });
+  }
+
+  /** The CSS animation of the typing indicator's dots ('none' when still), or null without an indicator. */
+  typingAnimation(): Promise<string | null> {
+    return this.host.evaluate((host) => {
+      const dot = host.shadowRoot!.querySelector('.typing .dots i');
+      return dot ? getComputedStyle(dot).animationName : null;
+    });
+  }
+
   /** Emulates the page's colour scheme (for the dark theme). */
   colourScheme(scheme: 'light' | 'dark'): Promise<void> {
     return this.page.emulateMedia({ colorScheme: scheme });
