@@ -77,6 +77,7 @@ export function mountChatPanel(host: ShadowRoot, callbacks: PanelCallbacks, opti
     const hadFocus = panelDom.hasFocus(host, container);
 
     const { ownMessage } = announcer.hear(next, previous === undefined);
+    scroll.measure();
     view = next;
     draw();
 

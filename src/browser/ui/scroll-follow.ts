@@ -16,14 +16,16 @@ export const isLaidOut = (list: HTMLElement | null): list is HTMLElement => !!li
 export interface ScrollFollow {
   /** Whether new messages should scroll into view: the reader's last known place, not a measure of a hidden list. */
   readonly following: boolean;
+  /** Before a render: reads where the reader is, if the list can be measured (a scroll event may not have arrived yet). */
+  measure(): void;
   /** After a render: keeps the bottom in view if the reader follows (or `force`), when the list can be measured. */
   settle(force: boolean): void;
   stop(): void;
 }
 
 /**
- * Remembers whether the reader follows the conversation, from their own scrolling, and keeps the end in view
- * for them. A hidden panel (minimised) has no layout: measuring it would read "at the bottom" or "at the
+ * Remembers whether the reader follows the conversation (from their scrolling, and measured before each render)
+ * and keeps the end in view for them. A hidden panel (minimised) has no layout: measuring it would read "at the bottom" or "at the
  * top" by accident, and scrolling it does nothing. So the list is watched for getting a box again; then it is
  * scrolled to `revealTarget()` (the "New messages" divider) or, for a follower, to the end.
  */
@@ -66,6 +68,7 @@ export function followScroll(list: () => HTMLElement | null, revealTarget: () =>
     get following() {
       return following;
     },
+    measure: onScroll,
     settle(force) {
       watch();
       const element = list();
