@@ -36,7 +36,6 @@ export const DEFAULT_UI_TEXT: UiText = {
   cancel: 'Cancel',
   // Content
   botName: 'Assistant',
-  contentTruncated: '(message shortened)',
   contentUnreadable: 'This message cannot be shown here.',
   contentConfirm: 'Confirm',
   contentPrevious: 'Previous',
@@ -45,6 +44,21 @@ export const DEFAULT_UI_TEXT: UiText = {
   attachmentOpen: 'Open {name}',
   attachmentRejected: 'Blocked by a security check',
   attachmentPending: 'Checking…',
+  // Panel look and feel
+  unreadCount: '{count} unread',
+  today: 'Today',
+  yesterday: 'Yesterday',
+  newMessages: 'New messages',
+  delivered: 'Delivered',
+  read: 'Read',
+  notSent: 'Not sent',
+  resend: 'Retry',
+  messageShortened: 'Message shortened',
+  attachFile: 'Attach a file',
+  dropFiles: 'Drop files to send them',
+  characterCount: '{count} of {max} characters',
+  downloadTranscript: 'Download transcript',
+  you: 'You',
 };
 
 /**

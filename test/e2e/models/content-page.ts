@@ -83,6 +83,11 @@ export class ContentPage {
     );
   }
 
+  /** Each message's whole row as read: its bubble and the notes under it. */
+  rowTexts(): Promise<string[]> {
+    return this.page.locator('#chat').evaluate((host) => [...host.shadowRoot!.querySelectorAll('li[data-role]')].map((row) => row.textContent ?? ''));
+  }
+
   /** Every link in the conversation, with what it opens and how. */
   links(): Promise<ShownLink[]> {
     return this.page.locator('#chat').evaluate((host) =>

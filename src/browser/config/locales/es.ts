@@ -35,7 +35,6 @@ export const ES_UI_TEXT: UiText = {
   cancel: 'Cancelar',
   // Content
   botName: 'Asistente',
-  contentTruncated: '(mensaje acortado)',
   contentUnreadable: 'Este mensaje no se puede mostrar aquí.',
   contentConfirm: 'Confirmar',
   contentPrevious: 'Anterior',
@@ -44,4 +43,19 @@ export const ES_UI_TEXT: UiText = {
   attachmentOpen: 'Abrir {name}',
   attachmentRejected: 'Bloqueado por un control de seguridad',
   attachmentPending: 'Comprobando…',
+  // Panel look and feel
+  unreadCount: '{count} sin leer',
+  today: 'Hoy',
+  yesterday: 'Ayer',
+  newMessages: 'Mensajes nuevos',
+  delivered: 'Entregado',
+  read: 'Leído',
+  notSent: 'No enviado',
+  resend: 'Reintentar',
+  messageShortened: 'Mensaje acortado',
+  attachFile: 'Adjuntar un archivo',
+  dropFiles: 'Suelta los archivos para enviarlos',
+  characterCount: '{count} de {max} caracteres',
+  downloadTranscript: 'Descargar la conversación',
+  you: 'Tú',
 };

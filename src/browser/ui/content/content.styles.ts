@@ -41,5 +41,4 @@ export const CONTENT_CSS = `
 .cw-rejected .cw-file-name { text-decoration: line-through; }
 .cw-rejected .cw-file-status { font-weight: 600; }
 .cw-file progress { inline-size: 100%; accent-color: var(--_accent); }
-.cw-cut { display: block; font-size: 0.8em; opacity: 0.85; }
 `;

@@ -20,9 +20,9 @@ function body(message: PanelMessage, context: ContentContext) {
 }
 
 /**
- * The inside of a message's bubble, by its content's kind, and a note when Amazon Connect's limits cut it.
+ * The inside of a message's bubble, by its content's kind (the panel notes under it when Amazon Connect's limits cut it).
  * Untrusted text is always bound as text: no kind is ever parsed as HTML.
  */
 export function messageContent(message: PanelMessage, context: ContentContext): TemplateResult {
-  return html`${body(message, context)}${message.truncated ? html` <small class="cw-cut">${context.text.contentTruncated}</small>` : nothing}`;
+  return body(message, context);
 }
