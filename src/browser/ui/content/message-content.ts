@@ -1,14 +1,17 @@
-import { html, nothing, type TemplateResult } from 'lit/html.js';
+import { html, type TemplateResult } from 'lit/html.js';
 import type { PanelMessage } from '../chat-panel.types';
 import { attachmentCard } from './attachment.view';
 import { interactiveCard } from './interactive.view';
 import { markdown, plainText } from './rich-text.view';
-
 import type { ContentContext } from './content.types';
 
 export type { ContentContext } from './content.types';
 
-function body(message: PanelMessage, context: ContentContext) {
+/**
+ * The inside of a message's bubble, by its content's kind (the panel notes under it when Amazon Connect's limits
+ * cut it). Untrusted text is always bound as text: no kind is ever parsed as HTML.
+ */
+export function messageContent(message: PanelMessage, context: ContentContext): TemplateResult {
   const { content } = message;
   switch (content.kind) {
     // Each message takes its direction from its own words (Arabic in an English page, and back).
@@ -17,12 +20,4 @@ function body(message: PanelMessage, context: ContentContext) {
     case 'interactive': return interactiveCard(message, content.template, context);
     case 'attachment': return attachmentCard(content.attachment, context);
   }
-}
-
-/**
- * The inside of a message's bubble, by its content's kind (the panel notes under it when Amazon Connect's limits cut it).
- * Untrusted text is always bound as text: no kind is ever parsed as HTML.
- */
-export function messageContent(message: PanelMessage, context: ContentContext): TemplateResult {
-  return body(message, context);
 }
