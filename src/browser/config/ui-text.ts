@@ -34,6 +34,13 @@ export const DEFAULT_UI_TEXT: UiText = {
   participantLeft: '{name} left the chat',
   unnamedAgent: 'An agent',
   cancel: 'Cancel',
+  // Attachments and unread (runtime wiring)
+  attachmentTypeRefused: "{name} can't be sent: only {types} files up to {max}.",
+  attachmentTooLarge: "{name} can't be sent: files can be at most {max}.",
+  attachmentEmpty: "{name} can't be sent: the file is empty.",
+  attachmentNotSent: '{name} could not be sent.',
+  attachmentQuota: 'No more files can be sent in this chat.',
+  attachmentOpenFailed: 'The file could not be opened. Please try again.',
 };
 
 /**

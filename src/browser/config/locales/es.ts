@@ -33,4 +33,11 @@ export const ES_UI_TEXT: UiText = {
   participantLeft: '{name} salió del chat',
   unnamedAgent: 'Un agente',
   cancel: 'Cancelar',
+  // Attachments and unread (runtime wiring)
+  attachmentTypeRefused: 'No se puede enviar {name}: solo archivos {types} de hasta {max}.',
+  attachmentTooLarge: 'No se puede enviar {name}: los archivos pueden ocupar como máximo {max}.',
+  attachmentEmpty: 'No se puede enviar {name}: el archivo está vacío.',
+  attachmentNotSent: 'No se pudo enviar {name}.',
+  attachmentQuota: 'No se pueden enviar más archivos en este chat.',
+  attachmentOpenFailed: 'No se pudo abrir el archivo. Inténtalo de nuevo.',
 };
