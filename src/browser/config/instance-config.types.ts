@@ -76,6 +76,27 @@ export interface UiText {
   unnamedAgent: string;
   /** The pre-chat form's cancel button. @default "Cancel" */
   cancel: string;
+  // Content
+  /** The name shown on messages from the contact flow or a Lex bot (`botName` in the config wins). @default "Assistant" */
+  botName: string;
+  /** Said under a message cut to the length Amazon Connect allows. @default "(message shortened)" */
+  contentTruncated: string;
+  /** An interactive message or item that could not be read. @default "This message cannot be shown here." */
+  contentUnreadable: string;
+  /** Sends the time chosen on a time picker. @default "Confirm" */
+  contentConfirm: string;
+  /** A carousel's button to the previous card. @default "Previous" */
+  contentPrevious: string;
+  /** A carousel's button to the next card. @default "Next" */
+  contentNext: string;
+  /** A carousel card's position, for screen readers: fills `{index}` and `{count}`. @default "{index} of {count}" */
+  contentSlide: string;
+  /** Accessible name of the button that opens a file: fills `{name}`. @default "Open {name}" */
+  attachmentOpen: string;
+  /** A file the security scan refused. @default "Blocked by a security check" */
+  attachmentRejected: string;
+  /** A file still being scanned or uploaded. @default "Checking…" */
+  attachmentPending: string;
   // Attachments and unread (runtime wiring)
   /** A file of a type the instance does not take; fills `{name}`, `{types}` ("PDF, PNG"), `{max}` ("20 MB"). @default "{name} can't be sent: only {types} files up to {max}." */
   attachmentTypeRefused: string;

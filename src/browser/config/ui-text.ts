@@ -34,6 +34,17 @@ export const DEFAULT_UI_TEXT: UiText = {
   participantLeft: '{name} left the chat',
   unnamedAgent: 'An agent',
   cancel: 'Cancel',
+  // Content
+  botName: 'Assistant',
+  contentTruncated: '(message shortened)',
+  contentUnreadable: 'This message cannot be shown here.',
+  contentConfirm: 'Confirm',
+  contentPrevious: 'Previous',
+  contentNext: 'Next',
+  contentSlide: '{index} of {count}',
+  attachmentOpen: 'Open {name}',
+  attachmentRejected: 'Blocked by a security check',
+  attachmentPending: 'Checking…',
   // Attachments and unread (runtime wiring)
   attachmentTypeRefused: "{name} can't be sent: only {types} files up to {max}.",
   attachmentTooLarge: "{name} can't be sent: files can be at most {max}.",

@@ -1,4 +1,4 @@
-import { CONTENT_TYPES, TEXT_CONTENT_TYPES, type TranscriptItem } from './transcript-item';
+import { CONTENT_TYPES, type TranscriptAttachment, type TranscriptItem } from './transcript-item';
 
 export interface ClassifierOptions {
   /** Text the customer queue flow sends in a SYSTEM message when the contact enters a queue. */
@@ -7,9 +7,21 @@ export interface ClassifierOptions {
   customerParticipantId?: string;
 }
 
+/**
+ * Who wrote a message. `BOT`: Amazon Connect's SYSTEM messages (the contact flow's "SYSTEM_MESSAGE", a Lex bot's
+ * "BOT") and CUSTOM_BOT participants, which differ from each other only by display name.
+ */
+export type MessageRole = 'CUSTOMER' | 'AGENT' | 'BOT';
+
+/** How a message's `Content` is written. */
+export type MessageFormat = 'text' | 'markdown' | 'interactive';
+
 /** What one Amazon Connect item is, in our words: both the chart's events and the panel's rows come from this. */
 export type ItemMeaning =
-  | { kind: 'text'; role: 'CUSTOMER' | 'AGENT' | 'SYSTEM'; text: string }
+  /** `content` is the item's `Content` as sent (not trimmed, not cut: the panel does that). */
+  | { kind: 'message'; role: MessageRole; format: MessageFormat; content: string }
+  /** An ATTACHMENT item; its first file (Amazon Connect sends one file per item). */
+  | { kind: 'attachment'; role: MessageRole; attachment: TranscriptAttachment }
   /** A SYSTEM message with the queue marker; `text` is what is left for people (may be empty). */
   | { kind: 'queued'; text: string }
   /** `name` is Amazon Connect's display name, empty when it gave none. */
@@ -19,10 +31,16 @@ export type ItemMeaning =
   | { kind: 'ended' }
   | { kind: 'other' };
 
-function roleOf(item: TranscriptItem, customerParticipantId: string | undefined): 'CUSTOMER' | 'AGENT' | 'SYSTEM' {
+const FORMATS: Readonly<Record<string, MessageFormat>> = {
+  [CONTENT_TYPES.plain]: 'text',
+  [CONTENT_TYPES.markdown]: 'markdown',
+  [CONTENT_TYPES.interactive]: 'interactive',
+};
+
+function roleOf(item: TranscriptItem, customerParticipantId: string | undefined): MessageRole {
   if ((customerParticipantId && item.ParticipantId === customerParticipantId) || item.ParticipantRole === 'CUSTOMER') return 'CUSTOMER';
-  if (item.ParticipantRole === 'AGENT') return 'AGENT';
-  return 'SYSTEM';
+  if (item.ParticipantRole === 'AGENT' || item.ParticipantRole === 'SUPERVISOR') return 'AGENT';
+  return 'BOT';
 }
 
 export function classifyItem(item: TranscriptItem, options: ClassifierOptions): ItemMeaning {
@@ -37,10 +55,13 @@ export function classifyItem(item: TranscriptItem, options: ClassifierOptions): 
     case CONTENT_TYPES.chatEnded:
       return { kind: 'ended' };
   }
-  if (!TEXT_CONTENT_TYPES.has(item.ContentType) || item.Content === undefined) return { kind: 'other' };
   const role = roleOf(item, options.customerParticipantId);
-  if (role === 'SYSTEM' && item.Content.includes(options.queueMarker)) {
+  const attachment = item.Attachments?.[0];
+  if (item.Type === 'ATTACHMENT') return attachment ? { kind: 'attachment', role, attachment } : { kind: 'other' };
+  const format = FORMATS[item.ContentType ?? ''];
+  if (!format || item.Content === undefined) return { kind: 'other' };
+  if (role === 'BOT' && item.ParticipantRole !== 'CUSTOM_BOT' && format !== 'interactive' && item.Content.includes(options.queueMarker)) {
     return { kind: 'queued', text: item.Content.replaceAll(options.queueMarker, '').trim() };
   }
-  return { kind: 'text', role, text: role === 'SYSTEM' ? item.Content.trim() : item.Content };
+  return { kind: 'message', role, format, content: item.Content };
 }

@@ -1,3 +1,5 @@
+import { CONTENT_CSS } from './content/content.styles';
+
 /**
  * The chat panel's stylesheet. Applied as a constructable stylesheet (no `<style>` element, no inline
  * `style=""`), so it works under `style-src 'self'` without `'unsafe-inline'`.
@@ -77,4 +79,4 @@ textarea {
   padding: 7px 10px; background: var(--_bg); border: 1px solid var(--_line); border-radius: calc(var(--_radius) / 2);
 }
 .notice { margin: 0; padding: 6px 12px; color: #a50e0e; background: var(--_bg); }
-`;
+` + CONTENT_CSS;

@@ -33,6 +33,17 @@ export const ES_UI_TEXT: UiText = {
   participantLeft: '{name} salió del chat',
   unnamedAgent: 'Un agente',
   cancel: 'Cancelar',
+  // Content
+  botName: 'Asistente',
+  contentTruncated: '(mensaje acortado)',
+  contentUnreadable: 'Este mensaje no se puede mostrar aquí.',
+  contentConfirm: 'Confirmar',
+  contentPrevious: 'Anterior',
+  contentNext: 'Siguiente',
+  contentSlide: '{index} de {count}',
+  attachmentOpen: 'Abrir {name}',
+  attachmentRejected: 'Bloqueado por un control de seguridad',
+  attachmentPending: 'Comprobando…',
   // Attachments and unread (runtime wiring)
   attachmentTypeRefused: 'No se puede enviar {name}: solo archivos {types} de hasta {max}.',
   attachmentTooLarge: 'No se puede enviar {name}: los archivos pueden ocupar como máximo {max}.',

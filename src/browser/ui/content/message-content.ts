@@ -1,17 +1,27 @@
-import type { TemplateResult } from 'lit/html.js';
-import type { UiText } from '../../config/instance-config.types';
-import type { PanelCallbacks, PanelMessage } from '../chat-panel.types';
+import { html, nothing, type TemplateResult } from 'lit/html.js';
+import type { PanelMessage } from '../chat-panel.types';
+import { attachmentCard } from './attachment.view';
+import { interactiveCard } from './interactive.view';
+import { markdown, plainText } from './rich-text.view';
 
-/** What a message's content may ask of the runtime, and the words it may need. */
-export interface ContentContext {
-  callbacks: Pick<PanelCallbacks, 'pick' | 'openAttachment'>;
-  text: UiText;
+import type { ContentContext } from './content.types';
+
+export type { ContentContext } from './content.types';
+
+function body(message: PanelMessage, context: ContentContext) {
+  const { content } = message;
+  switch (content.kind) {
+    case 'text': return plainText(content.text);
+    case 'markdown': return markdown(content.text);
+    case 'interactive': return interactiveCard(message, content.template, context);
+    case 'attachment': return attachmentCard(content.attachment, context);
+  }
 }
 
 /**
- * The inside of a message's bubble, by its content's kind. Untrusted text is always bound as text: no kind is
- * ever parsed as HTML. (Rich kinds are drawn by their own renderers in this folder.)
+ * The inside of a message's bubble, by its content's kind, and a note when Amazon Connect's limits cut it.
+ * Untrusted text is always bound as text: no kind is ever parsed as HTML.
  */
-export function messageContent(message: PanelMessage, _context: ContentContext): TemplateResult | string {
-  return message.text;
+export function messageContent(message: PanelMessage, context: ContentContext): TemplateResult {
+  return html`${body(message, context)}${message.truncated ? html` <small class="cw-cut">${context.text.contentTruncated}</small>` : nothing}`;
 }

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { acknowledges, receiptOf } from '../../../../src/browser/connect/message-receipts';
 import type { TranscriptItem } from '../../../../src/browser/connect/transcript-item';
 
-const item = (fields: Partial<TranscriptItem> & Record<string, unknown>): TranscriptItem =>
+const item = (fields: Record<string, unknown>): TranscriptItem =>
   ({ Id: 'i1', AbsoluteTime: '2026-11-25T10:00:00Z', Type: 'MESSAGE', ContentType: 'text/plain', ...fields }) as TranscriptItem;
 
 describe('message receipts', () => {

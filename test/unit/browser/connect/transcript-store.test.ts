@@ -81,7 +81,7 @@ describe('transcript store', () => {
     const store = newStore();
     store.add(message('q1', 1, { ParticipantRole: 'SYSTEM', Content: "You're next in line. [queued]" }));
     store.add(message('q2', 2, { ParticipantRole: 'SYSTEM', Content: '[queued]' }));
-    expect(store.messages().map((m) => [m.role, m.text])).toEqual([['SYSTEM', "You're next in line."]]);
+    expect(store.messages().map((m) => [m.role, m.text])).toEqual([['BOT', "You're next in line."]]);
   });
 
   it('shows agents joining and leaving as system lines, and hides other events', () => {
@@ -89,7 +89,7 @@ describe('transcript store', () => {
     store.add(message('j', 1, { Type: 'EVENT', ContentType: `${E}participant.joined`, Content: undefined }));
     store.add(message('t', 2, { Type: 'EVENT', ContentType: `${E}typing`, Content: undefined }));
     store.add(message('l', 3, { Type: 'EVENT', ContentType: `${E}participant.left`, Content: undefined }));
-    expect(store.messages().map((m) => m.text)).toEqual(['Ana joined the chat', 'Ana left the chat']);
+    expect(store.messages().map((m) => m.text)).toEqual(['\u2068Ana\u2069 joined the chat', '\u2068Ana\u2069 left the chat']);
   });
 
   it('keeps hostile text as plain text for the panel to render', () => {
