@@ -7,6 +7,17 @@ import type { BackendLog } from './backend.types';
 import type { ConnectClientLike } from './connect-client';
 import type { CheckedStartChat } from './start-chat-request';
 
+/**
+ * What the panel can show and send: plain text and markdown, interactive messages (cards from a Lex bot
+ * or a Show view block) and the customer's answers to them. Amazon Connect requires `text/plain` in it.
+ */
+export const SUPPORTED_MESSAGING_CONTENT_TYPES = [
+  'text/plain',
+  'text/markdown',
+  'application/vnd.amazonaws.connect.message.interactive',
+  'application/vnd.amazonaws.connect.message.interactive.response',
+] as const;
+
 /** How the service reaches Amazon Connect. */
 export interface ContactStarterOptions {
   /** One client for every instance (tests pass a stub with `send`). */
@@ -49,7 +60,7 @@ export function createContactStarter(options: ContactStarterOptions, log: Backen
           ContactFlowId: connect.contactFlowId,
           ParticipantDetails: { DisplayName: request.displayName },
           ...(Object.keys(request.attributes).length > 0 ? { Attributes: request.attributes } : {}),
-          SupportedMessagingContentTypes: ['text/plain', 'text/markdown'],
+          SupportedMessagingContentTypes: [...SUPPORTED_MESSAGING_CONTENT_TYPES],
         }),
       );
     } catch (error) {

@@ -71,7 +71,7 @@ export class ConnectApi {
     const attributes = attributesOf(body.Attributes);
     const initialMessage = initialMessageOf(body.InitialMessage);
     checkDuration(body.ChatDurationInMinutes);
-    checkContentTypes(body.SupportedMessagingContentTypes);
+    const supportedContentTypes = contentTypesOf(body.SupportedMessagingContentTypes);
     const clientToken = body.ClientToken;
     if (clientToken !== undefined && (typeof clientToken !== 'string' || clientToken.length > 500)) {
       throw invalidParameter('ClientToken must be a string of at most 500 characters.');
@@ -88,6 +88,7 @@ export class ConnectApi {
       displayName,
       attributes,
       ...(initialMessage ? { initialMessage } : {}),
+      ...(supportedContentTypes ? { supportedContentTypes } : {}),
     });
     const response = {
       ContactId: contact.contactId,
@@ -150,10 +151,11 @@ function checkDuration(value: unknown): void {
   }
 }
 
-function checkContentTypes(value: unknown): void {
-  if (value === undefined || value === null) return;
+function contentTypesOf(value: unknown): string[] | undefined {
+  if (value === undefined || value === null) return undefined;
   if (!Array.isArray(value) || !value.every((type) => typeof type === 'string' && SUPPORTED_CONTENT_TYPES.has(type))) {
     throw invalidParameter('SupportedMessagingContentTypes holds an unsupported content type.');
   }
   if (!value.includes('text/plain')) throw invalidParameter('SupportedMessagingContentTypes must include text/plain.');
+  return value as string[];
 }

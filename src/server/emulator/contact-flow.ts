@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import type { Agent, Contact, ContactStore } from './contact-store';
-import { CONTENT_TYPE, DEFAULT_AUTOPILOT_TIMINGS, type AutopilotTimings, type ChatItem } from './emulator.types';
+import { AGENT_GOODBYE, AGENT_TIP_MARKDOWN, MENU_TEMPLATE, agentAnswer, agentGreeting, agentThanksForFile } from './autopilot-script';
+import type { Agent, Contact, ContactStore, Participant } from './contact-store';
+import { CONTENT_TYPE, DEFAULT_AUTOPILOT_TIMINGS, type AttachmentRef, type AutopilotTimings, type ChatItem } from './emulator.types';
+import { MessageReceipts } from './message-receipts';
 
 /** A step that the contact's current state does not allow (e.g. an agent message with no agent). */
 export class ContactStateError extends Error {
@@ -48,7 +50,15 @@ export function queueMessage(marker: string): string {
   return `${marker} You are in the queue. The next available agent will be with you shortly.`;
 }
 
-const TEXT_LIMIT = 1024;
+/** How long each message content type may be (SendMessage's limits; an interactive template: 20 KB). */
+export const MESSAGE_LIMITS: Readonly<Record<string, number>> = {
+  [CONTENT_TYPE.text]: 1024,
+  [CONTENT_TYPE.markdown]: 1024,
+  [CONTENT_TYPE.interactive]: 20 * 1024,
+};
+
+/** Who speaks a flow-side message: an agent, the Lex bot (SYSTEM, "BOT"), or the flow (SYSTEM, "SYSTEM_MESSAGE"). */
+export type Speaker = 'agent' | 'bot' | 'flow';
 
 /**
  * The simulated Amazon Connect contact flow and agent: each step posts the items a real contact would
@@ -56,6 +66,7 @@ const TEXT_LIMIT = 1024;
  */
 export class ContactFlow {
   readonly autopilot: boolean;
+  readonly receipts: MessageReceipts;
   private readonly store: ContactStore;
   private readonly timings: AutopilotTimings;
   private readonly agentName: string;
@@ -64,9 +75,12 @@ export class ContactFlow {
   private readonly piloted = new Set<string>();
   /** Contacts a person took over (through the control API): the autopilot leaves them alone for good. */
   private readonly takenOver = new Set<string>();
+  /** Contacts whose customer has the autopilot's menu and has not answered it yet. */
+  private readonly menuOpen = new Set<string>();
 
   constructor(options: ContactFlowOptions) {
     this.store = options.store;
+    this.receipts = new MessageReceipts(options.store);
     this.autopilot = options.autopilot ?? false;
     this.timings = { ...DEFAULT_AUTOPILOT_TIMINGS, ...options.timings };
     this.agentName = options.autopilotAgentName ?? 'Alex';
@@ -78,9 +92,25 @@ export class ContactFlow {
     this.startFlow(contact);
     if (!this.isPiloting(contact) || this.piloted.has(contact.contactId)) return;
     this.piloted.add(contact.contactId);
-    this.schedule(contact, this.timings.queueAfterMs, () => {
-      if (contact.state === 'flow') this.queue(contact);
+    if (contact.state === 'queued') {
+      this.schedule(contact, this.timings.joinAfterMs, () => {
+        if (contact.state === 'queued') this.joinAgent(contact, this.agentName, true);
+      });
+      return;
+    }
+    this.schedule(contact, this.timings.menuAfterMs, () => {
+      if (contact.state !== 'flow') return;
+      this.say(contact, 'bot', MENU_TEMPLATE, CONTENT_TYPE.interactive);
+      this.menuOpen.add(contact.contactId);
     });
+    this.schedule(contact, this.timings.queueAfterMs, () => this.autopilotQueues(contact));
+  }
+
+  /** The autopilot's flow queues the contact; its agent joins a little later. */
+  private autopilotQueues(contact: Contact): void {
+    this.menuOpen.delete(contact.contactId);
+    if (contact.state !== 'flow' || !this.isPiloting(contact)) return;
+    this.queue(contact);
     this.schedule(contact, this.timings.joinAfterMs, () => {
       if (contact.state === 'flow' || contact.state === 'queued') this.joinAgent(contact, this.agentName, true);
     });
@@ -98,6 +128,7 @@ export class ContactFlow {
    */
   takeOver(contact: Contact): Agent | undefined {
     this.takenOver.add(contact.contactId);
+    this.menuOpen.delete(contact.contactId);
     if (!this.autopilot) return undefined;
     this.clearTimers(contact);
     const seat = contact.agents.find((agent) => agent.byAutopilot);
@@ -145,7 +176,8 @@ export class ContactFlow {
     if (byAutopilot) {
       this.schedule(contact, this.timings.greetAfterMs, () => {
         if (agent.byAutopilot && contact.agents.includes(agent)) {
-          this.autopilotSays(contact, agent, `Hi ${contact.customer.displayName}, I'm ${name}. How can I help you today?`);
+          this.autopilotSays(contact, agent, agentGreeting(contact.customer.displayName, name));
+          this.autopilotSays(contact, agent, AGENT_TIP_MARKDOWN, CONTENT_TYPE.markdown);
         }
       });
     }
@@ -154,7 +186,41 @@ export class ContactFlow {
 
   agentMessage(contact: Contact, text: string, contentType: string = CONTENT_TYPE.text, who: AgentRef = {}): ChatItem {
     const agent = this.requireAgent(contact, who);
-    return this.store.post(contact, { type: 'MESSAGE', contentType, content: text.slice(0, TEXT_LIMIT), from: agent });
+    return this.store.post(contact, { type: 'MESSAGE', contentType, content: text.slice(0, MESSAGE_LIMITS[contentType] ?? 1024), from: agent });
+  }
+
+  /**
+   * A message from the bot or the flow (both ParticipantRole SYSTEM, told apart by DisplayName), or from
+   * the agent `who` names. Bot and flow need no agent, only an open contact.
+   */
+  say(contact: Contact, speaker: Speaker, text: string, contentType: string = CONTENT_TYPE.text, who: AgentRef = {}): ChatItem {
+    if (speaker === 'agent') return this.agentMessage(contact, text, contentType, who);
+    this.assertOpen(contact);
+    this.startFlow(contact);
+    const from = speaker === 'bot' ? contact.bot : contact.system;
+    return this.store.post(contact, { type: 'MESSAGE', contentType, content: text.slice(0, MESSAGE_LIMITS[contentType] ?? 1024), from });
+  }
+
+  /** A file in the chat from the agent `who` names (or the bot/flow), as an ATTACHMENT item. */
+  sendAttachment(contact: Contact, speaker: Speaker, attachment: AttachmentRef, who: AgentRef = {}): ChatItem {
+    const from: Participant = speaker === 'agent' ? this.requireAgent(contact, who) : speaker === 'bot' ? contact.bot : contact.system;
+    this.assertOpen(contact);
+    return this.store.post(contact, { type: 'ATTACHMENT', attachments: [attachment], from });
+  }
+
+  /** The agent `who` names reads every customer message it has not read. @returns how many it read. */
+  agentReads(contact: Contact, who: AgentRef = {}): number {
+    return this.receipts.readCustomerMessages(contact, this.requireAgent(contact, who));
+  }
+
+  /**
+   * The customer posted a message or a file: each agent on receives it (their console marks it
+   * delivered, as an agent's CCP does), and an autopilot agent answers.
+   */
+  customerPosted(contact: Contact, item: ChatItem): void {
+    for (const agent of contact.agents) this.receipts.record(contact, item.Id, 'delivered', agent);
+    if (item.Type === 'ATTACHMENT') this.autopilotAnswers(contact, agentThanksForFile(item.Attachments?.[0]?.AttachmentName ?? 'file'));
+    else if (item.ContentType === CONTENT_TYPE.text || item.ContentType === CONTENT_TYPE.markdown) this.customerMessage(contact, item.Content ?? '');
   }
 
   agentTyping(contact: Contact, who: AgentRef = {}): void {
@@ -215,25 +281,35 @@ export class ContactFlow {
     this.finish(contact);
   }
 
-  /** The customer sent a message: an autopilot agent types, then answers. */
+  /** The customer sent a text message: the autopilot's flow takes it as the answer to its menu, its agent answers. */
   customerMessage(contact: Contact, text: string): void {
+    if (this.menuOpen.delete(contact.contactId)) {
+      this.schedule(contact, this.timings.greetAfterMs, () => this.autopilotQueues(contact));
+      return;
+    }
+    if (/\b(bye|goodbye)\b/i.test(text)) this.autopilotAnswers(contact, AGENT_GOODBYE, true);
+    else this.autopilotAnswers(contact, agentAnswer(text));
+  }
+
+  /** An autopilot agent reads the customer's messages and types, then answers (and ends the chat after a goodbye). */
+  private autopilotAnswers(contact: Contact, answer: string, thenEnd = false): void {
     const agent = contact.agents.find((candidate) => candidate.byAutopilot);
     if (!agent) return;
     const stillHere = () => agent.byAutopilot && contact.agents.includes(agent) && contact.state === 'agent';
+    const ref = { participantId: agent.participantId };
     this.schedule(contact, this.timings.typingAfterMs, () => {
-      if (stillHere()) this.agentTyping(contact, { participantId: agent.participantId });
+      if (!stillHere()) return;
+      this.agentReads(contact, ref);
+      this.agentTyping(contact, ref);
     });
     this.schedule(contact, this.timings.replyAfterMs, () => {
       if (!stillHere()) return;
-      if (/\b(bye|goodbye)\b/i.test(text)) {
-        this.autopilotSays(contact, agent, 'Thanks for chatting with us. Goodbye!');
+      this.autopilotSays(contact, agent, answer);
+      if (thenEnd) {
         this.schedule(contact, this.timings.greetAfterMs, () => {
           if (stillHere()) this.end(contact);
         });
-        return;
       }
-      const quoted = text.length > 80 ? `${text.slice(0, 80)}…` : text;
-      this.autopilotSays(contact, agent, `Thanks for your message ("${quoted}"). Is there anything else I can help with?`);
     });
   }
 
@@ -260,8 +336,8 @@ export class ContactFlow {
     this.store.end(contact);
   }
 
-  private autopilotSays(contact: Contact, agent: Agent, text: string): void {
-    this.agentMessage(contact, text, CONTENT_TYPE.text, { participantId: agent.participantId });
+  private autopilotSays(contact: Contact, agent: Agent, text: string, contentType: string = CONTENT_TYPE.text): void {
+    this.agentMessage(contact, text, contentType, { participantId: agent.participantId });
   }
 
   private systemSays(contact: Contact, text: string): void {
@@ -276,6 +352,11 @@ export class ContactFlow {
     if (contact.agents.some((agent) => agent.displayName === name)) {
       throw new ContactStateError('contact.agent_present', `Agent ${name} is already on this contact: give a second agent another name.`);
     }
+  }
+
+  /** The agent `who` names (default: the one who joined last). @throws ContactStateError when there is none. */
+  agentFor(contact: Contact, who: AgentRef = {}): Agent {
+    return this.requireAgent(contact, who);
   }
 
   /** The agent `who` names (default: the one who joined last); refuses when there is none. */

@@ -1,5 +1,5 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import type { ChatItem, ContactState, ItemType, ParticipantRole } from './emulator.types';
+import type { AttachmentRef, ChatItem, ContactState, ItemType, ParticipantRole, PushedItem } from './emulator.types';
 
 /** Someone who speaks in a chat: the customer, an agent, or the contact flow (SYSTEM). */
 export interface Participant {
@@ -25,6 +25,10 @@ export interface Contact {
   readonly participantToken: string;
   readonly customer: Participant;
   readonly system: Participant;
+  /** A Lex bot in the flow: SYSTEM like the flow, told apart only by its DisplayName "BOT". */
+  readonly bot: Participant;
+  /** StartChatContact's SupportedMessagingContentTypes (`["text/plain"]` when it named none). */
+  readonly supportedContentTypes: readonly string[];
   readonly attributes: Readonly<Record<string, string>>;
   readonly startedAt: number;
   state: ContactState;
@@ -49,17 +53,20 @@ export interface NewContact {
   displayName: string;
   attributes: Record<string, string>;
   initialMessage?: { contentType: string; content: string };
+  supportedContentTypes?: readonly string[];
 }
 
 /** What a new item says and who says it; the store adds the ids and the time. */
 export interface ItemInit {
-  type: ItemType;
-  contentType: string;
+  type: Exclude<ItemType, 'MESSAGEMETADATA'>;
+  /** Absent for ATTACHMENT items, as Amazon Connect sends them. */
+  contentType?: string;
   content?: string;
+  attachments?: AttachmentRef[];
   from: Participant;
 }
 
-export type ItemListener = (contact: Contact, item: ChatItem) => void;
+export type ItemListener = (contact: Contact, item: PushedItem) => void;
 
 /** All contacts, their tokens, and their items; tells listeners (the websocket hub) about each new item. */
 export class ContactStore {
@@ -72,6 +79,7 @@ export class ContactStore {
   constructor(private readonly now: () => number = Date.now) {}
 
   create(init: NewContact): Contact {
+    const systemId = randomUUID();
     const contact: Contact = {
       contactId: randomUUID(),
       instance: init.instance,
@@ -80,7 +88,9 @@ export class ContactStore {
       contactFlowId: init.contactFlowId,
       participantToken: randomUUID(),
       customer: { participantId: randomUUID(), displayName: init.displayName, role: 'CUSTOMER' },
-      system: { participantId: randomUUID(), displayName: 'SYSTEM_MESSAGE', role: 'SYSTEM' },
+      system: { participantId: systemId, displayName: 'SYSTEM_MESSAGE', role: 'SYSTEM' },
+      bot: { participantId: systemId, displayName: 'BOT', role: 'SYSTEM' },
+      supportedContentTypes: [...(init.supportedContentTypes ?? ['text/plain'])],
       attributes: { ...init.attributes },
       startedAt: this.now(),
       state: 'flow',
@@ -124,14 +134,13 @@ export class ContactStore {
    * every listener. AbsoluteTime strictly increases within the emulator, so time order is item order.
    */
   post(contact: Contact, init: ItemInit, { persist = true }: { persist?: boolean } = {}): ChatItem {
-    const time = Math.max(this.now(), this.lastTime + 1);
-    this.lastTime = time;
     const item: ChatItem = {
       Id: randomUUID(),
-      AbsoluteTime: new Date(time).toISOString(),
+      AbsoluteTime: this.nextTime(),
       Type: init.type,
-      ContentType: init.contentType,
+      ...(init.contentType === undefined ? {} : { ContentType: init.contentType }),
       ...(init.content === undefined ? {} : { Content: init.content }),
+      ...(init.attachments === undefined ? {} : { Attachments: init.attachments }),
       ParticipantId: init.from.participantId,
       DisplayName: init.from.displayName,
       ParticipantRole: init.from.role,
@@ -141,6 +150,18 @@ export class ContactStore {
     if (persist) contact.items.push(item);
     for (const listener of this.listeners) listener(contact, item);
     return item;
+  }
+
+  /** Hands an item that is not kept in the transcript (a receipt) to every listener. */
+  publish(contact: Contact, item: PushedItem): void {
+    for (const listener of this.listeners) listener(contact, item);
+  }
+
+  /** An AbsoluteTime that strictly increases within the emulator, so time order is item order. */
+  nextTime(): string {
+    const time = Math.max(this.now(), this.lastTime + 1);
+    this.lastTime = time;
+    return new Date(time).toISOString();
   }
 
   onItem(listener: ItemListener): () => void {

@@ -1,7 +1,12 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { ContactStateError, TRANSFER_ORDERS, type AgentRef, type ContactFlow, type TransferOrder } from './contact-flow';
+import { contentDisposition } from './attachment-rules';
+import type { AttachmentStore } from './attachment-store';
+import { AwsServiceError } from './aws-error';
+import { ContactStateError, MESSAGE_LIMITS, TRANSFER_ORDERS, type AgentRef, type ContactFlow, type Speaker, type TransferOrder } from './contact-flow';
 import type { Contact, ContactStore } from './contact-store';
-import { CONTENT_TYPE, type ContactSummary } from './emulator.types';
+import { controlRefusal } from './control-guard';
+import { CONTENT_TYPE, type ChatItem, type ContactSummary } from './emulator.types';
+import { interactiveTemplateProblem } from './interactive-template';
 import { InvalidFaultError, type FaultPlan } from './fault-plan';
 import { isJsonObject, sendErrorBody, sendJson, type JsonObject, type RequestBody } from './json-http';
 import type { WebSocketHub } from './websocket-hub';
@@ -9,10 +14,13 @@ import type { WebSocketHub } from './websocket-hub';
 export const CONTROL_PATH_PREFIX = '/emulator/';
 
 const NAME_LIMIT = 64;
-const TEXT_LIMIT = 1024;
+/** Room for an agent's file as base64 (about 4.5 MB); below the 8 MB past which a body's connection is cut. */
+export const CONTROL_BODY_LIMIT_BYTES = 6 * 1024 * 1024;
+const SPEAKERS: readonly Speaker[] = ['agent', 'bot', 'flow'];
 
 export interface ControlApiOptions {
   store: ContactStore;
+  attachments: AttachmentStore;
   flow: ContactFlow;
   hub: WebSocketHub;
   faults: FaultPlan;
@@ -41,7 +49,7 @@ export class ControlApi {
   private readonly actions: ReadonlyMap<string, ContactAction>;
 
   constructor(private readonly options: ControlApiOptions) {
-    const { flow, hub } = options;
+    const { flow, hub, attachments } = options;
     // The agent/* steps are a person playing the agent: the autopilot stops piloting the contact
     // (flow.takeOver) once the request is known to be valid. Flow steps (queue, transfer, end) leave it on.
     this.actions = new Map<string, ContactAction>([
@@ -56,15 +64,48 @@ export class ControlApi {
       [
         'agent/message',
         (contact, body) => {
-          const text = optionalText(body, 'text', TEXT_LIMIT);
-          if (text === undefined) throw badBody('text: required, 1–1024 characters.');
           const contentType = body.contentType ?? CONTENT_TYPE.text;
-          if (contentType !== CONTENT_TYPE.text && contentType !== CONTENT_TYPE.markdown) {
-            throw badBody('contentType: expected "text/plain" or "text/markdown".');
+          const limit = typeof contentType === 'string' ? MESSAGE_LIMITS[contentType] : undefined;
+          if (limit === undefined) throw badBody(`contentType: expected one of ${Object.keys(MESSAGE_LIMITS).join(', ')}.`);
+          const text = optionalText(body, 'text', limit);
+          if (text === undefined) throw badBody(`text: required, 1–${limit} characters.`);
+          if (contentType === CONTENT_TYPE.interactive) {
+            const problem = interactiveTemplateProblem(text);
+            if (problem) throw badBody(`text: ${problem}`);
           }
+          const speaker = speakerOf(body);
           const who = agentRefOf(body);
+          if (speaker === 'agent') flow.takeOver(contact);
+          return { messageId: flow.say(contact, speaker, text, contentType as string, who).Id };
+        },
+      ],
+      [
+        'agent/attachment',
+        (contact, body) => {
+          const name = optionalText(body, 'name', 256);
+          const contentType = optionalText(body, 'contentType', 255);
+          const data = body.data;
+          if (name === undefined || contentType === undefined) throw badBody('name and contentType: required (the file name and its MIME type).');
+          if (typeof data !== 'string' || !/^[A-Za-z0-9+/\s]*={0,2}\s*$/.test(data)) throw badBody('data: required, the file as base64.');
+          const speaker = speakerOf(body);
+          const agentName = optionalText(body, 'agentName', NAME_LIMIT);
+          const participantId = optionalText(body, 'participantId', NAME_LIMIT);
+          const who: AgentRef = { ...(agentName === undefined ? {} : { name: agentName }), ...(participantId === undefined ? {} : { participantId }) };
+          if (contact.state === 'ended') throw new ContactStateError('contact.ended', 'This contact has ended.');
+          const from = speaker === 'agent' ? flow.agentFor(contact, who) : speaker === 'bot' ? contact.bot : contact.system;
+          const stored = attachments.add(contact, from, name, contentType, Buffer.from(data, 'base64'));
+          if (speaker === 'agent') flow.takeOver(contact);
+          const ref = { AttachmentId: stored.attachmentId, AttachmentName: stored.name, ContentType: stored.contentType, Status: 'APPROVED' as const };
+          return { attachmentId: stored.attachmentId, messageId: flow.sendAttachment(contact, speaker, ref, who).Id };
+        },
+      ],
+      [
+        'agent/read',
+        (contact, body) => {
+          const who = agentRefOf(body);
+          flow.agentFor(contact, who);
           flow.takeOver(contact);
-          flow.agentMessage(contact, text, contentType, who);
+          return { read: flow.agentReads(contact, who) };
         },
       ],
       [
@@ -98,7 +139,14 @@ export class ControlApi {
 
   handle(req: IncomingMessage, res: ServerResponse, path: string, body: RequestBody): void {
     try {
-      const [status, answer] = this.route(req, path.slice(CONTROL_PATH_PREFIX.length).split('/'), body);
+      const refusal = controlRefusal(req);
+      if (refusal) throw new ControlRequestError(refusal.status, refusal.code, refusal.message);
+      const segments = path.slice(CONTROL_PATH_PREFIX.length).split('/');
+      if (segments[0] === 'contacts' && segments[2] === 'attachments' && segments.length === 4) {
+        allow(req, ['GET']);
+        return this.serveAttachment(res, this.contact(segments[1] ?? ''), segments[3] ?? '');
+      }
+      const [status, answer] = this.route(req, segments, body);
       sendJson(res, status, answer);
     } catch (error) {
       const failure = asControlError(error);
@@ -134,7 +182,7 @@ export class ControlApi {
     if (action === '' || action === 'transcript') {
       allow(req, ['GET']);
       const contact = this.contact(contactId);
-      return [200, action === '' ? this.summarize(contact) : contact.items];
+      return [200, action === '' ? this.summarize(contact) : contact.items.map((item) => this.withSizes(item))];
     }
     const run = this.actions.get(action);
     if (!run) throw notFound();
@@ -143,6 +191,32 @@ export class ControlApi {
     const contact = this.contact(contactId);
     const result = run(contact, json);
     return [200, { ...this.summarize(contact), ...(isJsonObject(result) ? result : {}) }];
+  }
+
+  /** A transcript item as the control API shows it: each attachment with its size too. */
+  private withSizes(item: ChatItem): ChatItem {
+    if (!item.Attachments) return item;
+    return {
+      ...item,
+      Attachments: item.Attachments.map((ref) => ({ ...ref, AttachmentSizeInBytes: this.options.attachments.get(ref.AttachmentId)?.sizeInBytes ?? 0 })),
+    };
+  }
+
+  /** `GET /emulator/contacts/:id/attachments/:attachmentId`: the file itself, for the agent console. */
+  private serveAttachment(res: ServerResponse, contact: Contact, attachmentId: string): void {
+    const attachment = this.options.attachments.get(attachmentId);
+    if (!attachment || attachment.contactId !== contact.contactId || !attachment.bytes) {
+      throw new ControlRequestError(404, 'attachment.not_found', 'No such attachment on this contact (or it was never uploaded).');
+    }
+    res.writeHead(200, {
+      'content-type': attachment.contentType,
+      'content-length': String(attachment.bytes.length),
+      'content-disposition': contentDisposition(attachment.name),
+      'x-content-type-options': 'nosniff',
+      'content-security-policy': "default-src 'none'; sandbox",
+      'cache-control': 'no-store',
+    });
+    res.end(attachment.bytes);
   }
 
   private faultsRoute(req: IncomingMessage, body: RequestBody): [number, unknown] {
@@ -195,6 +269,13 @@ function optionalText(body: JsonObject, field: string, limit: number): string | 
   return value;
 }
 
+/** `as`: who speaks: `agent` (default), `bot` (SYSTEM, "BOT") or `flow` (SYSTEM, "SYSTEM_MESSAGE"). */
+function speakerOf(body: JsonObject): Speaker {
+  const speaker = body.as ?? 'agent';
+  if (!SPEAKERS.includes(speaker as Speaker)) throw badBody('as: expected "agent", "bot" or "flow".');
+  return speaker as Speaker;
+}
+
 /** `{ name?, participantId? }`: which agent a step is about (neither: the one who joined last). */
 function agentRefOf(body: JsonObject): AgentRef {
   const name = optionalText(body, 'name', NAME_LIMIT);
@@ -206,5 +287,9 @@ function asControlError(error: unknown): ControlRequestError {
   if (error instanceof ControlRequestError) return error;
   if (error instanceof ContactStateError) return new ControlRequestError(409, error.code, error.message);
   if (error instanceof InvalidFaultError) return new ControlRequestError(400, error.code, error.message);
+  if (error instanceof AwsServiceError) {
+    const status = error.code === 'ServiceQuotaExceededException' ? 409 : 400;
+    return new ControlRequestError(status, status === 409 ? 'attachment.quota_exceeded' : 'request.invalid_body', error.message);
+  }
   return new ControlRequestError(500, 'emulator.internal', 'The emulator could not handle this request.');
 }

@@ -2,10 +2,12 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Duplex } from 'node:stream';
 import type { InstanceDefinition } from '../../browser/config/instance-config.types';
 import { AGENT_CONSOLE_PATH, serveAgentConsole } from './agent-console';
+import { AttachmentBucket } from './attachment-bucket';
+import { AttachmentStore, BUCKET_PATH_PREFIX, type AttachmentStoreOptions } from './attachment-store';
 import { CONNECT_API_PATH_PREFIX, ConnectApi } from './connect-api';
 import { ContactFlow } from './contact-flow';
 import { ContactStore } from './contact-store';
-import { CONTROL_PATH_PREFIX, ControlApi } from './control-api';
+import { CONTROL_BODY_LIMIT_BYTES, CONTROL_PATH_PREFIX, ControlApi } from './control-api';
 import type { AutopilotTimings } from './emulator.types';
 import { FaultPlan } from './fault-plan';
 import { InstanceDirectory } from './instance-directory';
@@ -20,7 +22,7 @@ const BODY_LIMIT_BYTES = 128 * 1024;
 function isEmulatorPath(path: string): boolean {
   return (
     path === '/agent' ||
-    [CONNECT_API_PATH_PREFIX, PARTICIPANT_PATH_PREFIX, CONTROL_PATH_PREFIX, AGENT_CONSOLE_PATH, WEBSOCKET_PATH_PREFIX].some((prefix) =>
+    [CONNECT_API_PATH_PREFIX, PARTICIPANT_PATH_PREFIX, CONTROL_PATH_PREFIX, AGENT_CONSOLE_PATH, WEBSOCKET_PATH_PREFIX, BUCKET_PATH_PREFIX].some((prefix) =>
       path.startsWith(prefix),
     )
   );
@@ -49,6 +51,8 @@ export interface EmulatorOptions {
   publicOrigin?: () => string;
   /** @default Date.now */
   now?: () => number;
+  /** Attachments per contact, upload and download URL lifetimes. @default 25, 5 minutes, 60 s */
+  attachments?: Omit<AttachmentStoreOptions, 'now'>;
 }
 
 export interface Emulator {
@@ -59,6 +63,7 @@ export interface Emulator {
   readonly contacts: ContactStore;
   readonly flow: ContactFlow;
   readonly faults: FaultPlan;
+  readonly attachments: AttachmentStore;
   /** Stops timers and closes every customer socket. */
   close(): Promise<void>;
 }
@@ -72,6 +77,8 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
   const now = options.now ?? Date.now;
   const contacts = new ContactStore(now);
   const faults = new FaultPlan(now);
+  const attachments = new AttachmentStore({ ...options.attachments, now });
+  const bucket = new AttachmentBucket(attachments);
   const flow = new ContactFlow({
     store: contacts,
     autopilot: options.autopilot ?? false,
@@ -81,14 +88,18 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
   const publicOrigin = (req: IncomingMessage) =>
     options.publicOrigin?.() ?? `http://127.0.0.1:${req.socket.localPort ?? 80}`;
   const connectApi = new ConnectApi({ store: contacts, directory: new InstanceDirectory(options.instances), faults });
-  const participant = new ParticipantService({ store: contacts, flow, hub, faults, publicOrigin, now });
-  const control = new ControlApi({ store: contacts, flow, hub, faults });
+  const participant = new ParticipantService({ store: contacts, attachments, flow, hub, faults, publicOrigin, now });
+  const control = new ControlApi({ store: contacts, attachments, flow, hub, faults });
 
   async function handleRequest(req: IncomingMessage, res: ServerResponse): Promise<boolean> {
     const path = pathOf(req);
     if (path === undefined || !isEmulatorPath(path)) return false;
     try {
-      const body = await drainBody(req, BODY_LIMIT_BYTES);
+      if (path.startsWith(BUCKET_PATH_PREFIX)) {
+        await bucket.handle(req, res, new URL(req.url ?? '/', 'http://emulator.invalid'));
+        return true;
+      }
+      const body = await drainBody(req, path.startsWith(CONTROL_PATH_PREFIX) ? CONTROL_BODY_LIMIT_BYTES : BODY_LIMIT_BYTES);
       if (path.startsWith(CONNECT_API_PATH_PREFIX)) connectApi.handle(req, res, path, body);
       else if (path.startsWith(PARTICIPANT_PATH_PREFIX)) participant.handle(req, res, path, body);
       else if (path.startsWith(CONTROL_PATH_PREFIX)) control.handle(req, res, path, body);
@@ -108,6 +119,7 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
     contacts,
     flow,
     faults,
+    attachments,
     close: async () => {
       flow.close();
       hub.close();

@@ -10,6 +10,7 @@ export const CONTENT_TYPE = {
   text: 'text/plain',
   markdown: 'text/markdown',
   json: 'application/json',
+  interactive: 'application/vnd.amazonaws.connect.message.interactive',
   interactiveResponse: 'application/vnd.amazonaws.connect.message.interactive.response',
   participantJoined: `${EVENT}participant.joined`,
   participantLeft: `${EVENT}participant.left`,
@@ -18,25 +19,67 @@ export const CONTENT_TYPE = {
   typing: `${EVENT}typing`,
   messageRead: `${EVENT}message.read`,
   messageDelivered: `${EVENT}message.delivered`,
+  messageMetadata: `${EVENT}message.metadata`,
   connectionAcknowledged: `${EVENT}connection.acknowledged`,
 } as const;
 
 export type ParticipantRole = 'AGENT' | 'CUSTOMER' | 'SYSTEM';
 export type ItemType = 'MESSAGE' | 'EVENT' | 'ATTACHMENT' | 'MESSAGEMETADATA';
 
-/** One chat item, exactly as it travels on the websocket (`aws/chat`) and in GetTranscript. */
+/** One file of an ATTACHMENT item, as Amazon Connect lists it. */
+export interface AttachmentRef {
+  AttachmentId: string;
+  AttachmentName: string;
+  ContentType: string;
+  Status: 'APPROVED' | 'REJECTED' | 'IN_PROGRESS';
+}
+
+/** Who has received or read a message: one entry per recipient. */
+export interface Receipt {
+  DeliveredTimestamp?: string;
+  ReadTimestamp?: string;
+  RecipientParticipantId: string;
+}
+
+export interface MessageMetadata {
+  MessageId: string;
+  Receipts: Receipt[];
+}
+
+/**
+ * One chat item, exactly as it travels on the websocket (`aws/chat`) and in GetTranscript. An ATTACHMENT
+ * item has no top-level ContentType (the file's type is in `Attachments`); a message that was delivered
+ * or read carries `MessageMetadata` in the transcript.
+ */
 export interface ChatItem {
   Id: string;
   AbsoluteTime: string;
-  Type: ItemType;
-  ContentType: string;
+  Type: Exclude<ItemType, 'MESSAGEMETADATA'>;
+  ContentType?: string;
   Content?: string;
+  Attachments?: AttachmentRef[];
+  MessageMetadata?: MessageMetadata;
   ParticipantId: string;
   DisplayName: string;
   ParticipantRole: ParticipantRole;
   InitialContactId: string;
   ContactId: string;
 }
+
+/**
+ * A receipt as Amazon Connect pushes it: no participant or contact fields (chatjs lets MESSAGEMETADATA
+ * through its contact-id filter for that reason), never kept in the transcript.
+ */
+export interface MetadataItem {
+  Id: string;
+  AbsoluteTime: string;
+  Type: 'MESSAGEMETADATA';
+  ContentType: typeof CONTENT_TYPE.messageMetadata;
+  MessageMetadata: MessageMetadata;
+}
+
+/** Anything pushed on the websocket's `aws/chat` topic. */
+export type PushedItem = ChatItem | MetadataItem;
 
 /** Where a contact is, as the control API reports it. */
 export type ContactState = 'flow' | 'queued' | 'agent' | 'ended';
@@ -71,21 +114,24 @@ export interface AgentSummary {
 
 /** The timings of the autopilot (all in milliseconds). */
 export interface AutopilotTimings {
-  /** From the customer's first subscription to the queue marker. @default 1000 */
+  /** From the customer's first subscription to the bot's QuickReply menu (skipped once the contact left the flow). @default 500 */
+  menuAfterMs: number;
+  /** From the customer's first subscription to the queue marker, when the customer does not answer the menu. @default 10000 */
   queueAfterMs: number;
-  /** From the customer's first subscription to the agent joining. @default 3000 */
+  /** From the queue marker to the agent joining. @default 2000 */
   joinAfterMs: number;
-  /** From the agent joining to the agent's greeting. @default 600 */
+  /** From the agent joining to the agent's greeting; also from an answer to the menu to the queue marker. @default 600 */
   greetAfterMs: number;
-  /** From a customer message to the agent starting to type. @default 300 */
+  /** From a customer message to the agent reading it and starting to type. @default 300 */
   typingAfterMs: number;
   /** From a customer message to the agent's answer. @default 1200 */
   replyAfterMs: number;
 }
 
 export const DEFAULT_AUTOPILOT_TIMINGS: AutopilotTimings = {
-  queueAfterMs: 1000,
-  joinAfterMs: 3000,
+  menuAfterMs: 500,
+  queueAfterMs: 10000,
+  joinAfterMs: 2000,
   greetAfterMs: 600,
   typingAfterMs: 300,
   replyAfterMs: 1200,

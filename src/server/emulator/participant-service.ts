@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { randomUUID } from 'node:crypto';
+import type { AttachmentStore } from './attachment-store';
 import { AwsServiceError, sendAwsError } from './aws-error';
 import type { ContactFlow } from './contact-flow';
 import type { Contact, ContactStore } from './contact-store';
@@ -34,6 +35,7 @@ const CUSTOMER_EVENTS = new Set<string>([
 
 export interface ParticipantServiceOptions {
   store: ContactStore;
+  attachments: AttachmentStore;
   flow: ContactFlow;
   hub: WebSocketHub;
   faults: FaultPlan;
@@ -89,6 +91,13 @@ export class ParticipantService {
         return this.sendEvent(contact, body);
       case 'transcript':
         return this.getTranscript(contact, body);
+      case 'start-attachment-upload':
+        checkClientToken(body.ClientToken);
+        return this.options.attachments.start(contact, contact.customer, body, this.options.publicOrigin(req));
+      case 'complete-attachment-upload':
+        return this.completeAttachmentUpload(contact, body);
+      case 'attachment':
+        return this.options.attachments.downloadUrl(contact, body.AttachmentId, body.UrlExpiryInSeconds, this.options.publicOrigin(req));
       default:
         this.options.flow.customerDisconnected(contact);
         return {};
@@ -143,7 +152,7 @@ export class ParticipantService {
     if (previous) return { Id: previous.Id, AbsoluteTime: previous.AbsoluteTime };
     const item = this.options.store.post(contact, { type: 'MESSAGE', contentType: contentType as string, content, from: contact.customer });
     if (typeof clientToken === 'string') contact.messageClientTokens.set(clientToken, item);
-    if (contentType === CONTENT_TYPE.text || contentType === CONTENT_TYPE.markdown) this.options.flow.customerMessage(contact, content);
+    this.options.flow.customerPosted(contact, item);
     return { Id: item.Id, AbsoluteTime: item.AbsoluteTime };
   }
 
@@ -157,13 +166,29 @@ export class ParticipantService {
     }
     checkClientToken(clientToken);
     if (contentType === CONTENT_TYPE.messageRead || contentType === CONTENT_TYPE.messageDelivered) {
-      if (!hasMessageId(content)) throw invalid('Content must be a JSON object with a messageId.');
+      const messageId = messageIdOf(content);
+      if (messageId === undefined) throw invalid('Content must be a JSON object with a messageId.');
+      const kind = contentType === CONTENT_TYPE.messageRead ? 'read' : 'delivered';
+      this.options.flow.receipts.record(contact, messageId, kind, contact.customer);
     }
     if (contentType === CONTENT_TYPE.typing) {
       const item = this.options.store.post(contact, { type: 'EVENT', contentType, from: contact.customer }, { persist: false });
       return { Id: item.Id, AbsoluteTime: item.AbsoluteTime };
     }
     return { Id: randomUUID(), AbsoluteTime: new Date(this.options.now()).toISOString() };
+  }
+
+  /** Puts the uploaded file in the chat: an ATTACHMENT item from the customer, pushed and kept. */
+  private completeAttachmentUpload(contact: Contact, body: JsonObject) {
+    for (const attachment of this.options.attachments.complete(contact, body.AttachmentIds, body.ClientToken)) {
+      const item = this.options.store.post(contact, {
+        type: 'ATTACHMENT',
+        attachments: [{ AttachmentId: attachment.attachmentId, AttachmentName: attachment.name, ContentType: attachment.contentType, Status: 'APPROVED' }],
+        from: contact.customer,
+      });
+      this.options.flow.customerPosted(contact, item);
+    }
+    return {};
   }
 
   private getTranscript(contact: Contact, body: JsonObject) {
@@ -175,7 +200,16 @@ export class ParticipantService {
   }
 }
 
-const OPERATIONS = new Set(['connection', 'message', 'event', 'transcript', 'disconnect']);
+const OPERATIONS = new Set([
+  'connection',
+  'message',
+  'event',
+  'transcript',
+  'disconnect',
+  'start-attachment-upload',
+  'complete-attachment-upload',
+  'attachment',
+]);
 
 function corsHeaders(req: IncomingMessage): Record<string, string> {
   const origin = req.headers.origin;
@@ -196,13 +230,13 @@ function checkClientToken(value: unknown): void {
   }
 }
 
-function hasMessageId(content: unknown): boolean {
-  if (typeof content !== 'string') return false;
+function messageIdOf(content: unknown): string | undefined {
+  if (typeof content !== 'string') return undefined;
   try {
     const value = JSON.parse(content) as { messageId?: unknown } | null;
-    return typeof value?.messageId === 'string';
+    return typeof value?.messageId === 'string' && value.messageId !== '' ? value.messageId : undefined;
   } catch {
-    return false;
+    return undefined;
   }
 }
 

@@ -3,7 +3,7 @@ import { randomBytes } from 'node:crypto';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type RawData, type WebSocket } from 'ws';
 import type { Contact, ContactStore } from './contact-store';
-import type { ChatItem } from './emulator.types';
+import type { PushedItem } from './emulator.types';
 
 /** Customer websockets live at `/ws/<ticket>`; the ticket comes from CreateParticipantConnection. */
 export const WEBSOCKET_PATH_PREFIX = '/ws/';
@@ -95,7 +95,7 @@ export class WebSocketHub {
     this.server.close();
   }
 
-  private push(contact: Contact, item: ChatItem): void {
+  private push(contact: Contact, item: PushedItem): void {
     const frame = JSON.stringify({ topic: CHAT_TOPIC, contentType: 'application/json', content: JSON.stringify(item) });
     for (const entry of this.sockets.get(contact.contactId) ?? []) {
       if (entry.subscribed && entry.socket.readyState === entry.socket.OPEN) entry.socket.send(frame);

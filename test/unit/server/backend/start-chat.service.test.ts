@@ -75,6 +75,17 @@ describe('POST /api/chats', () => {
     });
   });
 
+  it('tells Amazon Connect the panel takes markdown, interactive messages and their responses besides plain text', async () => {
+    const { service, send } = setup();
+    await service.handle(post({ instance: 'help_faq_bot', displayName: 'Zoe' }));
+    expect(send.mock.calls[0]?.[0].input.SupportedMessagingContentTypes).toEqual([
+      'text/plain',
+      'text/markdown',
+      'application/vnd.amazonaws.connect.message.interactive',
+      'application/vnd.amazonaws.connect.message.interactive.response',
+    ]);
+  });
+
   it('uses the configured participant endpoint and the client for the instance region', async () => {
     const clients = new Map<string, { send: ReturnType<typeof vi.fn> }>();
     const factory = (region: string) => {

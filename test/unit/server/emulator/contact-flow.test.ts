@@ -1,8 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { AGENT_TIP_MARKDOWN, MENU_TEMPLATE } from '../../../../src/server/emulator/autopilot-script';
 import { GREETING } from '../../../../src/server/emulator/contact-flow';
 import type { RunningEmulator } from '../../../../src/server/emulator/emulator';
 import type { ChatItem, ContactSummary } from '../../../../src/server/emulator/emulator.types';
-import { call, connectedCustomer, connectParticipant, CustomerSocket, INSTANCE, participant, startChat, startTestEmulator } from './emulator-fixture';
+import { call, JSON_HEADERS, connectedCustomer, connectParticipant, CustomerSocket, INSTANCE, participant, startChat, startTestEmulator } from './emulator-fixture';
 
 const EVENT = 'application/vnd.amazonaws.connect.event.';
 const FAST = { queueAfterMs: 20, joinAfterMs: 60, greetAfterMs: 10, typingAfterMs: 10, replyAfterMs: 40 };
@@ -26,6 +27,7 @@ describe('the simulated contact flow', () => {
       'SYSTEM text/plain',
       `AGENT ${EVENT}participant.joined`,
       'AGENT text/plain',
+      'AGENT text/markdown',
     ]);
     expect(socket.items()[2]?.Content).toMatch(/^\[queued\] /);
 
@@ -40,10 +42,27 @@ describe('the simulated contact flow', () => {
     socket.close();
   });
 
+  it('on autopilot: the bot offers a QuickReply menu, and the answer queues the contact; the agent reads what the customer sent', async () => {
+    emulator = await startTestEmulator({ autopilot: true, autopilotTimings: { ...FAST, menuAfterMs: 5, queueAfterMs: 60_000 } });
+    const { socket, connectionToken } = await connectedCustomer(emulator.url);
+    const menu = await socket.waitForItem((item) => item.ContentType === 'application/vnd.amazonaws.connect.message.interactive');
+    expect(menu).toMatchObject({ ParticipantRole: 'SYSTEM', DisplayName: 'BOT', Type: 'MESSAGE', Content: MENU_TEMPLATE });
+    expect(JSON.parse(menu.Content ?? '')).toMatchObject({ templateType: 'QuickReply', version: '1.0' });
+    const answer = await participant<{ Id: string }>(emulator.url, 'message', connectionToken, { ContentType: 'text/plain', Content: 'Billing' });
+    await socket.waitForItem((item) => (item.Content ?? '').startsWith('[queued]'));
+    await socket.waitForItem((item) => item.ParticipantRole === 'AGENT' && item.ContentType === 'text/markdown');
+    await participant(emulator.url, 'message', connectionToken, { ContentType: 'text/plain', Content: 'Where is my invoice?' });
+    const read = await socket.waitForItem((item) => item.Type === ('MESSAGEMETADATA' as never));
+    const receipt = (read as unknown as { MessageMetadata: { MessageId: string; Receipts: Array<Record<string, string>> } }).MessageMetadata;
+    expect(receipt.MessageId).not.toBe(answer.body.Id); // the menu's answer came before the agent: only the later message
+    expect(receipt.Receipts[0]).toMatchObject({ DeliveredTimestamp: expect.any(String) });
+    socket.close();
+  });
+
   it('on autopilot: leaves a contact alone once a person plays its agent', async () => {
     emulator = await startTestEmulator({ autopilot: true, autopilotTimings: FAST });
     const { contact, socket, connectionToken } = await connectedCustomer(emulator.url);
-    await call(`${emulator.url}/emulator/contacts/${contact.ContactId}/agent/join`, { method: 'POST', body: '{"name":"Sam"}' });
+    await call(`${emulator.url}/emulator/contacts/${contact.ContactId}/agent/join`, { method: 'POST', headers: JSON_HEADERS, body: '{"name":"Sam"}' });
     await participant(emulator.url, 'message', connectionToken, { ContentType: 'text/plain', Content: 'hello' });
     await new Promise((resolve) => setTimeout(resolve, 150));
     const agentItems = socket.items().filter((item) => item.ParticipantRole === 'AGENT');
@@ -60,14 +79,15 @@ describe('the simulated contact flow', () => {
     await socket.waitForItem((item) => item.ParticipantRole === 'AGENT' && item.Type === 'MESSAGE');
     expect((await summary()).body.agents).toEqual([{ participantId: expect.any(String), name: 'Alex', autopilot: true }]);
 
-    const joined = await call<ContactSummary>(`${emulator.url}/emulator/contacts/${contact.ContactId}/agent/join`, { method: 'POST', body: '{"name":"Robin"}' });
+    const joined = await call<ContactSummary>(`${emulator.url}/emulator/contacts/${contact.ContactId}/agent/join`, { method: 'POST', headers: JSON_HEADERS, body: '{"name":"Robin"}' });
     expect(joined.body).toMatchObject({ state: 'agent', agentName: 'Robin', autopilot: false, agents: [{ name: 'Robin', autopilot: false }] });
     await participant(emulator.url, 'message', connectionToken, { ContentType: 'text/plain', Content: 'hello?' });
     await new Promise((resolve) => setTimeout(resolve, 150));
     const agentItems = socket.items().filter((item) => item.ParticipantRole === 'AGENT');
-    expect(agentItems.map((item) => `${item.DisplayName} ${item.Content ?? item.ContentType.replace(EVENT, 'E:')}`)).toEqual([
+    expect(agentItems.map((item) => `${item.DisplayName} ${item.Content ?? (item.ContentType ?? "").replace(EVENT, 'E:')}`)).toEqual([
       'Alex E:participant.joined',
       "Alex Hi Zoe, I'm Alex. How can I help you today?",
+      `Alex ${AGENT_TIP_MARKDOWN}`,
       'Alex E:participant.left',
       'Robin E:participant.joined',
     ]);
@@ -80,15 +100,17 @@ describe('the simulated contact flow', () => {
     await socket.waitForItem((item) => item.ParticipantRole === 'AGENT' && item.Type === 'MESSAGE');
     const said = await call<ContactSummary>(`${emulator.url}/emulator/contacts/${contact.ContactId}/agent/message`, {
       method: 'POST',
+      headers: JSON_HEADERS,
       body: '{"text":"A person now"}',
     });
     expect(said.body).toMatchObject({ autopilot: false, agents: [{ name: 'Alex', autopilot: false }] });
     await participant(emulator.url, 'message', connectionToken, { ContentType: 'text/plain', Content: 'bye' });
     await new Promise((resolve) => setTimeout(resolve, 150));
     const agentItems = socket.items().filter((item) => item.ParticipantRole === 'AGENT');
-    expect(agentItems.map((item) => item.Content ?? item.ContentType.replace(EVENT, 'E:'))).toEqual([
+    expect(agentItems.map((item) => item.Content ?? (item.ContentType ?? "").replace(EVENT, 'E:'))).toEqual([
       'E:participant.joined',
       "Hi Zoe, I'm Alex. How can I help you today?",
+      AGENT_TIP_MARKDOWN,
       'A person now',
     ]);
     expect((await call<ContactSummary>(`${emulator.url}/emulator/contacts/${contact.ContactId}`)).body.state).toBe('agent');
@@ -100,7 +122,7 @@ describe('the simulated contact flow', () => {
     const { contact, socket } = await connectedCustomer(emulator.url);
     await socket.waitForItem((item) => item.ParticipantRole === 'AGENT' && item.Type === 'MESSAGE');
     const before = socket.items().length;
-    const joined = await call<ContactSummary>(`${emulator.url}/emulator/contacts/${contact.ContactId}/agent/join`, { method: 'POST', body: '{"name":"Alex"}' });
+    const joined = await call<ContactSummary>(`${emulator.url}/emulator/contacts/${contact.ContactId}/agent/join`, { method: 'POST', headers: JSON_HEADERS, body: '{"name":"Alex"}' });
     expect(joined.body).toMatchObject({ agentName: 'Alex', autopilot: false, agents: [{ name: 'Alex', autopilot: false }] });
     await new Promise((resolve) => setTimeout(resolve, 50));
     expect(socket.items()).toHaveLength(before);
@@ -110,8 +132,8 @@ describe('the simulated contact flow', () => {
   it('on autopilot: a person who joins before the autopilot keeps the contact; the autopilot never joins', async () => {
     emulator = await startTestEmulator({ autopilot: true, autopilotTimings: FAST });
     const { contact, socket } = await connectedCustomer(emulator.url);
-    await call(`${emulator.url}/emulator/contacts/${contact.ContactId}/agent/join`, { method: 'POST', body: '{"name":"Sam"}' });
-    await call(`${emulator.url}/emulator/contacts/${contact.ContactId}/transfer`, { method: 'POST' });
+    await call(`${emulator.url}/emulator/contacts/${contact.ContactId}/agent/join`, { method: 'POST', headers: JSON_HEADERS, body: '{"name":"Sam"}' });
+    await call(`${emulator.url}/emulator/contacts/${contact.ContactId}/transfer`, { method: 'POST', headers: JSON_HEADERS });
     await new Promise((resolve) => setTimeout(resolve, 150));
     expect(socket.items().filter((item) => item.DisplayName === 'Alex')).toEqual([]);
     expect((await call<ContactSummary>(`${emulator.url}/emulator/contacts/${contact.ContactId}`)).body).toMatchObject({ state: 'queued', autopilot: false });
@@ -121,7 +143,7 @@ describe('the simulated contact flow', () => {
   it('on autopilot: still brings an agent when the contact was queued before the customer connected', async () => {
     emulator = await startTestEmulator({ autopilot: true, autopilotTimings: FAST });
     const contact = await startChat(emulator.url);
-    await call(`${emulator.url}/emulator/contacts/${contact.ContactId}/queue`, { method: 'POST' });
+    await call(`${emulator.url}/emulator/contacts/${contact.ContactId}/queue`, { method: 'POST', headers: JSON_HEADERS });
     const socket = await CustomerSocket.open((await connectParticipant(emulator.url, contact.ParticipantToken)).Websocket.Url);
     await socket.subscribe();
     await socket.waitForItem((item) => item.ParticipantRole === 'AGENT' && item.Type === 'MESSAGE');
@@ -140,7 +162,7 @@ describe('the simulated contact flow', () => {
   it("sends the contact instance's own queue marker", async () => {
     emulator = await startTestEmulator({ instances: [{ ...INSTANCE, public: { ...INSTANCE.public, queueMarker: '<<IN QUEUE>>' } }] });
     const { contact, socket } = await connectedCustomer(emulator.url);
-    await call(`${emulator.url}/emulator/contacts/${contact.ContactId}/queue`, { method: 'POST' });
+    await call(`${emulator.url}/emulator/contacts/${contact.ContactId}/queue`, { method: 'POST', headers: JSON_HEADERS });
     const marker = await socket.waitForItem((item) => (item.Content ?? '').startsWith('<<IN QUEUE>> '));
     expect(marker).toMatchObject({ ParticipantRole: 'SYSTEM', Type: 'MESSAGE', ContentType: 'text/plain' });
     socket.close();

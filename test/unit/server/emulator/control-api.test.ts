@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningEmulator } from '../../../../src/server/emulator/emulator';
 import type { ChatItem, ContactSummary } from '../../../../src/server/emulator/emulator.types';
-import { call, connectedCustomer, startChat, startTestEmulator } from './emulator-fixture';
+import { call, JSON_HEADERS, connectedCustomer, startChat, startTestEmulator } from './emulator-fixture';
 
 const EVENT = 'application/vnd.amazonaws.connect.event.';
 
@@ -9,7 +9,7 @@ describe('the control API', () => {
   let emulator: RunningEmulator;
   let url: string;
   const post = <T = ContactSummary>(path: string, body?: unknown) =>
-    call<T>(`${url}/emulator${path}`, { method: 'POST', ...(body === undefined ? {} : { body: JSON.stringify(body) }) });
+    call<T>(`${url}/emulator${path}`, { method: 'POST', headers: JSON_HEADERS, ...(body === undefined ? {} : { body: JSON.stringify(body) }) });
 
   beforeAll(async () => {
     emulator = await startTestEmulator();
@@ -51,7 +51,7 @@ describe('the control API', () => {
     expect(ended.body).toMatchObject({ state: 'ended', customerConnected: false, endedAt: expect.any(String) });
 
     await socket.waitForItem((item) => item.ContentType === `${EVENT}chat.ended`);
-    const steps = socket.items().map((item) => `${item.ParticipantRole} ${item.ContentType.replace(EVENT, 'E:')} ${item.Content ?? ''}`.trim());
+    const steps = socket.items().map((item) => `${item.ParticipantRole} ${(item.ContentType ?? "").replace(EVENT, 'E:')} ${item.Content ?? ''}`.trim());
     expect(steps).toEqual([
       'CUSTOMER E:participant.joined',
       expect.stringMatching(/^SYSTEM text\/plain Thanks for contacting us/),
@@ -127,7 +127,7 @@ describe('the control API', () => {
     const agentSteps = socket
       .items()
       .filter((item) => item.ParticipantRole === 'AGENT')
-      .map((item) => `${item.DisplayName} ${item.ParticipantId === ana.body.participantId ? 'ana-id' : 'sam-id'} ${item.Content ?? item.ContentType.replace(EVENT, 'E:')}`);
+      .map((item) => `${item.DisplayName} ${item.ParticipantId === ana.body.participantId ? 'ana-id' : 'sam-id'} ${item.Content ?? (item.ContentType ?? "").replace(EVENT, 'E:')}`);
     expect(agentSteps).toEqual([
       'Ana ana-id E:participant.joined',
       'Sam sam-id E:participant.joined',
@@ -147,7 +147,7 @@ describe('the control API', () => {
     await post(`/contacts/${id}/agent/join`, { name: 'Sam' });
     await post(`/contacts/${id}/end`);
     await socket.waitForItem((item) => item.ContentType === `${EVENT}chat.ended`);
-    expect(socket.items().slice(-3).map((item) => `${item.DisplayName} ${item.ContentType.replace(EVENT, 'E:')}`)).toEqual([
+    expect(socket.items().slice(-3).map((item) => `${item.DisplayName} ${(item.ContentType ?? "").replace(EVENT, 'E:')}`)).toEqual([
       'Ana E:participant.left',
       'Sam E:participant.left',
       'SYSTEM_MESSAGE E:chat.ended',
@@ -164,7 +164,7 @@ describe('the control API', () => {
     await post(`/contacts/${id}/agent/join`, { name: 'Ana' });
     expect((await post(`/contacts/${id}/transfer`, { order })).body).toMatchObject({ state: 'queued', agentName: null, agents: [] });
     await socket.waitForItem((item) => (item.Content ?? '').startsWith('[queued]'));
-    const steps = socket.items().slice(-3).map((item) => `${item.ParticipantRole} ${item.ContentType.replace(EVENT, 'E:')}`);
+    const steps = socket.items().slice(-3).map((item) => `${item.ParticipantRole} ${(item.ContentType ?? "").replace(EVENT, 'E:')}`);
     expect(steps).toEqual([...expected, 'SYSTEM text/plain']);
     socket.close();
   });
@@ -174,7 +174,7 @@ describe('the control API', () => {
     const id = contact.ContactId;
     expect((await post(`/contacts/${id}/transfer`, { order: 'leftFirst' })).body).toMatchObject({ state: 'queued' });
     await socket.waitForItem((item) => (item.Content ?? '').startsWith('[queued]'));
-    const steps = socket.items().map((item) => `${item.ParticipantRole} ${item.ContentType.replace(EVENT, 'E:')}`);
+    const steps = socket.items().map((item) => `${item.ParticipantRole} ${(item.ContentType ?? "").replace(EVENT, 'E:')}`);
     expect(steps).toEqual(['CUSTOMER E:participant.joined', 'SYSTEM text/plain', 'SYSTEM E:transfer.succeeded', 'SYSTEM text/plain']);
     socket.close();
   });
@@ -195,7 +195,7 @@ describe('the control API', () => {
     expect((await post(`/contacts/${id}/agent/message`, { text: 'Still here for a moment' })).status).toBe(200);
     expect((await post(`/contacts/${id}/agent/leave`)).body).toMatchObject({ state: 'queued', agentName: null });
     await socket.waitForItem((item) => item.ContentType === `${EVENT}participant.left`);
-    const steps = socket.items().slice(-4).map((item) => `${item.ParticipantRole} ${item.ContentType.replace(EVENT, 'E:')}`);
+    const steps = socket.items().slice(-4).map((item) => `${item.ParticipantRole} ${(item.ContentType ?? "").replace(EVENT, 'E:')}`);
     expect(steps).toEqual(['AGENT E:participant.joined', 'SYSTEM text/plain', 'AGENT text/plain', 'AGENT E:participant.left']);
     expect(socket.items().at(-3)?.Content).toMatch(/^\[queued\] /);
     socket.close();
@@ -214,7 +214,7 @@ describe('the control API', () => {
     await post('/faults', { startChat: { status: 503, count: 9 }, participant: { status: 500, forMs: 60_000 } });
     await post('/faults', { startChat: null });
     expect(Object.keys((await call(`${url}/emulator/faults`)).body as object)).toEqual(['participant']);
-    await call(`${url}/emulator/faults`, { method: 'DELETE' });
+    await call(`${url}/emulator/faults`, { method: 'DELETE', headers: JSON_HEADERS });
     expect((await call(`${url}/emulator/faults`)).body).toEqual({});
   });
 

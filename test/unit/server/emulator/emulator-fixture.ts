@@ -16,6 +16,9 @@ export function startTestEmulator(options: StartEmulatorOptions = {}): Promise<R
   return startEmulator({ instances: [INSTANCE], autopilot: false, ...options });
 }
 
+/** What every control API write must say (it refuses anything else, see control-guard.ts). */
+export const JSON_HEADERS = { 'content-type': 'application/json' };
+
 export interface JsonAnswer<T = unknown> {
   status: number;
   headers: Headers;

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningEmulator } from '../../../../src/server/emulator/emulator';
 import type { ChatItem } from '../../../../src/server/emulator/emulator.types';
-import { call, connectedCustomer, connectParticipant, participant, startChat, startTestEmulator } from './emulator-fixture';
+import { call, connectedCustomer, connectParticipant, participant, startChat, startTestEmulator, JSON_HEADERS } from './emulator-fixture';
 
 const TYPING = 'application/vnd.amazonaws.connect.event.typing';
 const HOUR = 60 * 60 * 1000;
@@ -182,7 +182,7 @@ describe('the Participant Service', () => {
   describe('faults', () => {
     it('answers the injected status for the given time, then recovers', async () => {
       const contact = await startChat(url);
-      await call(`${url}/emulator/faults`, { method: 'POST', body: JSON.stringify({ participant: { status: 503, forMs: 150 } }) });
+      await call(`${url}/emulator/faults`, { method: 'POST', headers: JSON_HEADERS, body: JSON.stringify({ participant: { status: 503, forMs: 150 } }) });
       const failed = await participant(url, 'connection', contact.ParticipantToken, { Type: ['WEBSOCKET'] });
       expect(failed.status).toBe(503);
       expect(failed.headers.get('x-amzn-errortype')).toBe('ServiceUnavailableException');

@@ -2,7 +2,7 @@ import WebSocket from 'ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningEmulator } from '../../../../src/server/emulator/emulator';
 import { GREETING } from '../../../../src/server/emulator/contact-flow';
-import { call, connectedCustomer, connectParticipant, CustomerSocket, startChat, startTestEmulator, waitUntil } from './emulator-fixture';
+import { call, connectedCustomer, connectParticipant, CustomerSocket, startChat, startTestEmulator, waitUntil, JSON_HEADERS } from './emulator-fixture';
 
 const JOINED = 'application/vnd.amazonaws.connect.event.participant.joined';
 
@@ -45,11 +45,11 @@ describe('the customer websocket', () => {
     const { contact, socket } = await connectedCustomer(url);
     await socket.waitForItem((item) => item.Content === GREETING);
     const second = await CustomerSocket.open((await connectParticipant(url, contact.ParticipantToken)).Websocket.Url);
-    await call(`${url}/emulator/contacts/${contact.ContactId}/queue`, { method: 'POST' });
+    await call(`${url}/emulator/contacts/${contact.ContactId}/queue`, { method: 'POST', headers: JSON_HEADERS });
     await socket.waitForItem((item) => (item.Content ?? '').startsWith('[queued]'));
     expect(second.frames).toEqual([]);
     await second.subscribe();
-    await call(`${url}/emulator/contacts/${contact.ContactId}/agent/join`, { method: 'POST', body: '{"name":"Ana"}' });
+    await call(`${url}/emulator/contacts/${contact.ContactId}/agent/join`, { method: 'POST', headers: JSON_HEADERS, body: '{"name":"Ana"}' });
     await second.waitForItem((item) => item.ContentType === JOINED && item.ParticipantRole === 'AGENT');
     expect(second.items().some((item) => item.Content === GREETING)).toBe(false);
     expect(emulator.emulator.contacts.get(contact.ContactId)?.items.filter((item) => item.Content === GREETING)).toHaveLength(1);
@@ -69,7 +69,7 @@ describe('the customer websocket', () => {
   it('drops the connection abruptly (close code 1006) on drop-connection', async () => {
     const { contact, socket } = await connectedCustomer(url);
     const closed = new Promise<number>((resolve) => socket.socket.once('close', (code) => resolve(code)));
-    const answer = await call<{ dropped: number }>(`${url}/emulator/contacts/${contact.ContactId}/drop-connection`, { method: 'POST' });
+    const answer = await call<{ dropped: number }>(`${url}/emulator/contacts/${contact.ContactId}/drop-connection`, { method: 'POST', headers: JSON_HEADERS });
     expect(answer.body.dropped).toBe(1);
     expect(await closed).toBe(1006);
   });
