@@ -110,6 +110,35 @@ export interface UiText {
   attachmentQuota: string;
   /** A file could not be fetched to open it. @default "The file could not be opened. Please try again." */
   attachmentOpenFailed: string;
+  // Panel look and feel
+  /** The launcher's unread badge, read after its label ("Open chat, 2 unread"). @default "{count} unread" */
+  unreadCount: string;
+  /** A date separator in the conversation. @default "Today" */
+  today: string;
+  /** A date separator in the conversation. @default "Yesterday" */
+  yesterday: string;
+  /** The divider above the first message that arrived while the customer was away. @default "New messages" */
+  newMessages: string;
+  /** Under the customer's latest message: the agent's side received it. @default "Delivered" */
+  delivered: string;
+  /** Under the customer's latest message: the agent has seen it. @default "Read" */
+  read: string;
+  /** Under a message whose send failed. @default "Not sent" */
+  notSent: string;
+  /** Sends a failed message again. @default "Retry" */
+  resend: string;
+  /** Under a message cut to Amazon Connect's length limit. @default "Message shortened" */
+  messageShortened: string;
+  /** The composer's paperclip button. @default "Attach a file" */
+  attachFile: string;
+  /** Shown over the panel while files are dragged onto it. @default "Drop files to send them" */
+  dropFiles: string;
+  /** The character count shown near the length limit. @default "{count} of {max} characters" */
+  characterCount: string;
+  /** Under an ended chat: saves the conversation as a text file. @default "Download transcript" */
+  downloadTranscript: string;
+  /** The customer's own name in the transcript download when they gave none. @default "You" */
+  you: string;
 }
 
 /** One field of the optional pre-chat form. */

@@ -52,6 +52,21 @@ export const DEFAULT_UI_TEXT: UiText = {
   attachmentNotSent: '{name} could not be sent.',
   attachmentQuota: 'No more files can be sent in this chat.',
   attachmentOpenFailed: 'The file could not be opened. Please try again.',
+  // Panel look and feel
+  unreadCount: '{count} unread',
+  today: 'Today',
+  yesterday: 'Yesterday',
+  newMessages: 'New messages',
+  delivered: 'Delivered',
+  read: 'Read',
+  notSent: 'Not sent',
+  resend: 'Retry',
+  messageShortened: 'Message shortened',
+  attachFile: 'Attach a file',
+  dropFiles: 'Drop files to send them',
+  characterCount: '{count} of {max} characters',
+  downloadTranscript: 'Download transcript',
+  you: 'You',
 };
 
 /**

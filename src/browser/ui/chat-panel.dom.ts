@@ -2,11 +2,20 @@
 export const panelDom = {
   textbox: (container: HTMLElement) => container.querySelector('textarea'),
   list: (container: HTMLElement) => container.querySelector<HTMLElement>('.list'),
+  fileInput: (container: HTMLElement) => container.querySelector<HTMLInputElement>('input.file'),
+  /** The end-chat question's buttons, in order, while it is asked. */
+  dialogButtons: (container: HTMLElement) => [...container.querySelectorAll<HTMLElement>('.confirm button')],
+  /** The "New messages" divider, when the view has a first unread message. */
+  unreadDivider: (container: HTMLElement) => container.querySelector<HTMLElement>('#cw-unread'),
   /** Focus is somewhere inside the panel. */
   hasFocus: (host: ShadowRoot, container: HTMLElement) => container.contains(host.activeElement),
-  /** The textbox, else the footer's button (Start new chat, Try again), else the panel itself. */
-  focusPrimary: (container: HTMLElement) =>
-    (container.querySelector<HTMLElement>('.confirm button, textarea, footer button') ?? container.querySelector<HTMLElement>('.panel'))?.focus(),
+  /** The end question's first answer, else the textbox, else the footer's main button (Start new chat, Try again), else the panel. */
+  focusPrimary: (container: HTMLElement) => {
+    for (const selector of ['.confirm button', 'textarea', 'footer .primary', 'footer button', '.panel']) {
+      const target = container.querySelector<HTMLElement>(selector);
+      if (target) return target.focus();
+    }
+  },
   /** Nothing on the page has focus: moving it into the panel takes it from no one. */
   pageIdle: (doc: Document) => !doc.activeElement || doc.activeElement === doc.body,
 };

@@ -113,6 +113,8 @@ export interface PanelCallbacks {
 export interface PanelOptions {
   /** Put on a fallback `<style>` where constructable stylesheets are missing (the site's `data-nonce`). */
   nonce?: string;
+  /** The clock, for "Today" and "Yesterday" above messages (tests and screenshots fix it). @default Date.now */
+  now?: () => number;
 }
 
 export interface ChatPanel {

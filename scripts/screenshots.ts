@@ -1,0 +1,222 @@
+/**
+ * `npm run screenshots`: pictures of the launcher and the chat panel in the states a customer meets, written to
+ * `docs/screenshots/*.png` for the README and for reviewing the look.
+ *
+ * Writes nothing to `dist/`: like the chat-panel browser test, it bundles the panel and the launcher in memory
+ * (vite, production build of lit), serves them from a throwaway local host, mounts each view in real Chromium
+ * (`/usr/bin/chromium`, or `CHROMIUM_PATH`) and takes the picture. The clock is fixed, so pictures only change
+ * when the look does.
+ */
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium, type Page } from 'playwright-core';
+import { build, type Rolldown } from 'vite';
+import { DEFAULT_UI_TEXT } from '../src/browser/config/ui-text';
+import { ES_UI_TEXT } from '../src/browser/config/locales/es';
+import type { PanelMessage, PanelView } from '../src/browser/ui/chat-panel.types';
+import type { LauncherView } from '../src/browser/ui/launcher';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const OUT = join(ROOT, 'docs/screenshots');
+/** 26 November 2026, 10:30 local time: "Today" in every picture. */
+const NOW = new Date(2026, 10, 26, 10, 30).getTime();
+
+const PAGE = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Shop</title>
+<style>body{margin:0;font:16px/1.5 system-ui,sans-serif;background:#f3f4f6;color:#1f2328}main{padding:32px 48px}
+.card{background:#fff;border-radius:12px;padding:24px;max-width:520px;box-shadow:0 1px 3px rgb(0 0 0/10%)}
+@media (prefers-color-scheme:dark){body{background:#0e1013;color:#e8eaed}.card{background:#1b1e23}}</style>
+<script type="module" src="/host.js"></script></head>
+<body><main><h1>Example shop</h1><div class="card"><h2>Order #1042</h2><p>Shipped on Monday. Track it, change the address, or ask us anything.</p></div></main></body></html>`;
+
+/** Mounts what the driver asks for; everything the picture shows comes from a view given to the real code. */
+const HOST = `import { mountChatPanel } from '/chat-panel.js';
+import { mountLauncher } from '/launcher.js';
+import { PANEL_HOST_CSS } from '/panel-host.styles.js';
+const noop = () => {};
+window.show = ({ kind, view, lang, dir, now }) => {
+  document.querySelectorAll('[data-part]').forEach((e) => e.remove());
+  const host = document.createElement('div');
+  host.dataset.part = kind;
+  host.lang = lang;
+  if (dir) host.dir = dir;
+  document.body.append(host);
+  const root = host.attachShadow({ mode: 'open' });
+  if (kind === 'launcher') {
+    const launcher = mountLauncher(root, { text: view.text, onActivate: noop });
+    launcher.update(view);
+    return;
+  }
+  const sheet = new CSSStyleSheet();
+  sheet.replaceSync(PANEL_HOST_CSS);
+  root.adoptedStyleSheets = [sheet];
+  const callbacks = new Proxy({}, { get: () => noop });
+  mountChatPanel(root, callbacks, { now: () => now }).update(view);
+};`;
+
+async function bundle(): Promise<Record<string, string>> {
+  const result = (await build({
+    root: ROOT,
+    configFile: false,
+    logLevel: 'silent',
+    mode: 'production',
+    publicDir: false,
+    resolve: { conditions: ['module', 'browser', 'production'] },
+    build: {
+      write: false,
+      minify: true,
+      rolldownOptions: { output: { minify: true } },
+      lib: {
+        entry: {
+          'chat-panel': join(ROOT, 'src/browser/ui/chat-panel.ts'),
+          launcher: join(ROOT, 'src/browser/ui/launcher.ts'),
+          'panel-host.styles': join(ROOT, 'src/browser/ui/panel-host.styles.ts'),
+        },
+        formats: ['es'],
+      },
+    },
+  })) as Rolldown.RolldownOutput | Rolldown.RolldownOutput[];
+  const output = Array.isArray(result) ? result[0]! : result;
+  return Object.fromEntries(output.output.filter((chunk) => chunk.type === 'chunk').map((chunk) => [`/${chunk.fileName}`, chunk.code]));
+}
+
+// ---- fixtures -------------------------------------------------------------------------------------------------
+
+let next = 0;
+const minutes = (m: number) => NOW - m * 60_000;
+function message(role: PanelMessage['role'], text: string, at: number, extra: Partial<PanelMessage> = {}): PanelMessage {
+  const displayName = role === 'AGENT' ? 'Maria Lopez' : role === 'BOT' ? 'Assistant' : role === 'CUSTOMER' ? 'Sam' : '';
+  return { id: `s${++next}`, role, displayName, text, content: { kind: 'text', text }, at, ...extra };
+}
+const interactive = (templateType: string, content: Record<string, unknown>, text: string, at: number) =>
+  message('BOT', text, at, { content: { kind: 'interactive', template: { templateType, version: '1.0', data: { content } } } });
+
+const conversation = (t = DEFAULT_UI_TEXT): PanelMessage[] => [
+  message('BOT', 'Hi! I can help with orders, returns and delivery.', minutes(60 * 24 + 5)),
+  message('CUSTOMER', 'Where is my order #1042?', minutes(60 * 24 + 4)),
+  message('SYSTEM', t.participantJoined.replace('{name}', 'Maria Lopez'), minutes(12)),
+  message('AGENT', 'Hi Sam, I’m Maria. Let me look that up for you.', minutes(11)),
+  message('AGENT', 'It left our warehouse on Monday and should arrive tomorrow.', minutes(10)),
+  message('CUSTOMER', 'Great, thank you!', minutes(9)),
+  message('CUSTOMER', 'Can I change the delivery address?', minutes(8), { receipt: 'read' }),
+];
+
+const richMessages = (): PanelMessage[] => [
+  message('AGENT', 'Here is what you asked for:', minutes(30)),
+  message('AGENT', '**Returns** are free for _30 days_.\n- Print the label\n- Drop it at any post office', minutes(29), {
+    content: { kind: 'markdown', text: '**Returns** are free for _30 days_.\n- Print the label\n- Drop it at any post office' },
+  }),
+  message('AGENT', 'invoice-1042.pdf', minutes(28), {
+    content: { kind: 'attachment', attachment: { id: 'a1', name: 'invoice-1042.pdf', contentType: 'application/pdf', size: 48_213, status: 'APPROVED' } },
+  }),
+  message('CUSTOMER', 'parcel.jpg', minutes(27), {
+    content: { kind: 'attachment', attachment: { id: 'a2', name: 'parcel.jpg', contentType: 'image/jpeg', size: 1_204_113, status: 'APPROVED' } },
+  }),
+  interactive('ListPicker', { title: 'Which department?', subtitle: 'Tap to select option', elements: [{ title: 'Billing' }, { title: 'Delivery' }, { title: 'Returns' }] }, 'Which department?', minutes(26)),
+  interactive('TimePicker', { title: 'Schedule a call', timeslots: [{ date: '2026-11-27T09:00+00:00', duration: 30 }] }, 'Schedule a call', minutes(25)),
+  interactive('Panel', { title: 'How can we help?', elements: [{ title: 'Track order' }, { title: 'Talk to an agent' }] }, 'How can we help?', minutes(24)),
+  interactive('QuickReply', { title: 'Was this helpful?', elements: [{ title: 'Yes' }, { title: 'No' }] }, 'Was this helpful?', minutes(23)),
+  interactive('Carousel', { title: 'You may also like', elements: [] }, 'You may also like', minutes(22)),
+];
+
+const view = (extra: Partial<PanelView> = {}): PanelView => ({
+  status: 'agent', agentName: 'Maria Lopez', agentTyping: false, messages: conversation(), maxMessageLength: 1024,
+  attachments: { accept: '.pdf,.png,.jpg,.jpeg,.txt', maxBytes: 20_971_520 }, text: DEFAULT_UI_TEXT, ...extra,
+});
+const launcher = (extra: Partial<LauncherView> = {}, text = DEFAULT_UI_TEXT) => ({ visible: true, busy: false, text, ...extra });
+
+interface Shot {
+  name: string;
+  kind: 'panel' | 'launcher';
+  view: object;
+  lang?: string;
+  dir?: string;
+  dark?: boolean;
+  viewport?: { width: number; height: number };
+  /** What to do before the picture: hover the launcher, type a long draft, ask to end. */
+  before?: (page: Page) => Promise<void>;
+}
+
+const PHONE = { width: 390, height: 844 };
+const PHONE_LANDSCAPE = { width: 844, height: 390 };
+
+const SHOTS: Shot[] = [
+  { name: 'launcher-idle', kind: 'launcher', view: launcher() },
+  { name: 'launcher-hover', kind: 'launcher', view: launcher(), before: (page) => page.hover('[data-part] >> button') },
+  { name: 'launcher-unread', kind: 'launcher', view: launcher({ label: DEFAULT_UI_TEXT.openChat, unread: 2 }) },
+  { name: 'panel-conversation', kind: 'panel', view: view() },
+  { name: 'panel-bot-before-agent', kind: 'panel', view: view({ status: 'inFlow', messages: conversation().slice(0, 2) }) },
+  { name: 'panel-rich-content', kind: 'panel', view: view({ messages: richMessages() }) },
+  { name: 'panel-typing', kind: 'panel', view: view({ agentTyping: true }) },
+  { name: 'panel-end-confirmation', kind: 'panel', view: view({ confirmingEnd: true }) },
+  { name: 'panel-ended', kind: 'panel', view: view({ status: 'ended' }) },
+  {
+    name: 'panel-failed-send', kind: 'panel',
+    view: view({ messages: [...conversation().slice(0, -1), message('CUSTOMER', 'Can I change the delivery address?', minutes(1), { failed: true })] }),
+  },
+  {
+    name: 'panel-unread', kind: 'panel',
+    view: (() => {
+      const messages = [...conversation(), message('AGENT', 'Yes: reply with the new address and I’ll update it.', minutes(2))];
+      return view({ messages, firstUnreadId: messages.at(-1)!.id });
+    })(),
+  },
+  {
+    name: 'panel-too-long', kind: 'panel', view: view(),
+    before: async (page) => {
+      await page.locator('[data-part]').getByRole('textbox').fill('x'.repeat(1030));
+      await page.locator('[data-part]').getByRole('textbox').dispatchEvent('input');
+    },
+  },
+  { name: 'panel-phone-portrait', kind: 'panel', view: view(), viewport: PHONE },
+  { name: 'panel-phone-landscape', kind: 'panel', view: view(), viewport: PHONE_LANDSCAPE },
+  { name: 'panel-dark', kind: 'panel', view: view({ agentTyping: true }), dark: true },
+  { name: 'launcher-dark', kind: 'launcher', view: launcher({ label: DEFAULT_UI_TEXT.openChat, unread: 12 }), dark: true },
+  {
+    name: 'panel-rtl', kind: 'panel', lang: 'ar', dir: 'rtl',
+    view: view({ agentName: 'مريم', messages: [message('AGENT', 'مرحبا! كيف يمكنني مساعدتك؟', minutes(3), { displayName: 'مريم' }), message('CUSTOMER', 'أين طلبي رقم 1042؟', minutes(2))] }),
+  },
+  { name: 'panel-spanish', kind: 'panel', lang: 'es', view: view({ text: ES_UI_TEXT, messages: conversation(ES_UI_TEXT), agentTyping: true }) },
+  { name: 'launcher-spanish', kind: 'launcher', lang: 'es', view: launcher({}, ES_UI_TEXT) },
+];
+
+async function main(): Promise<void> {
+  const files: Record<string, string> = { ...(await bundle()), '/host.js': HOST };
+  const server = createServer((req, res) => {
+    const path = new URL(req.url ?? '/', 'http://localhost').pathname;
+    if (path === '/') res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(PAGE);
+    else if (files[path]) res.writeHead(200, { 'content-type': 'text/javascript' }).end(files[path]);
+    else res.writeHead(404).end();
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu'] });
+  await mkdir(OUT, { recursive: true });
+  try {
+    for (const shot of SHOTS) {
+      const page = await browser.newPage({ viewport: shot.viewport ?? { width: 900, height: 760 }, deviceScaleFactor: 1 });
+      await page.emulateMedia({ colorScheme: shot.dark ? 'dark' : 'light', reducedMotion: 'reduce' });
+      await page.goto(origin);
+      await page.waitForFunction(() => 'show' in window);
+      await page.evaluate((args) => (window as unknown as { show(a: unknown): void }).show(args), {
+        kind: shot.kind, view: shot.view, lang: shot.lang ?? 'en', dir: shot.dir, now: NOW,
+      });
+      await shot.before?.(page);
+      await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+      const file = join(OUT, `${shot.name}.png`);
+      await page.screenshot({ path: file });
+      console.log(`wrote docs/screenshots/${shot.name}.png`);
+      await page.close();
+    }
+  } finally {
+    await browser.close();
+    server.close();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
