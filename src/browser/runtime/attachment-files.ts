@@ -94,3 +94,5 @@ export function createAttachmentFiles(options: AttachmentFilesOptions) {
     },
   };
 }
+
+export type AttachmentFiles = ReturnType<typeof createAttachmentFiles>;

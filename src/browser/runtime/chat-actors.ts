@@ -132,8 +132,7 @@ export function chatActors(options: ChatActorsOptions) {
         onMinimise: () => options.send({ type: 'CLOSE', at: now() }),
         onEndRequested: () => options.send({ type: 'END_REQUESTED', at: now() }),
         onKeepChatting: () => options.send({ type: 'KEEP_CHATTING', at: now() }),
-        // Wired to the launcher by the unread work (issue 14).
-        onUnread: () => {},
+        onUnread: (count) => screen.setUnread(count),
         report,
       });
       screen.adopt(conversation);

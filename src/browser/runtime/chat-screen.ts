@@ -1,7 +1,7 @@
 import type { ChatEvent } from '../../../machines/chat.types';
 import type { ResolvedConfig } from '../config/instance-config';
 import type { Conversation, ConversationModule } from './conversation.types';
-import { mountLauncher } from '../ui/launcher';
+import { mountLauncher, type LauncherView } from '../ui/launcher';
 import { viewOf, type ChatSnapshot } from './chat-view';
 import { createHostElement } from '../ui/host-element';
 
@@ -30,6 +30,9 @@ export function createChatScreen(options: ChatScreenOptions) {
   let conversation: Conversation | undefined;
   let preChatForm: { destroy(): void } | undefined;
   let preChatLoading = false;
+  /** Messages the customer has not seen (the conversation counts them); shown on the launcher. */
+  let unread = 0;
+  let launcherView: LauncherView | undefined;
   /** The last snapshot drawn; what is shown is derived from it (`viewOf`). */
   let latest: ChatSnapshot | undefined;
   const view = () => (latest ? viewOf(latest) : undefined);
@@ -84,13 +87,14 @@ export function createChatScreen(options: ChatScreenOptions) {
     const next = viewOf(snapshot);
     latest = snapshot;
     const { launcher: state } = next;
-    launcher.update({
+    launcherView = {
       visible: state.visible,
       busy: state.busy,
       waiting: state.waiting,
       label: config.text[state.label],
       ...(state.error ? { error: state.error } : {}),
-    });
+    };
+    launcher.update({ ...launcherView, unread });
     if (next.preChat) void openPreChatForm();
     else closePreChatForm();
     if (next.panel) conversation?.update(snapshot);
@@ -109,6 +113,13 @@ export function createChatScreen(options: ChatScreenOptions) {
     render,
     /** The panel's shadow root, for the conversation the session opens. */
     panelRoot,
+    /** How many messages the customer has not seen: the launcher's badge and accessible name. */
+    setUnread(count: number): void {
+      if (count === unread) return;
+      unread = count;
+      // The launcher only: this can come while the screen is drawing (a conversation's last word as it goes).
+      if (launcherView) launcher.update({ ...launcherView, unread });
+    },
     /** The conversation of the current contact; a previous one is removed. */
     adopt(next: Conversation): void {
       if (conversation !== next) conversation?.destroy();
@@ -119,6 +130,8 @@ export function createChatScreen(options: ChatScreenOptions) {
       closePreChatForm();
       conversation?.destroy();
       conversation = undefined;
+      unread = 0;
+      launcherView = undefined;
       launcher.destroy();
       launcherHost.element.remove();
       panelHost?.element.remove();

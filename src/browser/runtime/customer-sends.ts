@@ -107,3 +107,5 @@ export function createCustomerSends(options: CustomerSendsOptions) {
     },
   };
 }
+
+export type CustomerSends = ReturnType<typeof createCustomerSends>;

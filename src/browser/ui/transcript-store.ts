@@ -25,6 +25,8 @@ export interface PendingFile {
 export function createTranscriptStore(options: TranscriptStoreOptions) {
   const seen = new Set<string>();
   const shown: PanelMessage[] = [];
+  /** The shown messages by id (as mapped, before what later news says of them). */
+  const byId = new Map<string, PanelMessage>();
   const pending = new Map<string, PanelMessage>();
   /** Ids the service gave our sends, so their echo replaces the pending copy. */
   const confirmedSends = new Map<string, string>();
@@ -105,7 +107,10 @@ export function createTranscriptStore(options: TranscriptStoreOptions) {
         pending.delete(tempId);
         confirmedSends.delete(item.Id);
       }
-      if (message) insert(message);
+      if (message) {
+        insert(message);
+        byId.set(message.id, message);
+      }
       version++;
       return true;
     },
@@ -150,6 +155,10 @@ export function createTranscriptStore(options: TranscriptStoreOptions) {
     setThumbnail(attachmentId: string, url: string): void {
       thumbnails.set(attachmentId, url);
       version++;
+    },
+    /** A shown message by its item id. */
+    message(id: string): PanelMessage | undefined {
+      return byId.get(id);
     },
     messages(): readonly PanelMessage[] {
       if (cacheVersion !== version) {
