@@ -132,7 +132,7 @@ export function chatActors(options: ChatActorsOptions) {
         onMinimise: () => options.send({ type: 'CLOSE', at: now() }),
         onEndRequested: () => options.send({ type: 'END_REQUESTED', at: now() }),
         onKeepChatting: () => options.send({ type: 'KEEP_CHATTING', at: now() }),
-        onUnread: (count) => screen.setUnread(count),
+        onUnread: screen.setUnread,
         report,
       });
       screen.adopt(conversation);

@@ -30,8 +30,7 @@ export function createChatScreen(options: ChatScreenOptions) {
   let conversation: Conversation | undefined;
   let preChatForm: { destroy(): void } | undefined;
   let preChatLoading = false;
-  /** Messages the customer has not seen (the conversation counts them); shown on the launcher. */
-  let unread = 0;
+  /** What the launcher shows, with the count of messages the customer has not seen (the conversation's). */
   let launcherView: LauncherView | undefined;
   /** The last snapshot drawn; what is shown is derived from it (`viewOf`). */
   let latest: ChatSnapshot | undefined;
@@ -87,14 +86,16 @@ export function createChatScreen(options: ChatScreenOptions) {
     const next = viewOf(snapshot);
     latest = snapshot;
     const { launcher: state } = next;
-    launcherView = {
-      visible: state.visible,
-      busy: state.busy,
-      waiting: state.waiting,
-      label: config.text[state.label],
-      ...(state.error ? { error: state.error } : {}),
-    };
-    launcher.update({ ...launcherView, unread });
+    launcher.update(
+      (launcherView = {
+        visible: state.visible,
+        busy: state.busy,
+        waiting: state.waiting,
+        label: config.text[state.label],
+        ...(state.error ? { error: state.error } : {}),
+        unread: launcherView?.unread ?? 0,
+      }),
+    );
     if (next.preChat) void openPreChatForm();
     else closePreChatForm();
     if (next.panel) conversation?.update(snapshot);
@@ -114,11 +115,10 @@ export function createChatScreen(options: ChatScreenOptions) {
     /** The panel's shadow root, for the conversation the session opens. */
     panelRoot,
     /** How many messages the customer has not seen: the launcher's badge and accessible name. */
-    setUnread(count: number): void {
-      if (count === unread) return;
-      unread = count;
-      // The launcher only: this can come while the screen is drawing (a conversation's last word as it goes).
-      if (launcherView) launcher.update({ ...launcherView, unread });
+    setUnread(unread: number): void {
+      // The launcher only: this can come while the screen is drawing (a conversation's last word as it goes). A
+      // conversation, and so a count, exists only once the screen has drawn.
+      launcher.update((launcherView = { ...launcherView!, unread }));
     },
     /** The conversation of the current contact; a previous one is removed. */
     adopt(next: Conversation): void {
@@ -130,8 +130,6 @@ export function createChatScreen(options: ChatScreenOptions) {
       closePreChatForm();
       conversation?.destroy();
       conversation = undefined;
-      unread = 0;
-      launcherView = undefined;
       launcher.destroy();
       launcherHost.element.remove();
       panelHost?.element.remove();
