@@ -21,16 +21,6 @@ export interface AgentRef {
 /** In a transfer with an agent on: `transfer.succeeded` before the agent's `participant.left`, or after. */
 export type TransferOrder = 'transferFirst' | 'leftFirst';
 
-/** One item of a contact's transcript, as the control API shows it. */
-export interface TranscriptEntry {
-  Id: string;
-  Type?: string;
-  ContentType?: string;
-  Content?: string;
-  ParticipantRole?: string;
-  Attachments?: Array<{ AttachmentId: string; AttachmentName: string; ContentType: string; AttachmentSizeInBytes?: number }>;
-}
-
 const bodyOf = (fields: object) => (Object.keys(fields).length > 0 ? fields : undefined);
 
 export class EmulatorControl {
@@ -96,29 +86,7 @@ export class EmulatorControl {
   faults(faults: Record<string, unknown>): Promise<unknown> {
     return this.call('POST', '/faults', faults);
   }
-  transcript(contactId: string): Promise<TranscriptEntry[]> {
+  transcript(contactId: string): Promise<Array<{ Id: string; ContentType: string; Content?: string; ParticipantRole?: string }>> {
     return this.call('GET', `/contacts/${contactId}/transcript`);
-  }
-  /** The agent sends a message of another content type (`text/markdown`, or an interactive template as JSON). */
-  sayAs(contactId: string, contentType: string, text: string, who: AgentRef = {}): Promise<{ messageId: string }> {
-    return this.call('POST', `/contacts/${contactId}/agent/message`, { text, contentType, ...who });
-  }
-  /** The agent sends a file. */
-  sendFile(contactId: string, file: { name: string; contentType: string; data: Buffer }): Promise<{ attachmentId: string; messageId: string }> {
-    return this.call('POST', `/contacts/${contactId}/agent/attachment`, { name: file.name, contentType: file.contentType, data: file.data.toString('base64') });
-  }
-  /** The agent reads what the customer sent (a read receipt for the customer's messages). */
-  read(contactId: string, who: AgentRef = {}): Promise<unknown> {
-    return this.call('POST', `/contacts/${contactId}/agent/read`, bodyOf(who));
-  }
-  /** Waits until the contact's transcript has an item that `matches`. */
-  async waitForTranscript(contactId: string, matches: (item: TranscriptEntry) => boolean, timeoutMs = 10_000): Promise<TranscriptEntry> {
-    const deadline = Date.now() + timeoutMs;
-    while (Date.now() < deadline) {
-      const found = (await this.transcript(contactId)).find(matches);
-      if (found) return found;
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
-    throw new Error(`no such item in the transcript of ${contactId}`);
   }
 }
