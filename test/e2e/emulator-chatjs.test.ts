@@ -193,6 +193,42 @@ describe('the real chatjs in Chromium against the emulator', () => {
     await page.page.close();
   });
 
+  it("round-trips a file through chatjs's own sendAttachment and downloadAttachment, both ways", async () => {
+    const { page, contactId } = await openChat('Fay');
+    await control.join(contactId, 'Ana');
+    await page.sendFile('receipt.txt', 'text/plain', 'Order 42: paid');
+    const sent = await page.waitFor((e) => e.kind === 'message' && e.type === 'ATTACHMENT' && e.role === 'CUSTOMER');
+    expect(sent.contentType).toBeUndefined(); // as Amazon Connect sends it: the type is in Attachments
+    expect(sent.attachments).toEqual([{ AttachmentId: expect.any(String), AttachmentName: 'receipt.txt', ContentType: 'text/plain', Status: 'APPROVED' }]);
+    const attachmentId = sent.attachments![0]!.AttachmentId;
+    expect(await page.downloadFile(attachmentId)).toEqual({ text: 'Order 42: paid', type: 'text/plain', size: 14 });
+    const kept = (await control.transcript(contactId)).find((item) => item.Id === sent.id);
+    expect(kept?.Attachments?.[0]).toMatchObject({ AttachmentName: 'receipt.txt', AttachmentSizeInBytes: 14 });
+
+    const fromAgent = await control.sendFile(contactId, { name: 'label.pdf', contentType: 'application/pdf', data: '%PDF-1.4 label' });
+    const received = await page.waitFor((e) => e.kind === 'message' && e.type === 'ATTACHMENT' && e.role === 'AGENT');
+    expect(received.id).toBe(fromAgent.messageId);
+    expect(await page.downloadFile(fromAgent.attachmentId)).toEqual({ text: '%PDF-1.4 label', type: 'application/pdf', size: 14 });
+    await page.page.close();
+  });
+
+  it('fires onDeliveredReceipt when the agent receives a customer message, and onReadReceipt once the agent reads it', async () => {
+    const { page, contactId } = await openChat('Rae');
+    const agent = await control.join(contactId, 'Ana');
+    const sent = await page.send('Did my refund go through?');
+    const delivered = await page.waitFor((e) => e.kind === 'delivered' && e.messageId === sent.Id);
+    expect(delivered.recipient).toBe(agent.participantId);
+    expect(await page.count('read')).toBe(0);
+    expect((await control.read(contactId)).read).toBe(1);
+    const read = await page.waitFor((e) => e.kind === 'read' && e.messageId === sent.Id);
+    expect(read.recipient).toBe(agent.participantId);
+    const kept = (await control.transcript(contactId)).find((item) => item.Id === sent.Id);
+    expect(kept?.MessageMetadata?.Receipts).toEqual([
+      { RecipientParticipantId: agent.participantId, DeliveredTimestamp: expect.any(String), ReadTimestamp: expect.any(String) },
+    ]);
+    await page.page.close();
+  });
+
   it('lets a person play the agent from the agent console', async () => {
     const { page, contactId } = await openChat('Uma <b>bold</b>');
     const agent = new AgentConsolePage(await browser.newPage());
@@ -208,6 +244,42 @@ describe('the real chatjs in Chromium against the emulator', () => {
     await agent.end();
     await page.waitFor((e) => e.kind === 'ended');
     expect((await control.contact(contactId))?.state).toBe('ended');
+    expect(agent.problems).toEqual([]);
+    await agent.page.close();
+    await page.page.close();
+  });
+
+  it('lets the console send markdown, cards and files, and shows the customer\'s files and receipts', async () => {
+    const { page, contactId } = await openChat('Ida');
+    const agent = new AgentConsolePage(await browser.newPage());
+    await agent.open(emulator.url);
+    await agent.select('Ida');
+    await agent.sendAs('bot');
+    await agent.sendCard('QuickReply');
+    const card = await page.waitFor((e) => e.kind === 'message' && e.contentType === 'application/vnd.amazonaws.connect.message.interactive');
+    expect(card).toMatchObject({ role: 'SYSTEM', displayName: 'BOT' });
+    expect(JSON.parse(card.content ?? '')).toMatchObject({ templateType: 'QuickReply', version: '1.0' });
+    await agent.sendAs('agent');
+    await agent.join('Robin');
+    await agent.sendMarkdown('**Bold** and [a link](https://example.com)');
+    await page.waitFor((e) => e.kind === 'message' && e.contentType === 'text/markdown' && e.content === '**Bold** and [a link](https://example.com)');
+    for (const templateType of ['ListPicker', 'Panel', 'TimePicker', 'Carousel'] as const) {
+      await agent.sendCard(templateType);
+      const sent = await page.waitFor((e) => e.kind === 'message' && e.role === 'AGENT' && (e.content ?? '').includes(`"templateType":"${templateType}"`));
+      expect(JSON.parse(sent.content ?? '')).toMatchObject({ templateType, version: '1.0', data: { content: expect.any(Object) } });
+    }
+    await agent.sendFile({ name: 'guide.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4 guide') });
+    const file = await page.waitFor((e) => e.kind === 'message' && e.type === 'ATTACHMENT' && e.role === 'AGENT');
+    expect(await page.downloadFile(file.attachments![0]!.AttachmentId)).toMatchObject({ text: '%PDF-1.4 guide' });
+
+    await page.sendFile('photo.png', 'image/png', 'not really a png');
+    expect(await agent.waitForLine('photo.png')).toMatch(/photo\.png \(image\/png, 16 B\)Delivered$/);
+    expect(await agent.fileLink('photo.png').getAttribute('href')).toMatch(new RegExp(`^/emulator/contacts/${contactId}/attachments/`));
+    await page.send('Is it clear?');
+    await agent.waitForLine('Is it clear?');
+    await agent.markRead();
+    await page.waitFor((e) => e.kind === 'read');
+    expect(await agent.waitForLine('Is it clear?Read')).toContain('Ida (customer):');
     expect(agent.problems).toEqual([]);
     await agent.page.close();
     await page.page.close();

@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { contentDisposition } from './attachment-rules';
+import { attachmentProblem, contentDisposition } from './attachment-rules';
 import type { AttachmentStore } from './attachment-store';
 import { AwsServiceError } from './aws-error';
 import { ContactStateError, MESSAGE_LIMITS, TRANSFER_ORDERS, type AgentRef, type ContactFlow, type Speaker, type TransferOrder } from './contact-flow';
@@ -87,13 +87,16 @@ export class ControlApi {
           const data = body.data;
           if (name === undefined || contentType === undefined) throw badBody('name and contentType: required (the file name and its MIME type).');
           if (typeof data !== 'string' || !/^[A-Za-z0-9+/\s]*={0,2}\s*$/.test(data)) throw badBody('data: required, the file as base64.');
+          const bytes = Buffer.from(data, 'base64');
+          const problem = attachmentProblem({ name, contentType, sizeInBytes: bytes.length });
+          if (problem) throw badBody(problem);
           const speaker = speakerOf(body);
           const agentName = optionalText(body, 'agentName', NAME_LIMIT);
           const participantId = optionalText(body, 'participantId', NAME_LIMIT);
           const who: AgentRef = { ...(agentName === undefined ? {} : { name: agentName }), ...(participantId === undefined ? {} : { participantId }) };
           if (contact.state === 'ended') throw new ContactStateError('contact.ended', 'This contact has ended.');
           const from = speaker === 'agent' ? flow.agentFor(contact, who) : speaker === 'bot' ? contact.bot : contact.system;
-          const stored = attachments.add(contact, from, name, contentType, Buffer.from(data, 'base64'));
+          const stored = attachments.add(contact, from, name, contentType, bytes);
           if (speaker === 'agent') flow.takeOver(contact);
           const ref = { AttachmentId: stored.attachmentId, AttachmentName: stored.name, ContentType: stored.contentType, Status: 'APPROVED' as const };
           return { attachmentId: stored.attachmentId, messageId: flow.sendAttachment(contact, speaker, ref, who).Id };

@@ -23,14 +23,32 @@ export type TransferOrder = 'transferFirst' | 'leftFirst';
 
 const bodyOf = (fields: object) => (Object.keys(fields).length > 0 ? fields : undefined);
 
+/** Who speaks a message: an agent (default), the Lex bot (SYSTEM, DisplayName "BOT") or the flow (SYSTEM, "SYSTEM_MESSAGE"). */
+export type Speaker = 'agent' | 'bot' | 'flow';
+
+export const INTERACTIVE = 'application/vnd.amazonaws.connect.message.interactive';
+
+/** One item of the control API's transcript: Amazon Connect's item, with each attachment's size added. */
+export interface EmulatorItem {
+  Id: string;
+  Type: string;
+  ContentType?: string;
+  Content?: string;
+  ParticipantRole?: string;
+  ParticipantId?: string;
+  DisplayName?: string;
+  Attachments?: Array<{ AttachmentId: string; AttachmentName: string; ContentType: string; Status: string; AttachmentSizeInBytes: number }>;
+  MessageMetadata?: { MessageId: string; Receipts: Array<{ RecipientParticipantId: string; DeliveredTimestamp?: string; ReadTimestamp?: string }> };
+}
+
 export class EmulatorControl {
   constructor(readonly baseUrl: string) {}
 
+  /** Every write is JSON, even with nothing to say: the control API refuses anything else (no cross-site requests). */
   private async call<T>(method: 'GET' | 'POST', path: string, body?: unknown): Promise<T> {
     const response = await fetch(`${this.baseUrl}/emulator${path}`, {
       method,
-      headers: body === undefined ? {} : { 'content-type': 'application/json' },
-      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+      ...(method === 'GET' ? {} : { headers: { 'content-type': 'application/json' }, body: JSON.stringify(body ?? {}) }),
     });
     const text = await response.text();
     if (!response.ok) throw new Error(`${method} /emulator${path} answered ${response.status}: ${text}`);
@@ -63,8 +81,40 @@ export class EmulatorControl {
   join(contactId: string, name = 'Ana'): Promise<EmulatorContact & { participantId: string }> {
     return this.call('POST', `/contacts/${contactId}/agent/join`, { name });
   }
-  say(contactId: string, text: string, who: AgentRef = {}): Promise<EmulatorContact> {
+  say(contactId: string, text: string, who: AgentRef = {}): Promise<EmulatorContact & { messageId: string }> {
     return this.call('POST', `/contacts/${contactId}/agent/message`, { text, ...who });
+  }
+  /** A markdown message from the agent (or, with `as`, from the bot or the flow). */
+  sayMarkdown(contactId: string, markdown: string, { as, ...who }: AgentRef & { as?: Speaker } = {}): Promise<EmulatorContact & { messageId: string }> {
+    return this.call('POST', `/contacts/${contactId}/agent/message`, { text: markdown, contentType: 'text/markdown', ...(as ? { as } : {}), ...who });
+  }
+  /** An interactive message: `template` is the JSON Amazon Connect carries as Content (`{templateType, version, data}`); a bot's by default. */
+  sendTemplate(contactId: string, template: object, { as = 'bot', ...who }: AgentRef & { as?: Speaker } = {}): Promise<EmulatorContact & { messageId: string }> {
+    return this.call('POST', `/contacts/${contactId}/agent/message`, { text: JSON.stringify(template), contentType: INTERACTIVE, as, ...who });
+  }
+  /** A plain text message from the bot (SYSTEM, "BOT") or the flow (SYSTEM, "SYSTEM_MESSAGE"); no agent needed. */
+  sayAs(contactId: string, as: Speaker, text: string): Promise<EmulatorContact & { messageId: string }> {
+    return this.call('POST', `/contacts/${contactId}/agent/message`, { text, as });
+  }
+  /** A file from the agent (by `agentName`/`participantId`, else the last to join) or, with `as`, from the bot or flow. */
+  sendFile(
+    contactId: string,
+    file: { name: string; contentType: string; data: Uint8Array | string },
+    { as, agentName, participantId }: { as?: Speaker; agentName?: string; participantId?: string } = {},
+  ): Promise<EmulatorContact & { attachmentId: string; messageId: string }> {
+    const data = Buffer.from(file.data).toString('base64'); // a string is taken as UTF-8 text
+    return this.call('POST', `/contacts/${contactId}/agent/attachment`, {
+      name: file.name,
+      contentType: file.contentType,
+      data,
+      ...(as ? { as } : {}),
+      ...(agentName ? { agentName } : {}),
+      ...(participantId ? { participantId } : {}),
+    });
+  }
+  /** The agent reads every customer message (read receipts to the customer); answers how many were new. */
+  read(contactId: string, who: AgentRef = {}): Promise<EmulatorContact & { read: number }> {
+    return this.call('POST', `/contacts/${contactId}/agent/read`, bodyOf(who));
   }
   typing(contactId: string, who: AgentRef = {}): Promise<EmulatorContact> {
     return this.call('POST', `/contacts/${contactId}/agent/typing`, bodyOf(who));
@@ -86,7 +136,17 @@ export class EmulatorControl {
   faults(faults: Record<string, unknown>): Promise<unknown> {
     return this.call('POST', '/faults', faults);
   }
-  transcript(contactId: string): Promise<Array<{ Id: string; ContentType: string; Content?: string; ParticipantRole?: string }>> {
+  transcript(contactId: string): Promise<EmulatorItem[]> {
     return this.call('GET', `/contacts/${contactId}/transcript`);
+  }
+  /** Waits until the transcript holds an item matching `predicate`; returns it. */
+  async waitForItem(contactId: string, predicate: (item: EmulatorItem) => boolean, timeoutMs = 10_000): Promise<EmulatorItem> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const found = (await this.transcript(contactId)).find(predicate);
+      if (found) return found;
+      if (Date.now() > deadline) throw new Error(`no matching item in the transcript of ${contactId}`);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
   }
 }

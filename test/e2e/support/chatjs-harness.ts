@@ -6,12 +6,18 @@ import type { Page } from 'playwright-core';
 
 /** What the in-page harness records from chatjs's handlers. */
 export interface HarnessEntry {
-  kind: 'message' | 'typing' | 'established' | 'lost' | 'broken' | 'ended';
+  kind: 'message' | 'typing' | 'established' | 'lost' | 'broken' | 'ended' | 'delivered' | 'read';
+  type?: string;
   contentType?: string;
   content?: string;
   role?: string;
   displayName?: string;
   id?: string;
+  /** An ATTACHMENT item's files. */
+  attachments?: Array<{ AttachmentId: string; AttachmentName: string; ContentType: string; Status: string }>;
+  /** A receipt's message id and its recipient. */
+  messageId?: string;
+  recipient?: string;
 }
 
 const CHATJS = join(process.cwd(), 'node_modules/amazon-connect-chatjs/dist/amazon-connect-chat.js');
@@ -47,7 +53,12 @@ window.harness = {
     const log = this.log;
     const record = (kind) => (event) => {
       const data = (event && event.data) || {};
-      log.push({ kind, contentType: data.ContentType, content: data.Content, role: data.ParticipantRole, displayName: data.DisplayName, id: data.Id });
+      const receipt = data.MessageMetadata && data.MessageMetadata.Receipts && data.MessageMetadata.Receipts[0];
+      log.push({
+        kind, type: data.Type, contentType: data.ContentType, content: data.Content, role: data.ParticipantRole,
+        displayName: data.DisplayName, id: data.Id, attachments: data.Attachments,
+        messageId: data.MessageMetadata && data.MessageMetadata.MessageId, recipient: receipt && receipt.RecipientParticipantId,
+      });
     };
     session.onMessage(record('message'));
     session.onTyping(record('typing'));
@@ -55,6 +66,8 @@ window.harness = {
     session.onConnectionLost(record('lost'));
     session.onConnectionBroken(record('broken'));
     session.onEnded(record('ended'));
+    session.onDeliveredReceipt(record('delivered'));
+    session.onReadReceipt(record('read'));
     this.session = session;
     await session.connect();
     return details;
@@ -62,6 +75,17 @@ window.harness = {
   async send(text) {
     const response = await this.session.sendMessage({ contentType: 'text/plain', message: text });
     return response.data;
+  },
+  /** chatjs's own three steps: StartAttachmentUpload, the PUT to the presigned URL, CompleteAttachmentUpload. */
+  async sendFile(name, type, text) {
+    const file = new File([text], name, { type: type });
+    const response = await this.session.sendAttachment({ attachment: file });
+    return response.data;
+  },
+  /** GetAttachment, then a fetch of the presigned URL, as a Blob; answered as its text and type. */
+  async downloadFile(attachmentId) {
+    const blob = await this.session.downloadAttachment({ attachmentId: attachmentId });
+    return { text: await blob.text(), type: blob.type, size: blob.size };
   },
   async typing() {
     await this.session.sendEvent({ contentType: 'application/vnd.amazonaws.connect.event.typing' });
@@ -124,6 +148,17 @@ export class ChatjsPage {
 
   send(text: string): Promise<{ Id: string; AbsoluteTime: string }> {
     return this.page.evaluate((message) => (window as unknown as { harness: { send(t: string): Promise<never> } }).harness.send(message), text);
+  }
+
+  sendFile(name: string, type: string, text: string): Promise<unknown> {
+    return this.page.evaluate(
+      ([n, t, body]) => (window as unknown as { harness: { sendFile(a: string, b: string, c: string): Promise<unknown> } }).harness.sendFile(n, t, body),
+      [name, type, text] as const,
+    );
+  }
+
+  downloadFile(attachmentId: string): Promise<{ text: string; type: string; size: number }> {
+    return this.page.evaluate((id) => (window as unknown as { harness: { downloadFile(i: string): Promise<never> } }).harness.downloadFile(id), attachmentId);
   }
 
   typing(): Promise<void> {

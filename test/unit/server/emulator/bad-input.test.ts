@@ -59,8 +59,8 @@ describe('garbage sent to every emulator route', () => {
   });
   afterAll(() => emulator?.close());
 
-  const participantRoutes = ['connection', 'message', 'event', 'transcript', 'disconnect'];
-  const controlActions = ['queue', 'agent/join', 'agent/message', 'agent/typing', 'transfer', 'end', 'drop-connection'];
+  const participantRoutes = ['connection', 'message', 'event', 'transcript', 'start-attachment-upload', 'complete-attachment-upload', 'attachment', 'disconnect'];
+  const controlActions = ['queue', 'agent/join', 'agent/message', 'agent/attachment', 'agent/read', 'agent/typing', 'transfer', 'end', 'drop-connection'];
 
   describe.each(GARBAGE_BODIES)('%s', (_name, body) => {
     it('to StartChatContact', async () => {

@@ -233,3 +233,71 @@ describe('the control API', () => {
     expect((await call(`${url}/emulator/faults`)).body).toEqual({});
   });
 });
+
+describe('the control API: rich messages', () => {
+  let emulator: RunningEmulator;
+  let url: string;
+  const post = <T = ContactSummary & { messageId: string }>(path: string, body?: unknown) =>
+    call<T>(`${url}/emulator${path}`, { method: 'POST', headers: JSON_HEADERS, ...(body === undefined ? {} : { body: JSON.stringify(body) }) });
+  const QUICK_REPLY = JSON.stringify({ templateType: 'QuickReply', version: '1.0', data: { content: { title: 'Pick one', elements: [{ title: 'A' }, { title: 'B' }] } } });
+
+  beforeAll(async () => {
+    emulator = await startTestEmulator();
+    url = emulator.url;
+  });
+  afterAll(() => emulator?.close());
+
+  it('sends an interactive template as the agent, and as the bot (SYSTEM, "BOT") or the flow without an agent', async () => {
+    const { contact, socket } = await connectedCustomer(url);
+    const id = contact.ContactId;
+    const INTERACTIVE = 'application/vnd.amazonaws.connect.message.interactive';
+    const bot = await post(`/contacts/${id}/agent/message`, { text: QUICK_REPLY, contentType: INTERACTIVE, as: 'bot' });
+    expect(bot.status).toBe(200);
+    expect(bot.body.autopilot).toBe(false); // autopilot is off here; a bot message would not take the contact over anyway
+    expect((await post(`/contacts/${id}/agent/message`, { text: 'One moment.', as: 'flow' })).status).toBe(200);
+    await post(`/contacts/${id}/agent/join`, { name: 'Ana' });
+    const agent = await post(`/contacts/${id}/agent/message`, { text: QUICK_REPLY, contentType: INTERACTIVE });
+    await socket.waitForItem((item) => item.Id === agent.body.messageId);
+    const sent = socket.items().filter((item) => item.Type === 'MESSAGE' && item.ParticipantRole !== 'CUSTOMER').slice(1); // after the greeting
+    expect(sent.map((item) => [item.ParticipantRole, item.DisplayName, item.ContentType, item.Content])).toEqual([
+      ['SYSTEM', 'BOT', INTERACTIVE, QUICK_REPLY],
+      ['SYSTEM', 'SYSTEM_MESSAGE', 'text/plain', 'One moment.'],
+      ['AGENT', 'Ana', INTERACTIVE, QUICK_REPLY],
+    ]);
+    expect(sent[0]?.Id).toBe(bot.body.messageId);
+    socket.close();
+  });
+
+  it.each([
+    ['not JSON', '{templateType: QuickReply'],
+    ['a JSON array', '[]'],
+    ['no templateType', JSON.stringify({ version: '1.0', data: {} })],
+    ['no version', JSON.stringify({ templateType: 'Panel', data: {} })],
+    ['no data', JSON.stringify({ templateType: 'Panel', version: '1.0' })],
+    ['over 20 KB', JSON.stringify({ templateType: 'Panel', version: '1.0', data: { content: { title: 'é'.repeat(10_300) } } })],
+  ])('refuses an interactive message that is %s', async (_case, text) => {
+    const { contact, socket } = await connectedCustomer(url);
+    const answer = await post<{ error: { code: string; message: string } }>(`/contacts/${contact.ContactId}/agent/message`, {
+      text,
+      contentType: 'application/vnd.amazonaws.connect.message.interactive',
+      as: 'bot',
+    });
+    expect(answer.status).toBe(400);
+    expect(answer.body.error.code).toBe('request.invalid_body');
+    socket.close();
+  });
+
+  it('refuses an unknown speaker and a message from a bot on an ended contact', async () => {
+    const { contact, socket } = await connectedCustomer(url);
+    expect((await post(`/contacts/${contact.ContactId}/agent/message`, { text: 'hi', as: 'robot' })).status).toBe(400);
+    await post(`/contacts/${contact.ContactId}/end`);
+    expect((await post(`/contacts/${contact.ContactId}/agent/message`, { text: 'hi', as: 'bot' })).status).toBe(409);
+    socket.close();
+  });
+
+  it('refuses agent/read with no agent on', async () => {
+    const { contact, socket } = await connectedCustomer(url);
+    expect((await post(`/contacts/${contact.ContactId}/agent/read`)).status).toBe(409);
+    socket.close();
+  });
+});
