@@ -25,7 +25,7 @@ describe('attachments: built bundle + chatjs in Chromium against the emulator', 
   it("uploads a PDF the customer attaches: the emulator's transcript has it, the panel shows its echo", async () => {
     const { chat, contactId } = await agentChat();
     await chat.attach([pdf('report.pdf')]);
-    const item = await stack.control.waitForTranscript(contactId, customerFile('report.pdf'));
+    const item = await stack.control.waitForItem(contactId, customerFile('report.pdf'));
     expect(item.Attachments?.[0]).toMatchObject({ AttachmentName: 'report.pdf', ContentType: 'application/pdf', AttachmentSizeInBytes: 73 });
     await chat.waitForPanelMessage('report.pdf');
     expect(chat.pageErrors).toEqual([]);
@@ -39,7 +39,7 @@ describe('attachments: built bundle + chatjs in Chromium against the emulator', 
     await chat.waitForNotice("huge.pdf can't be sent: files can be at most 20 MB.");
     // Sentinel: a later allowed file does arrive, so the refused ones had their chance to.
     await chat.attach([pdf('after.pdf')]);
-    await stack.control.waitForTranscript(contactId, customerFile('after.pdf'));
+    await stack.control.waitForItem(contactId, customerFile('after.pdf'));
     const names = (await stack.control.transcript(contactId)).flatMap((entry) => entry.Attachments?.map((file) => file.AttachmentName) ?? []);
     expect(names).toEqual(['after.pdf']);
     expect(chat.callsTo('/participant/start-attachment-upload')).toBe(1);
