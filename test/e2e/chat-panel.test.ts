@@ -10,6 +10,8 @@ import { build, type Rolldown } from 'vite';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from './support/browser';
 import { message, panelView, PanelPage } from './models/panel-page';
+import { LauncherPage } from './models/launcher-page';
+import { DEFAULT_UI_TEXT } from '../../src/browser/config/ui-text';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const STRICT_CSP = "default-src 'self'; script-src 'self'; style-src 'self'";
@@ -42,15 +44,28 @@ const host = document.getElementById('chat');
 if (params.get('dir')) host.dir = params.get('dir');
 const root = host.attachShadow({ mode: 'open' });
 window.calls = [];
-const record = (name) => (...args) => { window.calls.push([name, ...args]); };
-window.panel = mountChatPanel(
-  root,
-  { send: record('send'), end: record('end'), minimise: record('minimise'), startNew: record('startNew'),
-    retry: record('retry'), typing: record('typing') },
-  { nonce: params.get('nonce') ?? undefined },
-);`;
+// Every callback is recorded by name; files by their names.
+const record = (name) => (...args) => { window.calls.push([name, ...args.map((a) => Array.isArray(a) ? a.map((f) => f.name) : a)]); };
+const callbacks = new Proxy({}, { get: (_, name) => record(name) });
+const now = params.get('now');
+window.panel = mountChatPanel(root, callbacks, {
+  nonce: params.get('nonce') ?? undefined,
+  ...(now ? { now: () => Number(now) } : {}),
+});`;
+
+/** The launcher alone, as the first script mounts it. */
+const LAUNCHER_PAGE = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Launcher test page</title>
+<script type="module" src="/launcher-host.js"></script></head><body><div id="launcher"></div></body></html>`;
+const LAUNCHER_HOST = `import { mountLauncher } from '/launcher.js';
+window.activations = 0;
+const root = document.getElementById('launcher').attachShadow({ mode: 'open' });
+window.launcher = mountLauncher(root, { text: ${JSON.stringify({ startChat: DEFAULT_UI_TEXT.startChat, unreadCount: DEFAULT_UI_TEXT.unreadCount })}, onActivate: () => window.activations++ });
+window.launcher.update({ visible: true, busy: false });`;
 
 const PAGE_CSS = '#chat { inline-size: 360px; margin: 16px; }';
+/** 26 November 2026, 10:30 local time. */
+const NOW = new Date(2026, 10, 26, 10, 30).getTime();
+const HOUR = 3_600_000;
 
 let browser: Browser;
 let server: Server;
@@ -60,6 +75,24 @@ let outDir: string;
 
 beforeAll(async () => {
   outDir = await mkdtemp(join(tmpdir(), 'chat-panel-'));
+  bundle = await bundleOf('src/browser/ui/chat-panel.ts', 'chat-panel');
+  const launcherBundle = await bundleOf('src/browser/ui/launcher.ts', 'launcher');
+
+  const files: Record<string, [string, string]> = {
+    '/chat-panel.js': ['text/javascript', bundle],
+    '/launcher.js': ['text/javascript', launcherBundle],
+    '/launcher-host.js': ['text/javascript', LAUNCHER_HOST],
+    '/launcher': ['text/html; charset=utf-8', LAUNCHER_PAGE],
+    '/host.js': ['text/javascript', HOST],
+    '/csp-watch.js': ['text/javascript', CSP_WATCH],
+    '/page.css': ['text/css', PAGE_CSS],
+  };
+  await serve(files);
+  browser = await launchChromium();
+});
+
+/** One module, bundled in memory as it ships (production lit, minified). */
+async function bundleOf(entry: string, fileName: string): Promise<string> {
   const result = (await build({
     root: ROOT,
     configFile: false,
@@ -75,18 +108,14 @@ beforeAll(async () => {
       minify: true,
       // Lib mode keeps whitespace in ES output; minify fully so the size check measures what ships.
       rolldownOptions: { output: { minify: true } },
-      lib: { entry: join(ROOT, 'src/browser/ui/chat-panel.ts'), formats: ['es'], fileName: 'chat-panel' },
+      lib: { entry: join(ROOT, entry), formats: ['es'], fileName },
     },
   })) as Rolldown.RolldownOutput | Rolldown.RolldownOutput[];
   const output = Array.isArray(result) ? result[0]! : result;
-  bundle = output.output.find((chunk) => chunk.type === 'chunk')!.code;
+  return output.output.find((chunk) => chunk.type === 'chunk')!.code;
+}
 
-  const files: Record<string, [string, string]> = {
-    '/chat-panel.js': ['text/javascript', bundle],
-    '/host.js': ['text/javascript', HOST],
-    '/csp-watch.js': ['text/javascript', CSP_WATCH],
-    '/page.css': ['text/css', PAGE_CSS],
-  };
+async function serve(files: Record<string, [string, string]>): Promise<void> {
   server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
     const file = files[url.pathname];
@@ -105,8 +134,7 @@ beforeAll(async () => {
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  browser = await launchChromium();
-});
+}
 
 afterAll(async () => {
   await browser?.close();
@@ -400,5 +428,260 @@ describe('lifecycle', () => {
 
   it('fits the lazy chunk beside chatjs: panel and lit within 24 KB gzip', () => {
     expect(gzipSync(bundle).length).toBeLessThan(PANEL_AND_LIT_BUDGET);
+  });
+});
+
+describe('look and feel', () => {
+  it('names the header icon buttons and gives them tooltips', async () => {
+    const panel = await openPanel();
+    await panel.update(panelView());
+    expect(await panel.headerButtons()).toEqual([
+      { name: 'End chat', tooltip: 'End chat', iconOnly: true },
+      { name: 'Minimise', tooltip: 'Minimise', iconOnly: true },
+    ]);
+  });
+
+  it('shows the instance title before an agent joins, and the agent after', async () => {
+    const panel = await openPanel();
+    await panel.update(panelView({ status: 'queued' }));
+    expect((await panel.headerTitle()).text).toBe('Chat with us');
+    await panel.update(panelView({ status: 'agent', agentName: 'Maria Lopez' }));
+    expect((await panel.headerTitle()).text).toBe('Maria Lopez');
+  });
+
+  it('groups messages by sender with one name and one time, under date separators', async () => {
+    const panel = await openPanel(`/?now=${NOW}`);
+    const at = (hoursAgo: number) => NOW - hoursAgo * HOUR;
+    await panel.update(panelView({
+      messages: [
+        message('AGENT', 'Yesterday hello', { at: at(25) }),
+        message('AGENT', 'Today one', { at: at(1) }),
+        message('AGENT', 'Today two', { at: at(1) + 60_000 }),
+        message('CUSTOMER', 'Thanks', { at: at(1) + 120_000 }),
+      ],
+    }));
+    const rows = await panel.rows();
+    expect(rows.map((row) => ('separator' in row ? row.separator : row.text))).toEqual(['Yesterday', 'Yesterday hello', 'Today', 'Today one', 'Today two', 'Thanks']);
+    const [, first, , one, two, thanks] = rows as { shownName: string | null; shownTime: string | null; time: string }[];
+    expect(first!.shownName).toBe('Alex');
+    expect(one!.shownName).toBe('Alex');
+    expect(two!.shownName).toBeNull(); // same sender, a minute later: one name for the run
+    expect(one!.shownTime).toBeNull();
+    expect(two!.shownTime).toBe(two!.time); // the run's time under its last message
+    expect(thanks!.shownName).toBeNull(); // the customer's own carry no name
+    for (const row of [first, one, two, thanks]) expect(row!.time).toMatch(/^\d{1,2}:\d{2}/);
+  });
+
+  it('shows a failed message as Not sent with a Retry that resends it, and receipts and shortening', async () => {
+    const panel = await openPanel();
+    const failed = message('CUSTOMER', 'Lost words', { failed: true });
+    const read = message('CUSTOMER', 'Seen words', { receipt: 'read' });
+    const cut = message('AGENT', 'Cut words', { truncated: true });
+    await panel.update(panelView({ messages: [cut, read, failed] }));
+    expect(await panel.messageFoot('Lost words')).toBe('Not sent Retry');
+    expect(await panel.messageFoot('Seen words')).toMatch(/· Read$/);
+    expect(await panel.messageFoot('Cut words')).toMatch(/^Message shortened/);
+    await panel.retryMessage('Lost words');
+    expect(await panel.calls()).toContainEqual(['resend', failed.id]);
+  });
+
+  it('asks before ending as a keyboard dialog: focus on Keep chatting, Tab stays inside, Escape keeps chatting, the draft survives', async () => {
+    const panel = await openPanel();
+    await panel.update(panelView());
+    await panel.type('half a thought');
+    await panel.update(panelView({ confirmingEnd: true }));
+    expect(await panel.endQuestionShown()).toBe(true);
+    expect(await panel.focusedName()).toBe('Keep chatting');
+    expect(await panel.tabThrough(3)).toEqual(['End chat', 'Keep chatting', 'End chat']);
+    await panel.press('Escape');
+    const calls = await panel.calls();
+    expect(calls).toContainEqual(['keepChatting']);
+    expect(calls).not.toContainEqual(['minimise']);
+    await panel.update(panelView({ confirmingEnd: false }));
+    expect(await panel.endQuestionShown()).toBe(false);
+    expect(await panel.textboxValue()).toBe('half a thought');
+    expect(await panel.focusedName()).toBe('Message');
+  });
+
+  it('confirms the end with Enter on End chat', async () => {
+    const panel = await openPanel();
+    await panel.update(panelView({ confirmingEnd: true }));
+    await panel.press('Tab');
+    await panel.pressEnter();
+    expect(await panel.calls()).toContainEqual(['confirmEnd']);
+  });
+
+  it('offers the transcript as a text file once ended', async () => {
+    const panel = await openPanel();
+    const messages = [message('AGENT', 'Hi, how can I help?'), message('CUSTOMER', 'Where is my order?'), message('SYSTEM', 'Alex left the chat')];
+    await panel.update(panelView({ status: 'ended', messages }));
+    expect(await panel.rows()).toContainEqual({ separator: 'Chat ended' });
+    const file = await panel.downloadTranscript();
+    expect(file.name).toMatch(/^chat-\d{4}-\d{2}-\d{2}\.txt$/);
+    const lines = file.text.trim().split('\n');
+    expect(lines[0]).toBe('Chat with us');
+    expect(lines.slice(2).map((line) => line.replace(/^\[[^\]]+\] /, ''))).toEqual(['Alex: Hi, how can I help?', 'Sam: Where is my order?', 'Alex left the chat']);
+    expect(lines[2]).toMatch(/^\[.*\d{1,2}:\d{2}.*\] /);
+  });
+
+  it('sends files chosen with the paperclip, dropped on the panel or pasted', async () => {
+    const panel = await openPanel();
+    await panel.update(panelView({ attachments: { accept: '.txt,.png', maxBytes: 1000 } }));
+    await panel.attachThroughButton(['a.txt']);
+    expect(await panel.dropFiles(['b.txt', 'c.txt'])).toBe(true);
+    await panel.pasteFiles(['d.png']);
+    expect((await panel.calls()).filter(([name]) => name === 'attach')).toEqual([['attach', ['a.txt']], ['attach', ['b.txt', 'c.txt']], ['attach', ['d.png']]]);
+  });
+
+  it('offers no attach button when attachments are off', async () => {
+    const panel = await openPanel();
+    await panel.update(panelView());
+    expect(await panel.buttonShown('Attach a file')).toBe(false);
+  });
+
+  it('counts characters near the limit and refuses an over-long message before sending', async () => {
+    const panel = await openPanel();
+    await panel.update(panelView({ maxMessageLength: 100 }));
+    await panel.fill('x'.repeat(50));
+    expect(await panel.characterCount()).toBeNull();
+    await panel.fill('x'.repeat(90));
+    expect(await panel.characterCount()).toBe('90 of 100 characters');
+    await panel.fill('x'.repeat(105));
+    expect(await panel.characterCount()).toBe('105 of 100 characters · Messages can be at most 100 characters.');
+    expect(await panel.sendEnabled()).toBe(false);
+    expect(await panel.alerts()).toEqual(['Messages can be at most 100 characters.']);
+    await panel.pressEnter();
+    expect((await panel.calls()).some(([name]) => name === 'send')).toBe(false);
+    await panel.fill('x'.repeat(100));
+    expect(await panel.sendEnabled()).toBe(true);
+  });
+
+  it('isolates a long, right-to-left-overriding agent name: our words keep their order and the header holds', async () => {
+    const panel = await openPanel();
+    const name = `\u202E${'Evil name '.repeat(7)}`.slice(0, 64);
+    await panel.update(panelView({ agentName: name, agentTyping: true }));
+    expect(await panel.isolatedName('status')).toEqual({ before: 'Connected to ', name, after: '' });
+    expect(await panel.isolatedName('typing')).toEqual({ before: '', name, after: ' is typing…' });
+    expect(await panel.headerTitle()).toMatchObject({ ellipsised: true, fits: true });
+  });
+});
+
+describe('following the conversation', () => {
+  const history = () => Array.from({ length: 40 }, (_, i) => message('AGENT', `Earlier ${i}`));
+
+  it('after minimise and reopen, shows the newest message and keeps following', async () => {
+    const panel = await openPanel();
+    const before = history();
+    await panel.update(panelView({ messages: before }));
+    await panel.setShown(false);
+    const later = [...before, message('AGENT', 'While away 1'), message('AGENT', 'While away 2')];
+    await panel.update(panelView({ messages: later }));
+    await panel.setShown(true);
+    expect(await panel.rowInView('While away 2')).toBe(true);
+    await panel.update(panelView({ messages: [...later, message('AGENT', 'After reopening')] }));
+    expect(await panel.rowInView('After reopening')).toBe(true);
+  });
+
+  it('on reopen, scrolls to a New messages divider above the first unread and follows what comes next', async () => {
+    const panel = await openPanel();
+    const before = history();
+    await panel.update(panelView({ messages: before }));
+    await panel.setShown(false);
+    const unread = message('AGENT', 'First unread');
+    const later = [...before, unread, message('AGENT', 'Second unread')];
+    await panel.update(panelView({ messages: later, firstUnreadId: unread.id }));
+    await panel.setShown(true);
+    expect(await panel.rowInView('New messages')).toBe(true);
+    expect(await panel.rowInView('Second unread')).toBe(true);
+    await panel.update(panelView({ messages: [...later, message('AGENT', 'Third')], firstUnreadId: unread.id }));
+    expect(await panel.rowInView('Third')).toBe(true);
+  });
+
+  it('on reopen with more unread than fits, puts the divider at the top', async () => {
+    const panel = await openPanel();
+    const before = history();
+    await panel.update(panelView({ messages: before }));
+    await panel.setShown(false);
+    const unread = Array.from({ length: 30 }, (_, i) => message('AGENT', `Unread ${i}`));
+    await panel.update(panelView({ messages: [...before, ...unread], firstUnreadId: unread[0]!.id }));
+    await panel.setShown(true);
+    expect(await panel.rowInView('New messages')).toBe(true);
+    expect(await panel.rowInView('Unread 0')).toBe(true);
+    expect(await panel.rowInView('Unread 29')).toBe(false);
+  });
+});
+
+describe('accessibility in every look', () => {
+  const busy = () => [
+    ...[message('SYSTEM', 'Thanks for contacting us.'), message('AGENT', 'Hi, how can I help?'), message('CUSTOMER', 'Where is my order?', { receipt: 'read' })],
+    message('CUSTOMER', 'Hello?', { failed: true }),
+  ];
+
+  it('has no axe-core violations in the dark theme, with the end question open', async () => {
+    const panel = await openPanel();
+    await panel.colourScheme('dark');
+    await panel.update(panelView({ messages: busy(), agentTyping: true, attachments: { accept: '.txt', maxBytes: 10 } }));
+    expect(await panel.axeViolations()).toEqual([]);
+    await panel.update(panelView({ messages: busy(), confirmingEnd: true }));
+    expect(await panel.axeViolations()).toEqual([]);
+  });
+
+  it('has no axe-core violations right to left, ended with the transcript offered', async () => {
+    const panel = await openPanel('/?dir=rtl');
+    await panel.update(panelView({ messages: busy(), agentTyping: true, attachments: { accept: '.txt', maxBytes: 10 } }));
+    expect(await panel.axeViolations()).toEqual([]);
+    await panel.update(panelView({ status: 'ended', messages: busy() }));
+    expect(await panel.axeViolations()).toEqual([]);
+  });
+});
+
+describe('launcher', () => {
+  const launchers: LauncherPage[] = [];
+  async function openLauncher(options: { reducedMotion?: boolean } = {}): Promise<LauncherPage> {
+    const launcher = await LauncherPage.open(browser, `${origin}/launcher`, options);
+    launchers.push(launcher);
+    return launcher;
+  }
+  afterEach(async () => {
+    await Promise.all(launchers.splice(0).map((launcher) => launcher.close()));
+  });
+
+  it('shows a badge for unread messages, capped at 9+, and says the count in its name', async () => {
+    const launcher = await openLauncher();
+    expect(await launcher.accessibleName()).toBe('Start chat');
+    expect(await launcher.badge()).toBeNull();
+    await launcher.update({ visible: true, busy: false, label: 'Open chat', unread: 2 });
+    expect(await launcher.accessibleName()).toBe('Open chat, 2 unread');
+    expect(await launcher.badge()).toBe('2');
+    expect(await launcher.label()).toBe('Open chat');
+    await launcher.update({ visible: true, busy: false, label: 'Open chat', unread: 12 });
+    expect(await launcher.badge()).toBe('9+');
+    expect(await launcher.accessibleName()).toBe('Open chat, 12 unread');
+    await launcher.update({ visible: true, busy: false, label: 'Open chat', unread: 0 });
+    expect(await launcher.badge()).toBeNull();
+    expect(await launcher.accessibleName()).toBe('Open chat');
+  });
+
+  it('changes on hover and press, animating only without a reduced-motion preference', async () => {
+    const moving = await openLauncher();
+    const states = await moving.states();
+    expect(states.rest).toBe('none');
+    expect(states.hover).not.toBe('none');
+    expect(states.pressed).not.toBe(states.hover);
+    expect(states.transition).toMatch(/^filter 0\.2s/);
+    const still = await openLauncher({ reducedMotion: true });
+    expect((await still.states()).transition).toMatch(/^all 0s/);
+  });
+
+  it('ignores presses while busy or waiting', async () => {
+    const launcher = await openLauncher();
+    await launcher.update({ visible: true, busy: true });
+    await launcher.press();
+    await launcher.update({ visible: true, busy: false, waiting: true });
+    await launcher.press();
+    expect(await launcher.activations()).toBe(0);
+    await launcher.update({ visible: true, busy: false });
+    await launcher.press();
+    expect(await launcher.activations()).toBe(1);
   });
 });

@@ -95,4 +95,39 @@ describe('theming and languages in Chromium (built bundle)', () => {
     expect(site.pageErrors).toEqual([]);
     await site.page.close();
   });
+
+  it.each([
+    ['portrait', { width: 390, height: 844 }],
+    ['landscape', { width: 844, height: 390 }],
+  ])('fills a phone screen held %s, header in view, whatever corner the theme chose', async (_, viewport) => {
+    const site = await openPage('/brand');
+    await site.page.setViewportSize(viewport);
+    await site.pressLauncher();
+    await site.host('panel');
+    const layout = await site.panelLayout();
+    expect(layout.host).toEqual({ x: 0, y: 0, ...viewport });
+    expect(layout.header.y).toBeGreaterThanOrEqual(0);
+    expect(layout.header.y + layout.header.height).toBeLessThan(viewport.height / 2);
+    await site.page.close();
+  });
+
+  it('floats on a desktop screen, short windows included, without clipping the header', async () => {
+    const site = await openPage('/brand');
+    await site.page.setViewportSize({ width: 1280, height: 560 });
+    await site.pressLauncher();
+    await site.host('panel');
+    const layout = await site.panelLayout();
+    expect(layout.host.width).toBe(380);
+    expect(layout.header.y).toBeGreaterThanOrEqual(0);
+    await site.page.close();
+  });
+
+  it('turns dark with the visitor’s colour scheme when the theme sets no colours of its own', async () => {
+    const site = await openPage('/brand');
+    await site.page.emulateMedia({ colorScheme: 'dark' });
+    await site.pressLauncher();
+    await site.host('panel');
+    expect((await site.panelLayout()).background).toBe('rgb(27, 30, 35)');
+    await site.page.close();
+  });
 });

@@ -73,7 +73,7 @@ button.primary { background: var(--_accent); color: var(--_accent-text); }
 button.primary:hover:not(:disabled) { filter: brightness(1.1); }
 button.secondary { background: var(--_soft); border-color: var(--_hair); }
 button.secondary:hover, button.icon:hover:not(:disabled) { background: var(--_hover); }
-button.danger { background: var(--_error); color: #ffffff; }
+button.danger { background: #b3261e; color: #ffffff; }
 button.danger:hover { filter: brightness(1.1); }
 button:disabled { cursor: not-allowed; opacity: 0.45; }
 button.icon { inline-size: 40px; block-size: 40px; padding: 0; flex: none; color: var(--_muted); }

@@ -110,15 +110,15 @@ function rowTemplate(row: TimelineRow, view: PanelView, local: PanelLocal, conte
   return messageItem(row, view, local, context);
 }
 
-/** "{count} of {max}", and over the limit the reason Send refuses. */
+/** "{count} of {max}" near the limit; over it, the reason Send refuses, as an alert (read once, when it appears). */
 function countTemplate(view: PanelView, local: PanelLocal) {
   const max = view.maxMessageLength;
   if (local.draftLength < max * COUNT_FROM) return nothing;
   const over = local.draftLength > max;
   const count = view.text.characterCount.replace('{count}', () => String(local.draftLength)).replace('{max}', () => String(max));
-  return html`<p id="cw-count" class="count${over ? ' over' : ''}" aria-live="polite">${count}${
-    over ? html`<span class="reason"> · ${view.text.messageTooLong.replace('{max}', () => String(max))}</span>` : nothing
-  }</p>`;
+  return html`<div class="count${over ? ' over' : ''}"><span id="cw-count">${count}</span>${
+    over ? html`<span role="alert"> · ${view.text.messageTooLong.replace('{max}', () => String(max))}</span>` : nothing
+  }</div>`;
 }
 
 /** The textbox, attach and Send while open. The textbox keeps its place (and draft) under the end question. */

@@ -2,7 +2,8 @@ import type { MessageContent, PanelAttachment, PanelMessage } from './chat-panel
 import type { UiText } from '../config/instance-config.types';
 import { classifyItem, type ItemMeaning } from '../connect/transcript-classifier';
 import type { TranscriptAttachment, TranscriptItem } from '../connect/transcript-item';
-import { parseTemplate } from './content/interactive-template';
+import { carouselReplyWords, parseTemplate } from './content/interactive-template';
+import { markdownWords } from './content/rich-text';
 
 export interface PanelMessageOptions {
   /** The customer's own participant id: their items show as theirs. */
@@ -46,10 +47,12 @@ function shownContent(meaning: Extract<ItemMeaning, { kind: 'message' }>, text: 
   if (meaning.format === 'interactive') {
     const parsed = parseTemplate(meaning.content);
     if (!parsed) return { text: text.contentUnreadable, content: { kind: 'text', text: text.contentUnreadable }, truncated: meaning.content.length > 20 * 1024 };
-    return { text: parsed.text, content: { kind: 'interactive', template: parsed.template }, ...(parsed.truncated ? { truncated: true } : {}) };
+    return { text: parsed.text || text.contentUnreadable, content: { kind: 'interactive', template: parsed.template }, ...(parsed.truncated ? { truncated: true } : {}) };
   }
-  const kept = cut(meaning.role === 'BOT' ? meaning.content.trim() : meaning.content, MAX_TEXT_CHARS);
-  return { text: kept.text, content: { kind: meaning.format, text: kept.text }, ...(kept.truncated ? { truncated: true } : {}) };
+  const words = meaning.role === 'CUSTOMER' ? carouselReplyWords(meaning.content) : undefined;
+  const kept = cut(words ?? (meaning.role === 'BOT' ? meaning.content.trim() : meaning.content), MAX_TEXT_CHARS);
+  const plain = meaning.format === 'markdown' ? markdownWords(kept.text) : kept.text;
+  return { text: plain, content: { kind: meaning.format, text: kept.text }, ...(kept.truncated ? { truncated: true } : {}) };
 }
 
 /** What an item looks like in the panel, or undefined for items the panel does not show. */

@@ -211,9 +211,174 @@ export class PanelPage {
   sendButtonBackground(): Promise<string> {
     return this.host.evaluate((host) => {
       const root = host.shadowRoot!;
-      const send = [...root.querySelectorAll('button')].find((b) => b.textContent === 'Send')!;
+      const send = [...root.querySelectorAll('button')].find((b) => b.getAttribute('aria-label') === 'Send')!;
       return getComputedStyle(send).backgroundColor;
     });
+  }
+
+  /** The header's buttons: accessible name, tooltip, and whether they show an icon only (no text). */
+  headerButtons(): Promise<{ name: string; tooltip: string; iconOnly: boolean }[]> {
+    return this.host.evaluate((host) =>
+      [...host.shadowRoot!.querySelectorAll<HTMLButtonElement>('header button')].map((b) => ({
+        name: b.getAttribute('aria-label') ?? b.textContent!.trim(),
+        tooltip: b.title,
+        iconOnly: b.textContent!.trim() === '' && !!b.querySelector('svg'),
+      })),
+    );
+  }
+
+  /** The header's heading (the agent, or the instance's title) and whether it is cut short with an ellipsis rather than overflowing. */
+  headerTitle(): Promise<{ text: string; ellipsised: boolean; fits: boolean }> {
+    return this.host.evaluate((host) => {
+      const root = host.shadowRoot!;
+      const h2 = root.querySelector('h2')!;
+      const panel = root.querySelector('.panel')!.getBoundingClientRect();
+      const buttons = [...root.querySelectorAll('header button')].map((b) => b.getBoundingClientRect());
+      return {
+        text: h2.textContent!,
+        ellipsised: h2.scrollWidth > h2.clientWidth && getComputedStyle(h2).textOverflow === 'ellipsis',
+        fits: buttons.every((b) => b.left >= panel.left && b.right <= panel.right) && h2.getBoundingClientRect().right <= panel.right,
+      };
+    });
+  }
+
+  /** How a line (`status` or `typing`) is built: the text before the name, the name (isolated in `<bdi>`), the text after. */
+  isolatedName(line: 'status' | 'typing'): Promise<{ before: string; name: string | null; after: string }> {
+    return this.host.evaluate((host, which) => {
+      const el = host.shadowRoot!.querySelector(`.${which}`)!;
+      const bdi = el.querySelector('bdi');
+      const full = el.textContent!;
+      if (!bdi) return { before: full, name: null, after: '' };
+      const range = document.createRange();
+      range.setStart(el, 0);
+      range.setEndBefore(bdi);
+      const before = range.toString();
+      return { before, name: bdi.textContent, after: full.slice(before.length + bdi.textContent!.length) };
+    }, line);
+  }
+
+  /**
+   * Each row of the conversation as the customer reads it: a date separator or divider (`— Today —`), or a
+   * message with the name shown above it (null: same sender as above) and its time shown under it (null: hidden).
+   */
+  rows(): Promise<({ separator: string } | { text: string; shownName: string | null; shownTime: string | null; time: string })[]> {
+    return this.host.evaluate((host) =>
+      [...host.shadowRoot!.querySelectorAll<HTMLElement>('.list > li')].map((li) => {
+        if (!li.dataset.role) return { separator: li.textContent!.trim() };
+        const name = li.querySelector('.name')!;
+        const foot = li.querySelector('.foot:not(.note)');
+        const time = li.querySelector('time');
+        return {
+          text: li.querySelector('.bubble')!.textContent!,
+          shownName: name.classList.contains('vh') ? null : name.textContent,
+          shownTime: foot && !foot.classList.contains('vh') ? foot.textContent!.trim() : null,
+          time: time?.textContent ?? '',
+        };
+      }),
+    );
+  }
+
+  /** The line under a message (receipt, "Not sent", "Message shortened"), as shown. */
+  messageFoot(text: string): Promise<string> {
+    return this.host.evaluate((host, wanted) => {
+      const li = [...host.shadowRoot!.querySelectorAll('li[data-role]')].find((el) => el.querySelector('.bubble')!.textContent === wanted)!;
+      return [...li.querySelectorAll('.foot:not(.vh)')].map((el) => el.textContent!.replace(/\s+/g, ' ').trim()).join(' | ');
+    }, text);
+  }
+
+  /** Presses the Retry of the failed message reading `text`. */
+  async retryMessage(text: string): Promise<void> {
+    await this.page.getByRole('listitem').filter({ hasText: text }).getByRole('button', { name: 'Retry' }).click();
+  }
+
+  /** The end question's dialog, by role and name, is shown. */
+  endQuestionShown(): Promise<boolean> {
+    return this.page.getByRole('alertdialog', { name: 'End this chat?' }).isVisible();
+  }
+
+  /** Chooses files through the paperclip button and the browser's file chooser. */
+  async attachThroughButton(names: string[]): Promise<void> {
+    const [chooser] = await Promise.all([this.page.waitForEvent('filechooser'), this.click('Attach a file')]);
+    await chooser.setFiles(names.map((name) => ({ name, mimeType: 'text/plain', buffer: Buffer.from(name) })));
+  }
+
+  /** Drags files over the panel (answers whether the drop target shows), then drops them. */
+  dropFiles(names: string[]): Promise<boolean> {
+    return this.host.evaluate(async (host, files) => {
+      const root = host.shadowRoot!;
+      const target = root.querySelector('.list')!;
+      const transfer = new DataTransfer();
+      for (const name of files) transfer.items.add(new File([name], name, { type: 'text/plain' }));
+      const fire = (type: string) => target.dispatchEvent(new DragEvent(type, { dataTransfer: transfer, bubbles: true, composed: true, cancelable: true }));
+      fire('dragenter');
+      fire('dragover');
+      await new Promise((resolve) => requestAnimationFrame(resolve));
+      const shown = !!root.querySelector('.drop')?.checkVisibility();
+      fire('drop');
+      return shown;
+    }, names);
+  }
+
+  /** Pastes files into the Message box. */
+  pasteFiles(names: string[]): Promise<void> {
+    return this.host.evaluate((host, files) => {
+      const transfer = new DataTransfer();
+      for (const name of files) transfer.items.add(new File([name], name, { type: 'image/png' }));
+      host.shadowRoot!.querySelector('textarea')!.dispatchEvent(new ClipboardEvent('paste', { clipboardData: transfer, bubbles: true, cancelable: true }));
+    }, names);
+  }
+
+  /** Fills the Message box at once (as a paste of text would), firing `input`. */
+  async fill(text: string): Promise<void> {
+    await this.textbox.fill(text);
+  }
+
+  /** The character count near the limit, or null when not shown. */
+  characterCount(): Promise<string | null> {
+    return this.host.evaluate((host) => host.shadowRoot!.querySelector('.count')?.textContent?.replace(/\s+/g, ' ').trim() ?? null);
+  }
+
+  /** The text of every alert shown, trimmed. */
+  async alerts(): Promise<string[]> {
+    return (await this.page.getByRole('alert').allTextContents()).map((text) => text.replace(/^[\s·]+/, '').trim());
+  }
+
+  sendEnabled(): Promise<boolean> {
+    return this.page.getByRole('button', { name: 'Send', exact: true }).isEnabled();
+  }
+
+  /** Presses "Download transcript" and returns the file's name and text. */
+  async downloadTranscript(): Promise<{ name: string; text: string }> {
+    const [download] = await Promise.all([this.page.waitForEvent('download'), this.click('Download transcript')]);
+    const stream = await download.createReadStream();
+    const chunks: Buffer[] = [];
+    for await (const chunk of stream) chunks.push(chunk as Buffer);
+    return { name: download.suggestedFilename(), text: Buffer.concat(chunks).toString('utf8') };
+  }
+
+  /** Hides the panel as the runtime does when it is minimised (no layout at all), or shows it again; waits two frames. */
+  setShown(shown: boolean): Promise<void> {
+    return this.host.evaluate(async (host, show) => {
+      host.style.display = show ? '' : 'none';
+      for (let i = 0; i < 2; i++) await new Promise((resolve) => requestAnimationFrame(resolve));
+    }, shown);
+  }
+
+  /** Whether the row (a message's text, or the "New messages" divider) is inside the list's visible area. */
+  rowInView(text: string): Promise<boolean> {
+    return this.host.evaluate((host, wanted) => {
+      const root = host.shadowRoot!;
+      const list = root.querySelector('.list')!.getBoundingClientRect();
+      const li = [...root.querySelectorAll('.list > li')].find((el) => el.textContent!.trim() === wanted || el.querySelector('.bubble')?.textContent === wanted);
+      if (!li) return false;
+      const box = li.getBoundingClientRect();
+      return box.top >= list.top - 1 && box.bottom <= list.bottom + 1;
+    }, text);
+  }
+
+  /** Emulates the page's colour scheme (for the dark theme). */
+  colourScheme(scheme: 'light' | 'dark'): Promise<void> {
+    return this.page.emulateMedia({ colorScheme: scheme });
   }
 
   /** What the panel left in its shadow root: element count and adopted stylesheets. */
@@ -235,8 +400,16 @@ export class PanelPage {
   async axeViolations(): Promise<{ id: string; nodes: string[] }[]> {
     await this.page.addScriptTag({ path: AXE_PATH });
     return this.page.evaluate(async () => {
-      const results = await window.axe.run(document);
-      return results.violations.map((v) => ({ id: v.id, nodes: v.nodes.map((n) => n.failureSummary ?? String(n.target)) }));
+      // Contrast is measured once entrance animations (the end question rising) are over; endless ones (typing dots) go on.
+      const shadow = document.getElementById('chat')!.shadowRoot!;
+      await Promise.all([...document.getAnimations(), ...shadow.getAnimations()].filter((a) => a.effect?.getTiming().iterations !== Infinity).map((a) => a.finished));
+      // The panel's inert parts (behind the end question's scrim) are inactive: WCAG exempts inactive components
+      // from contrast, and nothing in them can be reached. Everything else is checked.
+      const inert = [...document.getElementById('chat')!.shadowRoot!.querySelectorAll('[inert]')].map((el) =>
+        [...el.classList].length ? `${el.localName}.${[...el.classList].join('.')}` : el.localName,
+      );
+      const results = await window.axe.run(inert.length ? { include: [document], exclude: inert.map((selector) => ({ fromShadowDom: ['#chat', selector] })) } : document);
+      return results.violations.map((v) => ({ id: v.id, nodes: v.nodes.map((n) => `${JSON.stringify(n.target)} ${n.failureSummary ?? ""}`) }));
     });
   }
 
@@ -250,6 +423,6 @@ declare global {
     panel: { update(view: PanelView): void; focus(): void; destroy(): void };
     calls: unknown[][];
     cspViolations: string[];
-    axe: { run(context: Document): Promise<{ violations: { id: string; nodes: { target: unknown; failureSummary?: string }[] }[] }> };
+    axe: { run(context: Document | { include: unknown[]; exclude: unknown[] }): Promise<{ violations: { id: string; nodes: { target: unknown; failureSummary?: string }[] }[] }> };
   }
 }

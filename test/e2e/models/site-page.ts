@@ -19,6 +19,7 @@ export interface HostBox {
 }
 
 type Part = 'launcher' | 'panel';
+type Box = { x: number; y: number; width: number; height: number };
 
 /**
  * A site page embedding the script, seen from the site's side: its tag manager, its language and direction,
@@ -119,6 +120,23 @@ export class SitePage extends ChatPage {
         direction: getComputedStyle(element).direction,
       };
     }, part);
+  }
+
+  /** The panel host's box, its header's and its background colour, in CSS pixels of the viewport. */
+  panelLayout(): Promise<{ host: Box; header: Box; background: string; viewport: { width: number; height: number } }> {
+    return this.page.evaluate(() => {
+      const host = document.querySelector('[data-connect-webchat="panel"]')!;
+      const box = (el: Element) => {
+        const { x, y, width, height } = el.getBoundingClientRect();
+        return { x, y, width, height };
+      };
+      return {
+        host: box(host),
+        header: box(host.shadowRoot!.querySelector('header')!),
+        background: getComputedStyle(host.shadowRoot!.querySelector('.panel')!).backgroundColor,
+        viewport: { width: innerWidth, height: innerHeight },
+      };
+    });
   }
 
   /** The computed value of a CSS property on the primary button inside a host's shadow root. */

@@ -37,8 +37,7 @@ export const CONTENT_CSS = `
 .cw-file-open, .cw-file-box { display: flex; flex-direction: column; align-items: flex-start; gap: 2px; inline-size: 100%; text-align: start; font-weight: inherit; }
 .cw-file-name { font-weight: 600; overflow-wrap: anywhere; }
 .cw-file-meta, .cw-file-status { font-size: 0.85em; color: var(--_muted); }
-.cw-file-open .cw-file-meta { color: var(--_muted); }
-.customer .cw-file-box .cw-file-meta, .customer .cw-file-status { color: inherit; }
+.customer .cw-file-meta, .customer .cw-file-status { color: inherit; }
 .cw-rejected .cw-file-name { text-decoration: line-through; }
 .cw-rejected .cw-file-status { font-weight: 600; }
 .cw-file progress { inline-size: 100%; accent-color: var(--_accent); }

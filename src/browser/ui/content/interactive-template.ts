@@ -81,11 +81,11 @@ function createReader() {
   return { picker, timePicker, carousel, truncated: () => truncated };
 }
 
-/** The plain words of a checked template: its title, or its first card's. */
+/** The plain words of a checked template: its title, else its subtitle, its options, or its first card's title. */
 function plainWords(templateType: string, content: Json): string {
-  if (typeof content.title === 'string' && content.title) return content.title;
-  if (templateType === 'Carousel') return (content as unknown as CarouselContent).cards[0]?.content.title ?? '';
-  return '';
+  if (templateType === 'Carousel') return (content as unknown as CarouselContent).title || ((content as unknown as CarouselContent).cards[0]?.content.title ?? '');
+  const { title, subtitle, elements = [] } = content as Partial<PickerContent>;
+  return title || subtitle || elements.map((element) => element.title).join(', ');
 }
 
 /**
@@ -130,6 +130,21 @@ export function parseTemplate(json: string): ParsedTemplate | undefined {
 /** What a Carousel card's option sends back: Amazon Connect's hosted widget sends this JSON as text/plain. */
 export function carouselReply(templateIdentifier: string, listTitle: string, selectionText: string): string {
   return JSON.stringify({ templateIdentifier, listTitle, selectionText });
+}
+
+/**
+ * What the customer's Carousel pick says in words ("California – Book flights", as the hosted widget shows it),
+ * or undefined when `text` is not such a reply.
+ */
+export function carouselReplyWords(text: string): string | undefined {
+  if (!text.startsWith('{"templateIdentifier"')) return undefined;
+  try {
+    const reply = JSON.parse(text) as { listTitle?: unknown; selectionText?: unknown };
+    if (typeof reply.listTitle === 'string' && typeof reply.selectionText === 'string') return `${reply.listTitle} – ${reply.selectionText}`;
+  } catch {
+    // Not JSON after all: the customer's words as they are.
+  }
+  return undefined;
 }
 
 /** `text` cut to `max` characters, ending in "…" when cut. */

@@ -26,7 +26,7 @@ function option(element: CardElement, reply: (title: string) => void, disabled: 
 /** ListPicker, Panel and QuickReply: a labelled group of buttons. */
 function picker(content: PickerContent, kind: string, reply: (title: string) => void, disabled: boolean): TemplateResult {
   const titleMax = kind === 'QuickReply' ? quickReplyChars : titleChars;
-  return html`<div class="cw-card cw-${kind.toLowerCase()}" role="group" aria-label=${content.title ? clip(content.title, titleChars) : nothing}>${cardHeader(content)}${
+  return html`<div class="cw-card cw-${kind.toLowerCase()}" dir="auto" role="group" aria-label=${content.title ? clip(content.title, titleChars) : nothing}>${cardHeader(content)}${
     content.elements.length ? html`<ul class="cw-options">${content.elements.map((element) => option(element, reply, disabled, titleMax))}</ul>` : nothing}</div>`;
 }
 
@@ -50,7 +50,7 @@ function timePicker(content: TimePickerContent, message: PanelMessage, context: 
     const chosen = (form.elements.namedItem(name) as RadioNodeList | HTMLInputElement | null)?.value;
     if (chosen && !message.answered) context.callbacks.pick(message.id, chosen);
   };
-  return html`<form class="cw-card cw-timepicker" aria-label=${content.title ? clip(content.title, titleChars) : nothing} @submit=${submit}>${cardHeader(content)}${
+  return html`<form class="cw-card cw-timepicker" dir="auto" aria-label=${content.title ? clip(content.title, titleChars) : nothing} @submit=${submit}>${cardHeader(content)}${
     [...days].map(([day, slots]) => html`<fieldset><legend>${day}</legend>${slots}</fieldset>`)}<button type="submit" class="cw-confirm" ?disabled=${disabled}>${context.text.contentConfirm}</button></form>`;
 }
 
@@ -76,7 +76,7 @@ function carousel(content: CarouselContent, message: PanelMessage, context: Cont
     ? html`<div class="cw-nav"><button type="button" class="cw-prev" @click=${(e: Event) => turn(e, -1)}>${t.contentPrevious}</button><button type="button" class="cw-next" @click=${(e: Event) => turn(e, 1)}>${t.contentNext}</button></div>`
     : nothing;
   const label = clip(content.title || content.cards[0]?.content.title || '', titleChars);
-  return html`<section class="cw-carousel" role="region" aria-roledescription="carousel" aria-label=${label || nothing}>${
+  return html`<section class="cw-carousel" dir="auto" role="region" aria-roledescription="carousel" aria-label=${label || nothing}>${
     content.title ? html`<p class="cw-card-title">${plainText(clip(content.title, titleChars))}</p>` : nothing}<div class="cw-slides" aria-live="polite">${slides}</div>${nav}</section>`;
 }
 
@@ -99,7 +99,7 @@ export function interactiveCard(message: PanelMessage, template: InteractiveTemp
     default: {
       // A kind we do not draw (ViewResource, a newer template): its words, or a sentence saying it cannot be shown.
       const known = content as unknown as PickerContent;
-      return known.title || known.subtitle ? html`<div class="cw-card">${cardHeader(known)}</div>` : html`${context.text.contentUnreadable}`;
+      return known.title || known.subtitle ? html`<div class="cw-card" dir="auto">${cardHeader(known)}</div>` : html`${context.text.contentUnreadable}`;
     }
   }
 }

@@ -11,7 +11,8 @@ export type { ContentContext } from './content.types';
 function body(message: PanelMessage, context: ContentContext) {
   const { content } = message;
   switch (content.kind) {
-    case 'text': return plainText(content.text);
+    // Each message takes its direction from its own words (Arabic in an English page, and back).
+    case 'text': return html`<span dir="auto">${plainText(content.text)}</span>`;
     case 'markdown': return markdown(content.text);
     case 'interactive': return interactiveCard(message, content.template, context);
     case 'attachment': return attachmentCard(content.attachment, context);

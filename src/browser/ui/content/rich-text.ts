@@ -219,3 +219,26 @@ export function parseMarkdown(markdown: string): Block[] {
   endParagraph();
   return blocks;
 }
+
+function inlineWords(nodes: readonly Inline[]): string {
+  return nodes
+    .map((node) => {
+      if (typeof node === 'string') return node;
+      if (node.tag === 'br') return '\n';
+      const words = inlineWords(node.children);
+      // Where a link leads is part of what it says, for the transcript download; a bare URL says it already.
+      return node.tag === 'a' && !node.href.includes(words) ? `${words} (${node.href})` : words;
+    })
+    .join('');
+}
+
+/** Markdown in plain words, without its markup: what the live region reads and the transcript download keeps. */
+export function markdownWords(markdown: string): string {
+  return parseMarkdown(markdown)
+    .map((block) => {
+      if (block.tag === 'pre') return block.text;
+      if (block.tag === 'p') return inlineWords(block.children);
+      return block.items.map((item, index) => `${block.tag === 'ol' ? `${index + 1}.` : '•'} ${inlineWords(item)}`).join('\n');
+    })
+    .join('\n');
+}

@@ -31,4 +31,4 @@ function block(node: Block): TemplateResult {
 export const plainText = (text: string) => inlines(linkify(text));
 
 /** `text/markdown`, drawn as elements (never as HTML). */
-export const markdown = (text: string) => html`<div class="cw-md">${parseMarkdown(text).map(block)}</div>`;
+export const markdown = (text: string) => html`<div class="cw-md" dir="auto">${parseMarkdown(text).map(block)}</div>`;

@@ -19,9 +19,13 @@ describe('toPanelMessage', () => {
     });
   });
 
-  it('maps text/markdown to a markdown message whose text is the words as written', () => {
-    const message = toPanelMessage(item({ ContentType: 'text/markdown', Content: '**Hi** there' }), options);
-    expect(message).toMatchObject({ text: '**Hi** there', content: { kind: 'markdown', text: '**Hi** there' } });
+  it('maps text/markdown to a markdown message whose text is its words without the markup, links with their address', () => {
+    const Content = '**Hi** there, see [our help](https://help.example/) or https://x.example/\n- one\n- two\n\n1. first';
+    const message = toPanelMessage(item({ ContentType: 'text/markdown', Content }), options);
+    expect(message).toMatchObject({
+      text: 'Hi there, see our help (https://help.example/) or https://x.example/\n• one\n• two\n1. first',
+      content: { kind: 'markdown', text: Content },
+    });
   });
 
   it('shows the customer\'s own items as theirs whatever role they claim', () => {
@@ -46,6 +50,14 @@ describe('toPanelMessage', () => {
     expect(toPanelMessage(flow({ Content: 'You are next. [queued]' }), options)).toMatchObject({ role: 'BOT', text: 'You are next.' });
   });
 
+  it('shows the customer\'s Carousel pick in words, not as the JSON sent', () => {
+    const Content = JSON.stringify({ templateIdentifier: 't0', listTitle: 'California', selectionText: 'Book flights' });
+    expect(toPanelMessage(item({ ParticipantId: 'me', ParticipantRole: 'CUSTOMER', Content }), options)).toMatchObject({
+      role: 'CUSTOMER', text: 'California – Book flights', content: { kind: 'text', text: 'California – Book flights' },
+    });
+    expect(toPanelMessage(item({ ParticipantId: 'me', ParticipantRole: 'CUSTOMER', Content: '{"templateIdentifier": broken' }), options)?.text).toBe('{"templateIdentifier": broken');
+  });
+
   it('cuts text and markdown to Amazon Connect\'s 1,024 characters and says so', () => {
     const huge = 'x'.repeat(1024 * 1024);
     for (const ContentType of ['text/plain', 'text/markdown']) {
@@ -67,6 +79,9 @@ describe('toPanelMessage', () => {
   it('says an unreadable interactive message cannot be shown rather than showing nothing', () => {
     expect(toPanelMessage(flow({ ContentType: INTERACTIVE, Content: '{"templateType":' }), options)).toMatchObject({
       role: 'BOT', text: DEFAULT_UI_TEXT.contentUnreadable, content: { kind: 'text', text: DEFAULT_UI_TEXT.contentUnreadable },
+    });
+    expect(toPanelMessage(flow({ ContentType: INTERACTIVE, Content: '{"templateType":"ViewResource","version":"1.0","data":{"content":{"viewToken":"t"}}}' }), options)).toMatchObject({
+      text: DEFAULT_UI_TEXT.contentUnreadable, content: { kind: 'interactive' },
     });
     expect(toPanelMessage(flow({ ContentType: INTERACTIVE, Content: `{"templateType":"Panel","x":"${'a'.repeat(30_000)}"}` }), options)).toMatchObject({
       text: DEFAULT_UI_TEXT.contentUnreadable, truncated: true,

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { carouselReply, clip, parseTemplate, TEMPLATE_LIMITS } from '../../../../../src/browser/ui/content/interactive-template';
 
@@ -60,6 +61,12 @@ describe('parseTemplate', () => {
     expect(parsed?.text).toBe('California');
   });
 
+  it('says an untitled card in its subtitle or its options', () => {
+    expect(parseTemplate(template('Panel', { subtitle: 'Pick one', elements: [{ title: 'A' }] }))?.text).toBe('Pick one');
+    expect(parseTemplate(template('QuickReply', { elements: [{ title: 'Yes' }, { title: 'No' }] }))?.text).toBe('Yes, No');
+    expect(parseTemplate(template('ViewResource', { viewToken: 'x' }))?.text).toBe('');
+  });
+
   it('keeps the title and subtitle of a template it does not draw (ViewResource)', () => {
     const parsed = parseTemplate(template('ViewResource', { title: 'Your guide', viewId: 'v', viewToken: 'secret', viewData: { a: 1 } }));
     expect(parsed).toEqual({ template: { templateType: 'ViewResource', version: '1.0', data: { content: { title: 'Your guide', elements: [] } } }, text: 'Your guide', truncated: false });
@@ -84,6 +91,26 @@ describe('parseTemplate', () => {
     const parsed = parseTemplate(template('QuickReply', { title: 'Rate us', elements: [{ title: 'y'.repeat(201) }, { title: 'Bad' }] }));
     expect(parsed!.truncated).toBe(true);
     expect(parseTemplate(template('QuickReply', { title: 'Rate us', elements: [{ title: 'y'.repeat(200) }, { title: 'Bad' }] }))!.truncated).toBe(false);
+  });
+});
+
+describe('parseTemplate on anything', () => {
+  const urls = fc.constantFrom('https://cdn.example/a.png', 'http://cdn.example/a.png', 'javascript:alert(1)', 'data:image/png;base64,AA', '//cdn.example/a', 'mailto:a@b.c');
+  const element = fc.record({ title: fc.oneof(fc.string(), fc.integer()), type: fc.constantFrom('hyperlink', undefined), url: urls, imageData: urls, subtitle: fc.anything() }, { requiredKeys: [] });
+  const content = fc.record({ title: fc.oneof(fc.string(), fc.anything()), imageData: urls, elements: fc.oneof(fc.array(element), fc.anything()), timeslots: fc.anything() }, { requiredKeys: [] });
+  const templateType = fc.constantFrom('ListPicker', 'Panel', 'QuickReply', 'TimePicker', 'Carousel', 'ViewResource', 'Other');
+
+  it('never throws, and keeps only https pictures and safe links', () => {
+    fc.assert(
+      fc.property(fc.oneof(fc.string(), fc.json(), fc.record({ templateType, version: fc.anything(), data: fc.record({ content }) }).map((t) => JSON.stringify(t))), (json) => {
+        const parsed = parseTemplate(json);
+        const seen = JSON.stringify(parsed?.template ?? {});
+        for (const [, url] of seen.matchAll(/"image":\{"url":"([^"]*)"/g)) expect(url).toMatch(/^https:\/\/./);
+        for (const [, url] of seen.matchAll(/"url":"([^"]*)"/g)) expect(url).toMatch(/^(https?:\/\/.|mailto:)/);
+        expect(seen).not.toMatch(/javascript:|data:/);
+      }),
+      { numRuns: 500 },
+    );
   });
 });
 
