@@ -142,8 +142,10 @@ export class ChatPage {
     await this.page.getByRole('button', { name: 'Open chat', exact: true }).click();
   }
 
+  /** "End chat", then the confirmation the panel asks for. */
   async endChat(): Promise<void> {
-    await this.page.getByRole('button', { name: 'End chat' }).click();
+    await this.page.getByRole('button', { name: 'End chat', exact: true }).click();
+    await this.page.getByRole('alertdialog').getByRole('button', { name: 'End chat', exact: true }).click();
   }
 
   /** The text of every message shown in the panel, in order. */
