@@ -171,8 +171,8 @@ export function chatLogic(options: ChatActorsOptions) {
       refuseStart: ({ context }) =>
         options.report(
           context.rulesAllow
-            ? 'not starting yet: the chat service asked to wait before starting again'
-            : 'not starting a new chat: the display rules do not offer one on this page',
+            ? 'not starting yet: the chat service asked us to wait'
+            : 'not starting a new chat: the display rules do not offer one here',
         ),
     },
   });

@@ -86,16 +86,8 @@ export function createChatScreen(options: ChatScreenOptions) {
     const next = viewOf(snapshot);
     latest = snapshot;
     const { launcher: state } = next;
-    launcher.update(
-      (launcherView = {
-        visible: state.visible,
-        busy: state.busy,
-        waiting: state.waiting,
-        label: config.text[state.label],
-        ...(state.error ? { error: state.error } : {}),
-        unread: launcherView?.unread ?? 0,
-      }),
-    );
+    // The launcher's state as it is (what it does not know, such as `press`, it ignores), with its label's words.
+    launcher.update((launcherView = { ...state, label: config.text[state.label], unread: launcherView?.unread ?? 0 } as LauncherView));
     if (next.preChat) void openPreChatForm();
     else closePreChatForm();
     if (next.panel) conversation?.update(snapshot);
@@ -104,8 +96,8 @@ export function createChatScreen(options: ChatScreenOptions) {
       conversation = undefined;
     }
     if (panelHost) panelHost.element.hidden = !(preChatForm || (conversation && next.panel?.shown));
-    const wasShown = Boolean(previous?.panel?.shown || previous?.preChat);
-    const isShown = Boolean(next.panel?.shown || next.preChat);
+    const wasShown = !!(previous?.panel?.shown || previous?.preChat);
+    const isShown = !!(next.panel?.shown || next.preChat);
     if (wasShown && !isShown && next.launcher.visible) launcher.focus();
     else if (!wasShown && isShown && previous?.panel && next.panel) conversation?.focus();
   }
@@ -116,8 +108,7 @@ export function createChatScreen(options: ChatScreenOptions) {
     panelRoot,
     /** How many messages the customer has not seen: the launcher's badge and accessible name. */
     setUnread(unread: number): void {
-      // The launcher only: this can come while the screen is drawing (a conversation's last word as it goes). A
-      // conversation, and so a count, exists only once the screen has drawn.
+      // The launcher only: this can come while the screen is drawing (a conversation's last word as it goes).
       launcher.update((launcherView = { ...launcherView!, unread }));
     },
     /** The conversation of the current contact; a previous one is removed. */
