@@ -260,9 +260,9 @@ export class ChatPage {
     return this.page.getByRole('img', { name, exact: true });
   }
 
-  /** Opens a file of the conversation ("Open <name>"). */
+  /** Opens a file of the conversation (its button is named "Open <name>", the name isolated from our words). */
   async openFile(name: string): Promise<void> {
-    await this.page.getByRole('button', { name: `Open ${name}`, exact: true }).click();
+    await this.page.getByRole('button', { name: new RegExp(`^Open \u2068?${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\u2069?$`) }).click();
   }
 
   /** What the agent's receipts say under the customer's latest message ("Delivered", "Read"), or "". */
