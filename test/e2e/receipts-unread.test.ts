@@ -49,8 +49,16 @@ describe('receipts, picks and unread: built bundle + chatjs in Chromium against 
     await stack.control.say(contactId, 'First while you were away');
     await stack.control.say(contactId, 'Second while you were away');
     await chat.launcherWithName('Open chat, 2 unread').waitFor();
+    // The customer's receipts: delivered while away (the sentinel), and read only once they look.
+    const receiptOf = async (text: string) => {
+      const item = (await stack.control.transcript(contactId)).find((entry) => entry.Content === text);
+      const receipt = item?.MessageMetadata?.Receipts?.[0];
+      return receipt?.ReadTimestamp ? 'read' : receipt?.DeliveredTimestamp ? 'delivered' : 'none';
+    };
+    await expect.poll(() => receiptOf('Second while you were away'), { timeout: 15_000 }).toBe('delivered');
     await chat.launcherWithName('Open chat, 2 unread').click();
     await chat.waitForPanelMessage('Second while you were away');
+    await expect.poll(() => receiptOf('Second while you were away'), { timeout: 15_000 }).toBe('read');
     // Minimised again with nothing new: the launcher carries no count.
     await chat.minimise();
     await chat.launcherWithName('Open chat').waitFor();
