@@ -172,7 +172,7 @@ export function chatLogic(options: ChatActorsOptions) {
         options.report(
           context.rulesAllow
             ? 'not starting yet: the chat service asked us to wait'
-            : 'not starting a new chat: the display rules do not offer one here',
+            : 'not starting a chat: the display rules do not offer one here',
         ),
     },
   });

@@ -86,8 +86,9 @@ export function createChatScreen(options: ChatScreenOptions) {
     const next = viewOf(snapshot);
     latest = snapshot;
     const { launcher: state } = next;
-    // The launcher's state as it is (what it does not know, such as `press`, it ignores), with its label's words.
-    launcher.update((launcherView = { ...state, label: config.text[state.label], unread: launcherView?.unread ?? 0 } as LauncherView));
+    // The launcher's state as it is (what it does not know, such as `press`, it ignores; every field is set, `error`
+    // too), with its label's words, over the previous view: the unread count stays until the conversation changes it.
+    launcher.update((launcherView = { ...launcherView, ...state, label: config.text[state.label] } as LauncherView));
     if (next.preChat) void openPreChatForm();
     else closePreChatForm();
     if (next.panel) conversation?.update(snapshot);

@@ -25,7 +25,7 @@ export interface ChatView {
   panel: { shown: boolean } | null;
 }
 
-const HIDDEN_LAUNCHER: LauncherState = { visible: false, busy: false, waiting: false, label: 'startChat', press: 'OPEN' };
+const HIDDEN_LAUNCHER: LauncherState = { visible: false, busy: false, waiting: false, label: 'startChat', press: 'OPEN', error: undefined };
 
 function panelMinimised(snapshot: ChatSnapshot): boolean {
   return snapshot.matches({ contact: { panel: 'minimised' } }) || snapshot.matches({ ended: 'minimised' });
