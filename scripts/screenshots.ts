@@ -35,6 +35,7 @@ const PAGE = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>
 const HOST = `import { mountChatPanel } from '/chat-panel.js';
 import { mountLauncher } from '/launcher.js';
 import { PANEL_HOST_CSS } from '/panel-host.styles.js';
+import { mountPreChatForm } from '/pre-chat-form.js';
 const noop = () => {};
 window.show = ({ kind, view, lang, dir, now }) => {
   document.querySelectorAll('[data-part]').forEach((e) => e.remove());
@@ -47,6 +48,10 @@ window.show = ({ kind, view, lang, dir, now }) => {
   if (kind === 'launcher') {
     const launcher = mountLauncher(root, { text: view.text, onActivate: noop });
     launcher.update(view);
+    return;
+  }
+  if (kind === 'prechat') {
+    mountPreChatForm(root, { ...view, onSubmit: noop, onCancel: noop });
     return;
   }
   const sheet = new CSSStyleSheet();
@@ -73,6 +78,7 @@ async function bundle(): Promise<Record<string, string>> {
           'chat-panel': join(ROOT, 'src/browser/ui/chat-panel.ts'),
           launcher: join(ROOT, 'src/browser/ui/launcher.ts'),
           'panel-host.styles': join(ROOT, 'src/browser/ui/panel-host.styles.ts'),
+          'pre-chat-form': join(ROOT, 'src/browser/ui/pre-chat-form.ts'),
         },
         formats: ['es'],
       },
@@ -129,7 +135,7 @@ const launcher = (extra: Partial<LauncherView> = {}, text = DEFAULT_UI_TEXT) => 
 
 interface Shot {
   name: string;
-  kind: 'panel' | 'launcher';
+  kind: 'panel' | 'launcher' | 'prechat';
   view: object;
   lang?: string;
   dir?: string;
@@ -146,6 +152,10 @@ const SHOTS: Shot[] = [
   { name: 'launcher-idle', kind: 'launcher', view: launcher() },
   { name: 'launcher-hover', kind: 'launcher', view: launcher(), before: (page) => page.hover('[data-part] >> button') },
   { name: 'launcher-unread', kind: 'launcher', view: launcher({ label: DEFAULT_UI_TEXT.openChat, unread: 2 }) },
+  {
+    name: 'pre-chat-form', kind: 'prechat',
+    view: { text: DEFAULT_UI_TEXT, fields: [{ name: 'displayName', label: 'Your name', required: true }, { name: 'email', label: 'Email', type: 'email' }] },
+  },
   { name: 'panel-conversation', kind: 'panel', view: view() },
   { name: 'panel-bot-before-agent', kind: 'panel', view: view({ status: 'inFlow', messages: conversation().slice(0, 2) }) },
   { name: 'panel-rich-content', kind: 'panel', view: view({ messages: richMessages() }) },
@@ -182,6 +192,18 @@ const SHOTS: Shot[] = [
   { name: 'launcher-spanish', kind: 'launcher', lang: 'es', view: launcher({}, ES_UI_TEXT) },
 ];
 
+/** The widget's box with `margin` of the page around it (its shadow and a little context), inside the viewport. */
+async function around(page: Page, margin: number): Promise<{ x: number; y: number; width: number; height: number }> {
+  const box = await page.evaluate(() => {
+    const host = document.querySelector('[data-part]')!;
+    const { x, y, width, height } = (host.shadowRoot!.querySelector('.panel, .launcher') ?? host).getBoundingClientRect();
+    return { x, y, width, height, innerWidth, innerHeight };
+  });
+  const x = Math.max(0, box.x - margin);
+  const y = Math.max(0, box.y - margin);
+  return { x, y, width: Math.min(box.innerWidth, box.x + box.width + margin) - x, height: Math.min(box.innerHeight, box.y + box.height + margin) - y };
+}
+
 async function main(): Promise<void> {
   const files: Record<string, string> = { ...(await bundle()), '/host.js': HOST };
   const server = createServer((req, res) => {
@@ -206,7 +228,7 @@ async function main(): Promise<void> {
       await shot.before?.(page);
       await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
       const file = join(OUT, `${shot.name}.png`);
-      await page.screenshot({ path: file });
+      await page.screenshot({ path: file, ...(shot.viewport ? {} : { clip: await around(page, shot.kind === 'launcher' ? 120 : 24) }) });
       console.log(`wrote docs/screenshots/${shot.name}.png`);
       await page.close();
     }

@@ -485,14 +485,14 @@ describe('look and feel', () => {
     expect(await panel.calls()).toContainEqual(['resend', failed.id]);
   });
 
-  it('asks before ending as a keyboard dialog: focus on Keep chatting, Tab stays inside, Escape keeps chatting, the draft survives', async () => {
+  it('asks before ending as a keyboard dialog: focus on Keep chatting, Tab goes round its answers and Minimise, Escape keeps chatting, the draft survives', async () => {
     const panel = await openPanel();
     await panel.update(panelView());
     await panel.type('half a thought');
     await panel.update(panelView({ confirmingEnd: true }));
     expect(await panel.endQuestionShown()).toBe(true);
     expect(await panel.focusedName()).toBe('Keep chatting');
-    expect(await panel.tabThrough(3)).toEqual(['End chat', 'Keep chatting', 'End chat']);
+    expect(await panel.tabThrough(3)).toEqual(['End chat', 'Minimise', 'Keep chatting']);
     await panel.press('Escape');
     const calls = await panel.calls();
     expect(calls).toContainEqual(['keepChatting']);

@@ -3,8 +3,12 @@ export const panelDom = {
   textbox: (container: HTMLElement) => container.querySelector('textarea'),
   list: (container: HTMLElement) => container.querySelector<HTMLElement>('.list'),
   fileInput: (container: HTMLElement) => container.querySelector<HTMLInputElement>('input.file'),
-  /** The end-chat question's buttons, in order, while it is asked. */
-  dialogButtons: (container: HTMLElement) => [...container.querySelectorAll<HTMLElement>('.confirm button')],
+  /** While the end-chat question is asked, what Tab goes round: its answers, then the header's Minimise; else nothing. */
+  dialogButtons: (container: HTMLElement) => {
+    const answers = [...container.querySelectorAll<HTMLElement>('.confirm button')];
+    const minimise = container.querySelector<HTMLElement>('header [data-action="minimise"]');
+    return answers.length && minimise ? [...answers, minimise] : answers;
+  },
   /** The "New messages" divider, when the view has a first unread message. */
   unreadDivider: (container: HTMLElement) => container.querySelector<HTMLElement>('#cw-unread'),
   /** Focus is somewhere inside the panel. */

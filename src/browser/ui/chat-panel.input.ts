@@ -14,6 +14,17 @@ export interface LocalHooks {
   maxLength(): number;
 }
 
+/**
+ * Grows the textbox with its text where CSS cannot (`field-sizing: content` is Chromium's alone so far); the
+ * stylesheet's `max-block-size` still caps it. Set through CSSOM, which a strict CSP allows.
+ */
+function fitHeight(box: HTMLTextAreaElement): void {
+  const css = box.ownerDocument.defaultView?.CSS;
+  if (css?.supports('field-sizing', 'content') !== false) return;
+  box.style.blockSize = 'auto';
+  box.style.blockSize = `${box.scrollHeight}px`;
+}
+
 /** True when a drag carries files (not text or a link being dragged about). */
 const carriesFiles = (event: DragEvent) => [...(event.dataTransfer?.types ?? [])].includes('Files');
 
@@ -31,6 +42,7 @@ export function listenToCustomer(container: HTMLElement, callbacks: PanelCallbac
     if (!box || !text || text.length > hooks.maxLength()) return;
     callbacks.send(text);
     box.value = '';
+    fitHeight(box);
     hooks.draft(0);
     box.focus();
   };
@@ -47,7 +59,7 @@ export function listenToCustomer(container: HTMLElement, callbacks: PanelCallbac
     if (target) act(target, target.dataset.action as PanelAction | LocalAction);
   };
 
-  /** Tab and Shift+Tab go round the end question's two answers: the rest of the panel is inert meanwhile. */
+  /** Tab and Shift+Tab go round the end question's two answers and Minimise: the conversation is inert meanwhile. */
   const trapTab = (event: KeyboardEvent, buttons: HTMLElement[]) => {
     const root = container.getRootNode() as ShadowRoot;
     const at = buttons.indexOf(root.activeElement as HTMLElement);
@@ -71,6 +83,7 @@ export function listenToCustomer(container: HTMLElement, callbacks: PanelCallbac
   const onInput = (event: Event) => {
     const box = textbox();
     if (event.target !== box || !box) return;
+    fitHeight(box);
     hooks.draft(box.value.trim().length);
     if (box.value.trim()) callbacks.typing();
   };

@@ -14,7 +14,7 @@ export const PHONE_MEDIA = '(max-width: 480px), (max-height: 480px)';
  * - `--cw-bg` (`#ffffff`, dark: `#1b1e23`) panel background; `--cw-text` (`#1f2328`, dark: `#e8eaed`) its text.
  *   Muted text, the agent bubble and borders are mixed from these two, so a theme only needs these two; set
  *   both or neither (the dark defaults follow `prefers-color-scheme`).
- * - `--cw-radius` (`16px`) corner radius; `--cw-font` (`system-ui, sans-serif`) font family.
+ * - `--cw-radius` (`12px`) corner radius; `--cw-font` (`system-ui, sans-serif`) font family.
  * - `--cw-height` (`min(40rem, 100dvh - 40px)`) the panel's height, e.g. `100%` when the host element is sized.
  *
  * Only logical properties (`inline`/`block`), so `dir="rtl"` on the host or the page mirrors the panel.
@@ -34,7 +34,7 @@ export const PANEL_CSS = `
   --_soft: color-mix(in srgb, var(--_text) 7%, var(--_bg));
   --_hover: color-mix(in srgb, var(--_text) 10%, transparent);
   --_error: #b3261e;
-  --_radius: var(--cw-radius, 16px);
+  --_radius: var(--cw-radius, 12px);
   position: relative; box-sizing: border-box; display: flex; flex-direction: column;
   block-size: var(--cw-height, min(40rem, calc(100dvh - 40px))); inline-size: 100%;
   background: var(--_bg); color: var(--_text);
@@ -84,6 +84,7 @@ button.link { min-block-size: 0; padding: 0 4px; color: var(--_link); text-decor
 header {
   display: flex; align-items: center; gap: 12px; padding: 12px 8px 12px 16px; padding-inline: 16px 8px;
   background: var(--_accent); color: var(--_accent-text); flex: none;
+  position: relative; z-index: 2; /* above the end question's scrim: Minimise stays usable */
 }
 header :focus-visible { outline-color: var(--_accent-text); }
 header button.icon { color: inherit; }
@@ -111,6 +112,8 @@ ${AVATAR_CSS}
   margin: 0; padding: 12px 14px 8px; list-style: none; display: flex; flex-direction: column; gap: 2px;
 }
 .list:focus-visible { outline-offset: -3px; }
+/* A short conversation sits at the bottom, next to the composer, as in any messenger. */
+.list > :first-child { margin-block-start: auto; }
 .msg { display: flex; gap: 8px; align-items: flex-start; max-inline-size: 85%; }
 .msg.start { margin-block-start: 10px; }
 .body { display: flex; flex-direction: column; align-items: flex-start; min-inline-size: 0; max-inline-size: 100%; }
@@ -168,7 +171,7 @@ textarea:focus-visible { outline: none; }
 .count.over { color: var(--_error); font-weight: 600; }
 button.send { color: var(--_accent-text); }
 button.send:hover:not(:disabled) { background: var(--_accent); }
-footer.end { display: flex; flex-wrap: wrap; justify-content: center; gap: 8px; }
+footer.end { display: flex; flex-direction: column; gap: 8px; }
 
 .scrim { position: absolute; inset: 0; background: rgb(0 0 0 / 35%); z-index: 1; }
 .confirm {

@@ -61,7 +61,7 @@ const isOpen = (view: PanelView) => view.status !== 'ended' && view.status !== '
 function headerTemplate(view: PanelView, open: boolean) {
   const t = view.text;
   const agent = view.status === 'agent' && view.agentName;
-  return html`<header ?inert=${view.confirmingEnd}>
+  return html`<header>
     ${agent ? avatar(view.agentName!, view.agentAvatarUrl, 'person', 'large') : avatar('', undefined, 'bot', 'large')}
     <div class="who">
       <h2 id="cw-title"><bdi>${agent ? view.agentName : t.title}</bdi></h2>
@@ -155,7 +155,10 @@ function footerTemplate(view: PanelView, local: PanelLocal) {
   return nothing;
 }
 
-/** "End chat" asks first, as an inline dialog over the conversation; the rest of the panel is inert meanwhile. */
+/**
+ * "End chat" asks first, as an inline dialog over the conversation, which is inert meanwhile; the header stays
+ * live, so the customer can still tuck the panel away (the chart allows it) and come back to the question.
+ */
 const confirmEndTemplate = (t: PanelView['text']) => html`<div class="scrim"></div>
   <div class="confirm" role="alertdialog" aria-modal="true" aria-labelledby="cw-end-question">
     <p id="cw-end-question">${t.endChatQuestion}</p>

@@ -30,17 +30,14 @@ export interface LauncherOptions {
 // Written tight: this ships in the first script on every page view (whose budget is why the chat mark is a CSS
 // shape, not an SVG). Motion only for those who did not ask for less.
 const LAUNCHER_CSS = `:host{all:initial;position:fixed;inset-block-end:20px;inset-inline-end:20px;z-index:2147483000;font:15px/1.4 var(--cw-font,system-ui,sans-serif)}
-[hidden]{display:none!important}
+[hidden],b:empty{display:none!important}
 .launcher{display:flex;flex-direction:column;align-items:flex-end;gap:8px}
-button{position:relative;display:flex;align-items:center;gap:8px;font:inherit;font-weight:600;cursor:pointer;border:0;border-radius:var(--cw-radius,28px);padding:14px 20px;background:var(--cw-accent,#0b57d0);color:var(--cw-accent-text,#fff);box-shadow:0 4px 14px rgb(0 0 0/25%)}
-button:hover{filter:brightness(1.1)}
-button:active{filter:brightness(.9)}
+button{position:relative;display:flex;align-items:center;gap:8px;font:inherit;font-weight:600;cursor:pointer;border:0;border-radius:var(--cw-radius,24px);padding:14px 20px;background:var(--cw-accent,#0b57d0);color:var(--cw-accent-text,#fff);box-shadow:0 4px 14px rgb(0 0 0/25%)}
+button:hover{filter:brightness(1.1)}button:active{filter:brightness(.9)}
 button:focus-visible{outline:3px solid var(--cw-focus,#1f1f1f);outline-offset:3px}
 button::before{content:'';width:20px;height:18px;background:currentColor;border-radius:5px 5px 5px 0}
-b:empty{display:none}
 b{position:absolute;top:-6px;inset-inline-end:-6px;padding:0 7px;border-radius:11px;background:#b3261e;color:#fff;font-size:12px;line-height:22px}
-[aria-busy=true]{cursor:progress}
-[aria-busy=true]::before{opacity:.5}
+[aria-busy=true]{cursor:progress;opacity:.85}
 [aria-disabled=true]{cursor:not-allowed;opacity:.6}
 @media (prefers-reduced-motion:no-preference){button{transition:filter .2s}}
 .error{max-width:260px;margin:0;padding:8px 12px;border-radius:8px;background:#fff;color:#a50e0e;box-shadow:0 2px 8px rgb(0 0 0/20%)}`;
@@ -64,8 +61,7 @@ export function mountLauncher(root: ShadowRoot, options: LauncherOptions) {
   error.hidden = true;
   const button = make('button');
   button.type = 'button';
-  const label = make('span');
-  label.textContent = options.text.startChat;
+  const label = make('span'); // written by the first update, before which the launcher is hidden
   // Empty (and so not drawn) without unread messages; the name carries the count in words.
   const badge = make('b');
   button.append(label, badge);
@@ -89,7 +85,7 @@ export function mountLauncher(root: ShadowRoot, options: LauncherOptions) {
       const text = view.label ?? options.text.startChat;
       const unread = view.unread ?? 0;
       label.textContent = text;
-      badge.textContent = unread ? (unread > 9 ? '9+' : String(unread)) : '';
+      badge.textContent = unread ? (unread > 9 ? '9+' : `${unread}`) : '';
       // The badge is drawn for the eye; the name says it in words: "Open chat, 2 unread".
       if (unread) button.setAttribute('aria-label', `${text}, ${options.text.unreadCount.replace('{count}', String(unread))}`);
       else button.removeAttribute('aria-label');

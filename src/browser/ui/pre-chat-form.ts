@@ -14,11 +14,16 @@ export interface PreChatFormOptions {
 }
 
 const FORM_CSS = `
-form { display: grid; gap: 12px; padding: 12px; }
+form { display: grid; gap: 14px; padding: 16px; align-content: start; }
 label { display: grid; gap: 4px; font-weight: 600; }
-input { font: inherit; color: inherit; padding: 7px 10px; background: var(--_bg); border: 1px solid var(--_line);
-  border-radius: calc(var(--_radius) / 2); }
+input { font: inherit; color: inherit; padding: 9px 12px; background: var(--_bg); border: 1px solid var(--_line);
+  border-radius: calc(var(--_radius) / 1.5); }
+input:focus-visible { outline: 2px solid var(--_link); outline-offset: 0; border-color: var(--_link); }
+form { overflow-y: auto; flex: 1; }
 .actions { display: flex; gap: 8px; justify-content: flex-end; }
+header { min-block-size: 64px; }
+/* A short form needs no full-height panel, except on a phone, where it has the screen to itself. */
+@media (min-width: 481px) and (min-height: 481px) { .panel { block-size: auto; } }
 `;
 
 /**
@@ -56,7 +61,7 @@ export function mountPreChatForm(host: ShadowRoot, options: PreChatFormOptions) 
           </label>`,
         )}
         <div class="actions">
-          <button type="button" @click=${() => options.onCancel()}>${text.cancel}</button>
+          <button type="button" class="secondary" @click=${() => options.onCancel()}>${text.cancel}</button>
           <button type="submit" class="primary">${text.startChat}</button>
         </div>
       </form>

@@ -49,7 +49,7 @@ export class ControlApi {
   private readonly actions: ReadonlyMap<string, ContactAction>;
 
   constructor(private readonly options: ControlApiOptions) {
-    const { flow, hub, attachments } = options;
+    const { flow, hub } = options;
     // The agent/* steps are a person playing the agent: the autopilot stops piloting the contact
     // (flow.takeOver) once the request is known to be valid. Flow steps (queue, transfer, end) leave it on.
     this.actions = new Map<string, ContactAction>([
@@ -81,26 +81,7 @@ export class ControlApi {
       ],
       [
         'agent/attachment',
-        (contact, body) => {
-          const name = optionalText(body, 'name', 256);
-          const contentType = optionalText(body, 'contentType', 255);
-          const data = body.data;
-          if (name === undefined || contentType === undefined) throw badBody('name and contentType: required (the file name and its MIME type).');
-          if (typeof data !== 'string' || !/^[A-Za-z0-9+/\s]*={0,2}\s*$/.test(data)) throw badBody('data: required, the file as base64.');
-          const bytes = Buffer.from(data, 'base64');
-          const problem = attachmentProblem({ name, contentType, sizeInBytes: bytes.length });
-          if (problem) throw badBody(problem);
-          const speaker = speakerOf(body);
-          const agentName = optionalText(body, 'agentName', NAME_LIMIT);
-          const participantId = optionalText(body, 'participantId', NAME_LIMIT);
-          const who: AgentRef = { ...(agentName === undefined ? {} : { name: agentName }), ...(participantId === undefined ? {} : { participantId }) };
-          if (contact.state === 'ended') throw new ContactStateError('contact.ended', 'This contact has ended.');
-          const from = speaker === 'agent' ? flow.agentFor(contact, who) : speaker === 'bot' ? contact.bot : contact.system;
-          const stored = attachments.add(contact, from, name, contentType, bytes);
-          if (speaker === 'agent') flow.takeOver(contact);
-          const ref = { AttachmentId: stored.attachmentId, AttachmentName: stored.name, ContentType: stored.contentType, Status: 'APPROVED' as const };
-          return { attachmentId: stored.attachmentId, messageId: flow.sendAttachment(contact, speaker, ref, who).Id };
-        },
+        (contact, body) => this.sendFile(contact, body),
       ],
       [
         'agent/read',
@@ -194,6 +175,30 @@ export class ControlApi {
     const contact = this.contact(contactId);
     const result = run(contact, json);
     return [200, { ...this.summarize(contact), ...(isJsonObject(result) ? result : {}) }];
+  }
+
+  /** `agent/attachment`: a file (base64) from the agent, the bot or the flow, checked as StartAttachmentUpload checks one. */
+  private sendFile(contact: Contact, body: JsonObject) {
+    const { flow, attachments } = this.options;
+    const name = optionalText(body, 'name', 256);
+    const contentType = optionalText(body, 'contentType', 255);
+    const data = body.data;
+    if (name === undefined || contentType === undefined) throw badBody('name and contentType: required (the file name and its MIME type).');
+    if (typeof data !== 'string' || !/^[A-Za-z0-9+/\s]*={0,2}\s*$/.test(data)) throw badBody('data: required, the file as base64.');
+    const bytes = Buffer.from(data, 'base64');
+    const problem = attachmentProblem({ name, contentType, sizeInBytes: bytes.length });
+    if (problem) throw badBody(problem);
+    const speaker = speakerOf(body);
+    // `name` is the file's here, so the agent is named by `agentName`.
+    const agentName = optionalText(body, 'agentName', NAME_LIMIT);
+    const participantId = optionalText(body, 'participantId', NAME_LIMIT);
+    const who: AgentRef = { ...(agentName === undefined ? {} : { name: agentName }), ...(participantId === undefined ? {} : { participantId }) };
+    if (contact.state === 'ended') throw new ContactStateError('contact.ended', 'This contact has ended.');
+    const from = speaker === 'agent' ? flow.agentFor(contact, who) : speaker === 'bot' ? contact.bot : contact.system;
+    const stored = attachments.add(contact, from, name, contentType, bytes);
+    if (speaker === 'agent') flow.takeOver(contact);
+    const ref = { AttachmentId: stored.attachmentId, AttachmentName: stored.name, ContentType: stored.contentType, Status: 'APPROVED' as const };
+    return { attachmentId: stored.attachmentId, messageId: flow.sendAttachment(contact, speaker, ref, who).Id };
   }
 
   /** A transcript item as the control API shows it: each attachment with its size too. */

@@ -147,6 +147,9 @@ export class ParticipantService {
     if (typeof content !== 'string' || content.length < 1 || content.length > limit) {
       throw invalid(`Content must be a string of 1 to ${limit} characters for ${String(contentType)}.`);
     }
+    if (!contact.supportedContentTypes.includes(contentType as string)) {
+      throw invalid(`${String(contentType)} is not in this contact's SupportedMessagingContentTypes: list it in StartChatContact.`);
+    }
     checkClientToken(clientToken);
     const previous = typeof clientToken === 'string' ? contact.messageClientTokens.get(clientToken) : undefined;
     if (previous) return { Id: previous.Id, AbsoluteTime: previous.AbsoluteTime };

@@ -48,8 +48,11 @@ export class LauncherPage {
 
   /** Computed `filter` of the button at rest, hovered and pressed (the visible states), and its `transition`. */
   async states(): Promise<{ rest: string; hover: string; pressed: string; transition: string }> {
+    // Read once any transition has run its course: mid-way, a filter reads as in-between values.
     const style = () =>
-      this.page.evaluate(() => {
+      this.page.evaluate(async () => {
+        const root = document.getElementById('launcher')!.shadowRoot!;
+        await Promise.all(root.getAnimations().map((animation) => animation.finished));
         const style = getComputedStyle(document.getElementById('launcher')!.shadowRoot!.querySelector('button')!);
         return { filter: style.filter, transition: style.transitionProperty + ' ' + style.transitionDuration };
       });

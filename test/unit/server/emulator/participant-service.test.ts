@@ -191,3 +191,25 @@ describe('the Participant Service', () => {
     });
   });
 });
+
+describe('the Participant Service and SupportedMessagingContentTypes', () => {
+  it("refuses a content type the contact's StartChatContact did not list, and takes it once listed", async () => {
+    const emulator = await startTestEmulator();
+    try {
+      const plain = await connectedCustomer(emulator.url);
+      const refused = await participant(emulator.url, 'message', plain.connectionToken, { ContentType: 'text/markdown', Content: '**hi**' });
+      expect(refused.status).toBe(400);
+      expect(refused.headers.get('x-amzn-errortype')).toBe('ValidationException');
+      const rich = await connectedCustomer(emulator.url, {
+        SupportedMessagingContentTypes: ['text/plain', 'text/markdown', 'application/vnd.amazonaws.connect.message.interactive.response'],
+      });
+      expect((await participant(emulator.url, 'message', rich.connectionToken, { ContentType: 'text/markdown', Content: '**hi**' })).status).toBe(200);
+      const response = JSON.stringify({ templateType: 'ViewResource', version: '1.0', action: 'Next', data: {} });
+      expect((await participant(emulator.url, 'message', rich.connectionToken, { ContentType: 'application/vnd.amazonaws.connect.message.interactive.response', Content: response })).status).toBe(200);
+      plain.socket.close();
+      rich.socket.close();
+    } finally {
+      await emulator.close();
+    }
+  });
+});
