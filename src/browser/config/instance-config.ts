@@ -4,12 +4,16 @@ import { InvalidConfigError } from './invalid-config-error';
 import { isRightToLeft, languageProblems, localise, uiTextProblems } from './language';
 import { checkFields } from '../platform/shape-check';
 import { themeProblems, themeStyle } from './theme';
+import { CONNECT_ATTACHMENT_TYPES, CONNECT_MAX_ATTACHMENT_BYTES } from './attachment-types';
 
-const TOP_LEVEL_FIELDS = ['name', 'region', 'startChatUrl', 'rules', 'queueMarker', 'reconnect', 'text', 'preChat', 'lang', 'locales', 'theme', 'analytics'];
+const TOP_LEVEL_FIELDS = ['name', 'region', 'startChatUrl', 'rules', 'queueMarker', 'reconnect', 'text', 'preChat', 'lang', 'locales', 'theme', 'analytics', 'botName', 'agentAvatarUrl', 'attachments', 'unread'];
 const RECONNECT_FIELDS = ['silenceMs', 'delaysMs'];
 /** Reconnect timings stay within what a customer would wait for. */
 const MAX_RECONNECT_MS = 60_000;
 const ANALYTICS_FIELDS = ['dataLayer', 'gtag'];
+const ATTACHMENT_FIELDS = ['enabled', 'types', 'maxBytes'];
+const UNREAD_FIELDS = ['titlePrefix', 'sound'];
+const MAX_BOT_NAME_LENGTH = 64;
 const PRE_CHAT_FIELD_KEYS = ['name', 'label', 'required', 'type', 'maxLength'];
 const PRE_CHAT_TYPES = ['text', 'email', 'tel'];
 /** Contact attribute names as Amazon Connect accepts them, and our own display name field. */
@@ -44,11 +48,66 @@ export function publicConfigProblems(value: unknown, path = 'config', expectedNa
   if (value.text !== undefined) problems.push(...uiTextProblems(value.text, `${path}.text`));
   problems.push(...languageProblems(value, path));
   if (value.theme !== undefined) problems.push(...themeProblems(value.theme, `${path}.theme`));
-  if (value.analytics !== undefined && checkFields(value.analytics, `${path}.analytics`, ANALYTICS_FIELDS, problems)) {
-    for (const field of ANALYTICS_FIELDS) {
-      const enabled = value.analytics[field];
-      if (enabled !== undefined && typeof enabled !== 'boolean') problems.push(`${path}.analytics.${field}: expected true or false`);
+  if (value.analytics !== undefined) problems.push(...switchProblems(value.analytics, `${path}.analytics`, ANALYTICS_FIELDS));
+  problems.push(...richContentProblems(value, path));
+  return problems;
+}
+
+/** An object of true/false switches (`analytics`, `unread`). */
+function switchProblems(value: unknown, at: string, fields: readonly string[]): string[] {
+  const problems: string[] = [];
+  if (!checkFields(value, at, fields, problems)) return problems;
+  for (const field of fields) {
+    if (value[field] !== undefined && typeof value[field] !== 'boolean') problems.push(`${at}.${field}: expected true or false`);
+  }
+  return problems;
+}
+
+/** The bot's name, the agent's picture, attachments and unread signals. */
+function richContentProblems(value: Record<string, unknown>, path: string): string[] {
+  const problems: string[] = [];
+  const { botName, agentAvatarUrl } = value;
+  if (botName !== undefined && (typeof botName !== 'string' || !botName.trim() || botName.length > MAX_BOT_NAME_LENGTH)) {
+    problems.push(`${path}.botName: expected a name of 1–${MAX_BOT_NAME_LENGTH} characters`);
+  }
+  if (agentAvatarUrl !== undefined && !isAvatarUrl(agentAvatarUrl)) {
+    problems.push(`${path}.agentAvatarUrl: expected an https:// URL or a path on the site's own origin ("/images/agent.png")`);
+  }
+  if (value.attachments !== undefined) problems.push(...attachmentProblems(value.attachments, `${path}.attachments`));
+  if (value.unread !== undefined) problems.push(...switchProblems(value.unread, `${path}.unread`, UNREAD_FIELDS));
+  return problems;
+}
+
+/** https anywhere, or a same-origin path: never http (mixed content), data: or javascript:. */
+function isAvatarUrl(value: unknown): boolean {
+  if (typeof value !== 'string' || value.length > 2048) return false;
+  if (value.startsWith('/')) return !value.startsWith('//') && !value.startsWith('/\\');
+  try {
+    const url = new URL(value);
+    return url.protocol === 'https:' && url.hostname !== '';
+  } catch {
+    return false;
+  }
+}
+
+function attachmentProblems(value: unknown, at: string): string[] {
+  const problems: string[] = [];
+  if (!checkFields(value, at, ATTACHMENT_FIELDS, problems)) return problems;
+  if (value.enabled !== undefined && typeof value.enabled !== 'boolean') problems.push(`${at}.enabled: expected true or false`);
+  const known = Object.keys(CONNECT_ATTACHMENT_TYPES);
+  const { types, maxBytes } = value;
+  if (types !== undefined) {
+    if (!Array.isArray(types) || types.length === 0) problems.push(`${at}.types: expected a non-empty list of extensions such as [".pdf", ".png"]`);
+    else {
+      const unknown = types.filter((type) => typeof type !== 'string' || !known.includes(type));
+      if (unknown.length) {
+        problems.push(`${at}.types: ${unknown.map((type) => JSON.stringify(type)).join(', ')} not allowed by Amazon Connect (expected some of ${known.join(' ')}, each with its dot)`);
+      }
+      if (new Set(types).size !== types.length) problems.push(`${at}.types: each extension once`);
     }
+  }
+  if (maxBytes !== undefined && !(Number.isInteger(maxBytes) && (maxBytes as number) >= 1 && (maxBytes as number) <= CONNECT_MAX_ATTACHMENT_BYTES)) {
+    problems.push(`${at}.maxBytes: expected whole bytes from 1 to ${CONNECT_MAX_ATTACHMENT_BYTES} (Amazon Connect's 20 MB)`);
   }
   return problems;
 }

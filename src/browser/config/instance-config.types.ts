@@ -95,6 +95,19 @@ export interface UiText {
   attachmentRejected: string;
   /** A file still being scanned or uploaded. @default "Checking…" */
   attachmentPending: string;
+  // Attachments and unread (runtime wiring)
+  /** A file of a type the instance does not take; fills `{name}`, `{types}` ("PDF, PNG"), `{max}` ("20 MB"). @default "{name} can't be sent: only {types} files up to {max}." */
+  attachmentTypeRefused: string;
+  /** A file over the instance's size limit; fills `{name}`, `{max}`. @default "{name} can't be sent: files can be at most {max}." */
+  attachmentTooLarge: string;
+  /** An empty file; fills `{name}`. @default "{name} can't be sent: the file is empty." */
+  attachmentEmpty: string;
+  /** An upload that failed (Retry is offered); fills `{name}`. @default "{name} could not be sent." */
+  attachmentNotSent: string;
+  /** Amazon Connect's limit of files per chat was reached. @default "No more files can be sent in this chat." */
+  attachmentQuota: string;
+  /** A file could not be fetched to open it. @default "The file could not be opened. Please try again." */
+  attachmentOpenFailed: string;
   // Panel look and feel
   /** The launcher's unread badge, read after its label ("Open chat, 2 unread"). @default "{count} unread" */
   unreadCount: string;

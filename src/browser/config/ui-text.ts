@@ -44,6 +44,13 @@ export const DEFAULT_UI_TEXT: UiText = {
   attachmentOpen: 'Open {name}',
   attachmentRejected: 'Blocked by a security check',
   attachmentPending: 'Checking…',
+  // Attachments and unread (runtime wiring)
+  attachmentTypeRefused: "{name} can't be sent: only {types} files up to {max}.",
+  attachmentTooLarge: "{name} can't be sent: files can be at most {max}.",
+  attachmentEmpty: "{name} can't be sent: the file is empty.",
+  attachmentNotSent: '{name} could not be sent.',
+  attachmentQuota: 'No more files can be sent in this chat.',
+  attachmentOpenFailed: 'The file could not be opened. Please try again.',
   // Panel look and feel
   unreadCount: '{count} unread',
   today: 'Today',

@@ -5,18 +5,26 @@ import type { ContactDetails } from '../../../machines/chat.types';
 import { librarySandbox } from '../platform/global-sandbox';
 import { watchForRunawayReconnects } from './runaway-guard';
 import { isTranscriptItem, type TranscriptItem } from './transcript-item';
+import { withAttachmentContentType } from './attachment-items';
+import { AttachmentRejectedError } from './attachment-check';
+import { RECEIPT_CONTENT_TYPES, receiptOf, type Receipt, type ReceiptKind } from './message-receipts';
 
 /** The part of chatjs' CustomerChatSession this adapter uses, typed at the boundary. */
 interface CustomerSession {
   connect(): Promise<unknown>;
   onMessage(handler: (event: { data: unknown }) => void): void;
   onTyping(handler: (event: { data: unknown }) => void): void;
+  onReadReceipt(handler: (event: { data: unknown }) => void): void;
+  onDeliveredReceipt(handler: (event: { data: unknown }) => void): void;
   onConnectionEstablished(handler: (event: unknown) => void): void;
   onConnectionLost(handler: () => void): void;
   onConnectionBroken(handler: () => void): void;
   onEnded(handler: () => void): void;
   sendMessage(args: { contentType: 'text/plain'; message: string }): Promise<{ data?: { Id?: string; AbsoluteTime?: string } }>;
-  sendEvent(args: { contentType: string }): Promise<unknown>;
+  sendEvent(args: { contentType: string; content?: string }): Promise<unknown>;
+  sendAttachment(args: { attachment: File }): Promise<unknown>;
+  downloadAttachment(args: { attachmentId: string }): Promise<Blob>;
+  getAttachmentURL(args: { attachmentId: string }): Promise<string>;
   getTranscript(args: Record<string, unknown>): Promise<{ data?: { Transcript?: unknown[]; NextToken?: string } }>;
   disconnectParticipant(): Promise<unknown>;
   controller: {
@@ -54,6 +62,8 @@ export interface SessionHandlers {
   /** A read of the transcript has been handed over, item by item: the history at hand is complete. */
   onHistory?(): void;
   onTyping(item: TranscriptItem): void;
+  /** The agent's side says a message was delivered or read (chatjs passes on only receipts for our own messages). */
+  onReceipt?(receipt: Receipt): void;
   /** The socket is subscribed: items flow. */
   onConnected(): void;
   /** The socket went away; chatjs or this adapter is trying again. */
@@ -88,6 +98,8 @@ const LOST_WATCHDOG_MS = 5000;
 /** How long after chatjs reports a connection its subscription to the chat's items is surely in place. */
 const SUBSCRIBE_SETTLE_MS = 1500;
 const TYPING_THROTTLE_MS = 5000;
+/** chatjs sends at most one batch of receipts per this long (its own default): a burst of messages costs one request. */
+const RECEIPT_THROTTLE_MS = 5000;
 const TRANSCRIPT_PAGE_SIZE = 100;
 const TRANSCRIPT_MAX_PAGES = 50;
 
@@ -103,10 +115,18 @@ function configure(contact: ContactDetails): void {
   chatJs().ChatSession.setGlobalConfig({
     region: contact.region,
     endpoint: contact.participantEndpoint,
-    // Receipts add a request per message; the panel does not show them.
-    features: { messageReceipts: { shouldSendMessageReceipts: false } },
+    // The customer's delivered and read receipts (sent by `sendReceipt`, throttled and deduplicated by chatjs), so
+    // the agent sees what the customer has seen; the panel shows the agent's receipts for the customer's messages.
+    features: { messageReceipts: { shouldSendMessageReceipts: true, throttleTime: RECEIPT_THROTTLE_MS } },
   });
   configuredEndpoint = contact.participantEndpoint;
+}
+
+/** The Participant Service's error type as chatjs hands it on (`_debug` wraps it), for matching by name. */
+function errorType(error: unknown): unknown {
+  const cause = (error as { _debug?: unknown } | null)?._debug ?? error;
+  const typed = cause as { type?: unknown; name?: unknown; message?: unknown } | null;
+  return [typed?.type, typed?.name, typed?.message];
 }
 
 function isAccessDenied(error: unknown): boolean {
@@ -146,7 +166,7 @@ async function readTranscript(current: CustomerSession, maxPages = TRANSCRIPT_MA
     nextToken = response.data?.NextToken;
     if (!nextToken) break;
   }
-  return pages.flat().filter(isTranscriptItem);
+  return pages.flat().map(withAttachmentContentType).filter(isTranscriptItem);
 }
 
 /** A chatjs customer session for the contact (not yet connected). */
@@ -176,9 +196,26 @@ async function fillFromTranscript(current: CustomerSession, stillCurrent: () => 
 function listen(
   current: CustomerSession,
   live: () => boolean,
-  on: { item(item: TranscriptItem): void; typing(item: TranscriptItem): void; established(): void; lost(): void; broken(): void; ended(): void },
+  on: {
+    item(item: TranscriptItem): void;
+    typing(item: TranscriptItem): void;
+    receipt(receipt: Receipt): void;
+    established(): void;
+    lost(): void;
+    broken(): void;
+    ended(): void;
+  },
 ): void {
-  current.onMessage(({ data }) => live() && isTranscriptItem(data) && on.item(data));
+  current.onMessage(({ data }) => {
+    const item = withAttachmentContentType(data);
+    if (live() && isTranscriptItem(item)) on.item(item);
+  });
+  const receipt = ({ data }: { data: unknown }) => {
+    const found = live() && isTranscriptItem(data) ? receiptOf(data) : undefined;
+    if (found) on.receipt(found);
+  };
+  current.onReadReceipt(receipt);
+  current.onDeliveredReceipt(receipt);
   current.onTyping(({ data }) => live() && isTranscriptItem(data) && on.typing(data));
   current.onConnectionEstablished((event) => {
     // The first call comes from connect() itself, before the socket is open; items flow after the second.
@@ -218,6 +255,43 @@ function customerSender(current: () => CustomerSession | undefined, report: Sess
         report('could not send a message', error);
         throw new MessageRejectedError('message.send_failed', 'The message could not be sent.');
       }
+    },
+    /**
+     * Uploads a file checked beforehand (`checkAttachment`). Through chatjs' public `sendAttachment`, which reports
+     * no progress: uploading ourselves (StartAttachmentUpload, PUT with XHR, CompleteAttachmentUpload) would need
+     * chatjs' private connection token, which it renews on its own schedule; a progress bar is not worth coupling
+     * every upload to chatjs internals. The panel shows the file as on its way until its echo arrives.
+     * @throws AttachmentRejectedError `attachment.quota` or `attachment.send_failed`
+     */
+    async sendAttachment(file: File): Promise<void> {
+      const session = current();
+      if (!session) throw new AttachmentRejectedError('attachment.send_failed', file.name, 'Not connected.');
+      try {
+        await session.sendAttachment({ attachment: file });
+      } catch (error) {
+        report(`could not send the file ${file.name}`, error);
+        const quota = JSON.stringify(errorType(error)).includes('ServiceQuotaExceeded');
+        throw new AttachmentRejectedError(quota ? 'attachment.quota' : 'attachment.send_failed', file.name, 'The file could not be sent.');
+      }
+    },
+    /** A file's bytes, through a fresh GetAttachment URL (they expire). */
+    async downloadAttachment(attachmentId: string): Promise<Blob> {
+      const session = current();
+      if (!session) throw new Error('Not connected.');
+      return session.downloadAttachment({ attachmentId });
+    },
+    /** A fresh presigned URL for a file (GetAttachment); never cache it, it expires. */
+    async attachmentUrl(attachmentId: string): Promise<string> {
+      const session = current();
+      if (!session) throw new Error('Not connected.');
+      return session.getAttachmentURL({ attachmentId });
+    },
+    /** Tells the agent's side a message reached the customer, or was seen; chatjs deduplicates and throttles. */
+    sendReceipt(messageId: string, kind: ReceiptKind): void {
+      current()
+        ?.sendEvent({ contentType: RECEIPT_CONTENT_TYPES[kind], content: JSON.stringify({ messageId }) })
+        // Ignored (after the chat ended, or a duplicate chatjs refused): a lost receipt costs nothing the customer sees.
+        .catch(() => {});
     },
     sendTyping(): void {
       const session = current();
@@ -281,6 +355,7 @@ export function openChatSession(contact: ContactDetails, handlers: SessionHandle
     listen(current, live, {
       item: handlers.onItem,
       typing: handlers.onTyping,
+      receipt: (found) => handlers.onReceipt?.(found),
       established() {
         clearTimeout(watchdog);
         failures = 0;

@@ -132,8 +132,7 @@ export function chatActors(options: ChatActorsOptions) {
         onMinimise: () => options.send({ type: 'CLOSE', at: now() }),
         onEndRequested: () => options.send({ type: 'END_REQUESTED', at: now() }),
         onKeepChatting: () => options.send({ type: 'KEEP_CHATTING', at: now() }),
-        // Wired to the launcher by the unread work (issue 14).
-        onUnread: () => {},
+        onUnread: screen.setUnread,
         report,
       });
       screen.adopt(conversation);
@@ -172,8 +171,8 @@ export function chatLogic(options: ChatActorsOptions) {
       refuseStart: ({ context }) =>
         options.report(
           context.rulesAllow
-            ? 'not starting yet: the chat service asked to wait before starting again'
-            : 'not starting a new chat: the display rules do not offer one on this page',
+            ? 'not starting yet: the chat service asked us to wait'
+            : 'not starting a chat: the display rules do not offer one here',
         ),
     },
   });

@@ -1,7 +1,7 @@
 import type { ChatEvent } from '../../../machines/chat.types';
 import type { ResolvedConfig } from '../config/instance-config';
 import type { Conversation, ConversationModule } from './conversation.types';
-import { mountLauncher } from '../ui/launcher';
+import { mountLauncher, type LauncherView } from '../ui/launcher';
 import { viewOf, type ChatSnapshot } from './chat-view';
 import { createHostElement } from '../ui/host-element';
 
@@ -30,6 +30,8 @@ export function createChatScreen(options: ChatScreenOptions) {
   let conversation: Conversation | undefined;
   let preChatForm: { destroy(): void } | undefined;
   let preChatLoading = false;
+  /** What the launcher shows, with the count of messages the customer has not seen (the conversation's). */
+  let launcherView: LauncherView | undefined;
   /** The last snapshot drawn; what is shown is derived from it (`viewOf`). */
   let latest: ChatSnapshot | undefined;
   const view = () => (latest ? viewOf(latest) : undefined);
@@ -84,13 +86,9 @@ export function createChatScreen(options: ChatScreenOptions) {
     const next = viewOf(snapshot);
     latest = snapshot;
     const { launcher: state } = next;
-    launcher.update({
-      visible: state.visible,
-      busy: state.busy,
-      waiting: state.waiting,
-      label: config.text[state.label],
-      ...(state.error ? { error: state.error } : {}),
-    });
+    // The launcher's state as it is (what it does not know, such as `press`, it ignores; every field is set, `error`
+    // too), with its label's words, over the previous view: the unread count stays until the conversation changes it.
+    launcher.update((launcherView = { ...launcherView, ...state, label: config.text[state.label] } as LauncherView));
     if (next.preChat) void openPreChatForm();
     else closePreChatForm();
     if (next.panel) conversation?.update(snapshot);
@@ -99,8 +97,8 @@ export function createChatScreen(options: ChatScreenOptions) {
       conversation = undefined;
     }
     if (panelHost) panelHost.element.hidden = !(preChatForm || (conversation && next.panel?.shown));
-    const wasShown = Boolean(previous?.panel?.shown || previous?.preChat);
-    const isShown = Boolean(next.panel?.shown || next.preChat);
+    const wasShown = !!(previous?.panel?.shown || previous?.preChat);
+    const isShown = !!(next.panel?.shown || next.preChat);
     if (wasShown && !isShown && next.launcher.visible) launcher.focus();
     else if (!wasShown && isShown && previous?.panel && next.panel) conversation?.focus();
   }
@@ -109,6 +107,11 @@ export function createChatScreen(options: ChatScreenOptions) {
     render,
     /** The panel's shadow root, for the conversation the session opens. */
     panelRoot,
+    /** How many messages the customer has not seen: the launcher's badge and accessible name. */
+    setUnread(unread: number): void {
+      // The launcher only: this can come while the screen is drawing (a conversation's last word as it goes).
+      launcher.update((launcherView = { ...launcherView!, unread }));
+    },
     /** The conversation of the current contact; a previous one is removed. */
     adopt(next: Conversation): void {
       if (conversation !== next) conversation?.destroy();

@@ -9,7 +9,7 @@ export interface LauncherState {
   busy: boolean;
   /** The service asked to wait before starting again: the button refuses until the wait is over. */
   waiting: boolean;
-  error?: string;
+  error?: string | undefined;
   /** Which label the button wears. */
   label: 'startChat' | 'openChat' | 'retry';
   /** The event a press sends. */
@@ -25,7 +25,7 @@ export interface ChatView {
   panel: { shown: boolean } | null;
 }
 
-const HIDDEN_LAUNCHER: LauncherState = { visible: false, busy: false, waiting: false, label: 'startChat', press: 'OPEN' };
+const HIDDEN_LAUNCHER: LauncherState = { visible: false, busy: false, waiting: false, label: 'startChat', press: 'OPEN', error: undefined };
 
 function panelMinimised(snapshot: ChatSnapshot): boolean {
   return snapshot.matches({ contact: { panel: 'minimised' } }) || snapshot.matches({ ended: 'minimised' });
@@ -44,7 +44,7 @@ function chunkMissing(snapshot: ChatSnapshot): boolean {
 function launcherOf(snapshot: ChatSnapshot): LauncherState {
   const { error } = snapshot.context;
   if (chunkMissing(snapshot)) {
-    return { ...HIDDEN_LAUNCHER, visible: true, label: 'retry', press: 'RETRY_CONNECTION', ...(error ? { error: error.message } : {}) };
+    return { ...HIDDEN_LAUNCHER, visible: true, label: 'retry', press: 'RETRY_CONNECTION', error: error?.message };
   }
   if (panelMinimised(snapshot)) return { ...HIDDEN_LAUNCHER, visible: true, label: 'openChat' };
   if (!snapshot.matches('visible')) return HIDDEN_LAUNCHER;
@@ -53,7 +53,7 @@ function launcherOf(snapshot: ChatSnapshot): LauncherState {
     visible: true,
     busy: snapshot.matches({ visible: 'starting' }),
     waiting: snapshot.matches({ visible: 'waiting' }),
-    ...(error ? { error: error.message } : {}),
+    error: error?.message,
   };
 }
 

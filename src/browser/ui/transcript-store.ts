@@ -1,32 +1,59 @@
-import type { PanelMessage } from './chat-panel';
+import type { PanelAttachment, PanelMessage } from './chat-panel.types';
 import type { TranscriptItem } from '../connect/transcript-item';
+import { attachmentsOf } from '../connect/attachment-items';
+import { receiptOf, type Receipt } from '../connect/message-receipts';
 import { toPanelMessage, type PanelMessageOptions } from './panel-message';
 
-export type TranscriptStoreOptions = PanelMessageOptions;
+export interface TranscriptStoreOptions extends PanelMessageOptions {
+  /** How an item is shown. @default toPanelMessage */
+  toMessage?: typeof toPanelMessage;
+}
 
+/** A file the customer is sending, as the panel shows it until its echo arrives. */
+export interface PendingFile {
+  name: string;
+  type: string;
+  size: number;
+}
 
 /**
  * The conversation as the panel shows it: items from the socket and from GetTranscript merged by Id
  * (so a reconnect or a reload never shows a message twice), in time order, plus the customer's
- * messages that are still on their way.
+ * messages and files that are still on their way. It also keeps what later news says of a message: the agent's
+ * receipts, a card's answer, a file's thumbnail.
  */
 export function createTranscriptStore(options: TranscriptStoreOptions) {
   const seen = new Set<string>();
   const shown: PanelMessage[] = [];
+  /** The shown messages by id (as mapped, before what later news says of them). */
+  const byId = new Map<string, PanelMessage>();
   const pending = new Map<string, PanelMessage>();
   /** Ids the service gave our sends, so their echo replaces the pending copy. */
   const confirmedSends = new Map<string, string>();
+  /** What the agent's side said of the customer's messages, by message id; a read is never downgraded. */
+  const receipts = new Map<string, Receipt['kind']>();
+  /** Cards the customer picked from. */
+  const answered = new Set<string>();
+  /** Object URLs of image thumbnails, by attachment id. */
+  const thumbnails = new Map<string, string>();
+  const toMessage = options.toMessage ?? toPanelMessage;
   let version = 0;
   let cache: readonly PanelMessage[] = [];
   let cacheVersion = -1;
 
   /**
    * The send this customer message is the echo of, when the echo comes before the service's answer to the send
-   * (the socket can be quicker than the request): the oldest message still on its way with the same text.
+   * (the socket can be quicker than the request): the oldest message still on its way with the same text, or for
+   * a file the oldest upload of the same name (chatjs' upload answers with no id to match).
    */
-  function echoedSend(message: PanelMessage): string | undefined {
+  function echoedSend(item: TranscriptItem, message: PanelMessage): string | undefined {
     if (message.role !== 'CUSTOMER') return undefined;
-    for (const [tempId, sent] of pending) if (!sent.failed && sent.text === message.text) return tempId;
+    const fileName = item.Type === 'ATTACHMENT' ? attachmentsOf(item)[0]?.AttachmentName : undefined;
+    for (const [tempId, sent] of pending) {
+      if (sent.failed) continue;
+      const sentFile = sent.content.kind === 'attachment' ? sent.content.attachment.name : undefined;
+      if (fileName !== undefined ? sentFile === fileName : sentFile === undefined && sent.text === message.text) return tempId;
+    }
     return undefined;
   }
 
@@ -36,23 +63,65 @@ export function createTranscriptStore(options: TranscriptStoreOptions) {
     shown.splice(index, 0, message);
   }
 
+  function noteReceipt({ messageId, kind }: Receipt): void {
+    if (receipts.get(messageId) === 'read') return;
+    receipts.set(messageId, kind);
+    version++;
+  }
+
+  /**
+   * The list with what later news says: the receipt under the customer's latest message only, cards answered
+   * when picked from or when the customer wrote after them, thumbnails on the files that have one.
+   */
+  function decorate(list: PanelMessage[]): PanelMessage[] {
+    let lastCustomer = -1;
+    list.forEach((message, index) => {
+      if (message.role === 'CUSTOMER' && !message.failed) lastCustomer = index;
+    });
+    return list.map((message, index) => {
+      let next = message;
+      if (index === lastCustomer && !message.pending) {
+        const receipt = receipts.get(message.id);
+        if (receipt) next = { ...next, receipt };
+      }
+      if (message.content.kind === 'interactive' && (answered.has(message.id) || index < lastCustomer)) next = { ...next, answered: true };
+      if (message.content.kind === 'attachment') {
+        const thumbnailUrl = thumbnails.get(message.content.attachment.id);
+        if (thumbnailUrl) next = { ...next, content: { kind: 'attachment', attachment: { ...message.content.attachment, thumbnailUrl } } };
+      }
+      return next;
+    });
+  }
+
   return {
     /** Adds an item; false when it was already there. */
     add(item: TranscriptItem): boolean {
       if (seen.has(item.Id)) return false;
       seen.add(item.Id);
-      const message = toPanelMessage(item, options);
-      const tempId = confirmedSends.get(item.Id) ?? (message ? echoedSend(message) : undefined);
+      // Items read with GetTranscript carry the receipts they had (a reload shows "Read" as it was).
+      const receipt = receiptOf(item);
+      if (receipt) noteReceipt(receipt);
+      const message = toMessage(item, options);
+      const tempId = confirmedSends.get(item.Id) ?? (message ? echoedSend(item, message) : undefined);
       if (tempId !== undefined) {
         pending.delete(tempId);
         confirmedSends.delete(item.Id);
       }
-      if (message) insert(message);
+      if (message) {
+        insert(message);
+        byId.set(message.id, message);
+      }
       version++;
       return true;
     },
     addPending(tempId: string, text: string, displayName: string, at: number): void {
       pending.set(tempId, { id: tempId, role: 'CUSTOMER', displayName, text, content: { kind: 'text', text }, at, pending: true });
+      version++;
+    },
+    /** A file the customer is uploading: shown as on its way, replaced by its echo (the ATTACHMENT item). */
+    addPendingFile(tempId: string, file: PendingFile, displayName: string, at: number): void {
+      const attachment: PanelAttachment = { id: '', name: file.name, contentType: file.type, size: file.size, status: 'IN_PROGRESS' };
+      pending.set(tempId, { id: tempId, role: 'CUSTOMER', displayName, text: file.name, content: { kind: 'attachment', attachment }, at, pending: true });
       version++;
     },
     /** The service accepted a send; its echo (with `id`) will replace the pending copy. */
@@ -66,9 +135,34 @@ export function createTranscriptStore(options: TranscriptStoreOptions) {
       if (message) pending.set(tempId, { ...message, pending: false, failed: true });
       version++;
     },
+    /** A failed message is being sent again, in place. False when there is no such failed message. */
+    retry(tempId: string): boolean {
+      const message = pending.get(tempId);
+      if (!message?.failed) return false;
+      const { failed: _failed, ...rest } = message;
+      pending.set(tempId, { ...rest, pending: true });
+      version++;
+      return true;
+    },
+    /** The agent's side says a message was delivered or read. */
+    receipt: noteReceipt,
+    /** The customer picked from a card: it is shown answered at once. */
+    answer(messageId: string): void {
+      answered.add(messageId);
+      version++;
+    },
+    /** An image's thumbnail arrived (an object URL the caller revokes). */
+    setThumbnail(attachmentId: string, url: string): void {
+      thumbnails.set(attachmentId, url);
+      version++;
+    },
+    /** A shown message by its item id. */
+    message(id: string): PanelMessage | undefined {
+      return byId.get(id);
+    },
     messages(): readonly PanelMessage[] {
       if (cacheVersion !== version) {
-        cache = pending.size ? [...shown, ...pending.values()] : shown.slice();
+        cache = decorate(pending.size ? [...shown, ...pending.values()] : shown.slice());
         cacheVersion = version;
       }
       return cache;

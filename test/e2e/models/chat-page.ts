@@ -8,8 +8,14 @@ import type { SaEvent, SaEventType } from '../../../machines/chat.types';
 export class ChatPage {
   readonly consoleErrors: string[] = [];
   readonly pageErrors: string[] = [];
+  /** Participant Service operations the page called, by path (`/participant/attachment` is GetAttachment). */
+  readonly participantCalls: string[] = [];
 
   constructor(readonly page: Page) {
+    page.on('request', (request) => {
+      const { pathname } = new URL(request.url());
+      if (pathname.startsWith('/participant/')) this.participantCalls.push(pathname);
+    });
     page.on('console', (message: ConsoleMessage) => {
       if (message.type() === 'error') this.consoleErrors.push(message.text());
     });
@@ -221,5 +227,78 @@ export class ChatPage {
       text,
       { timeout },
     );
+  }
+
+  /** How often the page called one Participant Service operation (`/participant/attachment`: GetAttachment). */
+  callsTo(path: string): number {
+    return this.participantCalls.filter((called) => called === path).length;
+  }
+
+  /** Chooses files in the panel's file picker, as the customer would after "Attach a file". */
+  async attach(files: Array<{ name: string; mimeType: string; buffer: Buffer }>): Promise<void> {
+    await this.page.locator('[data-connect-webchat="panel"] input.file').setInputFiles(files);
+  }
+
+  /** The panel's notice about what the customer just did (a refused file, a message not sent). */
+  notice(): Promise<string> {
+    return this.page.evaluate(() => {
+      const root = document.querySelector('[data-connect-webchat="panel"]')?.shadowRoot;
+      return root?.querySelector('.notice')?.textContent?.trim() ?? '';
+    });
+  }
+
+  async waitForNotice(text: string, timeout = 10_000): Promise<void> {
+    await this.page.waitForFunction(
+      (wanted) => document.querySelector('[data-connect-webchat="panel"]')?.shadowRoot?.querySelector('.notice')?.textContent?.includes(wanted) ?? false,
+      text,
+      { timeout },
+    );
+  }
+
+  /** A file's thumbnail in the conversation (an image the agent sent), by the file's name. */
+  thumbnail(name: string) {
+    return this.page.getByRole('img', { name, exact: true });
+  }
+
+  /** Opens a file of the conversation (its button is named "Open <name>", the name isolated from our words). */
+  async openFile(name: string): Promise<void> {
+    await this.page.getByRole('button', { name: new RegExp(`^Open \u2068?${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\u2069?$`) }).click();
+  }
+
+  /** What the agent's receipts say under the customer's latest message ("Delivered", "Read"), or "". */
+  receipt(): Promise<string> {
+    return this.page.evaluate(() => {
+      const root = document.querySelector('[data-connect-webchat="panel"]')?.shadowRoot;
+      return [...(root?.querySelectorAll('.receipt') ?? [])].at(-1)?.textContent?.trim() ?? '';
+    });
+  }
+
+  async waitForReceipt(text: string, timeout = 10_000): Promise<void> {
+    await this.page.waitForFunction(
+      (wanted) => {
+        const root = document.querySelector('[data-connect-webchat="panel"]')?.shadowRoot;
+        return [...(root?.querySelectorAll('.receipt') ?? [])].at(-1)?.textContent?.trim() === wanted;
+      },
+      text,
+      { timeout },
+    );
+  }
+
+  /** Picks an option of an interactive message by its title. */
+  async pick(title: string): Promise<void> {
+    await this.page.getByRole('button', { name: title, exact: true }).click();
+  }
+
+  /** The launcher's button by its full accessible name ("Open chat, 2 unread"). */
+  launcherWithName(name: string) {
+    return this.page.getByRole('button', { name, exact: true });
+  }
+
+  /** The launcher's accessible name while the chat is minimised. */
+  launcherName(): Promise<string> {
+    return this.page.evaluate(() => {
+      const button = document.querySelector('[data-connect-webchat="launcher"]')?.shadowRoot?.querySelector('button');
+      return button?.getAttribute('aria-label') ?? button?.textContent?.trim() ?? '';
+    });
   }
 }

@@ -212,7 +212,7 @@ export async function drivePath(stack: Stack, path: ModelPath): Promise<{ transi
       case 'OPEN':
         if (before.matches({ visible: 'waiting' })) return refusedStart((webchat) => webchat.open());
         if (before.matches({ visible: 'idle' }) && !before.context.preChat) await gateStart(); // this OPEN starts a chat
-        return void (await chat.page.getByRole('button', { name: before.matches('visible') ? DEFAULT_UI_TEXT.startChat : DEFAULT_UI_TEXT.openChat, exact: true }).click());
+        return void (await chat.page.getByRole('button', { name: before.matches('visible') ? DEFAULT_UI_TEXT.startChat : OPEN_CHAT }).click());
       case 'CLOSE':
         // The visitor's own button where the page shows one (no panel while its code cannot load); else the site's code.
         if (before.matches({ visible: 'preChat' })) return void (await click(DEFAULT_UI_TEXT.cancel));
@@ -405,6 +405,9 @@ async function waitForInspection(inspection: PageInspection, page: Page, snapsho
   }
 }
 
+/** The minimised chat's launcher, with the count of messages that came meanwhile ("Open chat, 1 unread") or none. */
+const OPEN_CHAT = new RegExp(`^${DEFAULT_UI_TEXT.openChat}(, \\d+ unread)?$`);
+
 /** What the visitor must see in `snapshot`; `true` where the state is too brief to look at. */
 async function uiMatches(chat: ChatPage, snapshot: ChatSnapshot): Promise<boolean> {
   const button = (name: string) => chat.page.getByRole('button', { name, exact: true });
@@ -413,7 +416,7 @@ async function uiMatches(chat: ChatPage, snapshot: ChatSnapshot): Promise<boolea
   if (snapshot.matches({ visible: 'waiting' })) return (await button(DEFAULT_UI_TEXT.startChat).first().getAttribute('aria-disabled')) === 'true';
   if (snapshot.matches({ visible: 'preChat' })) return chat.page.getByRole('textbox', { name: 'Your name' }).isVisible();
   if (snapshot.matches('hidden') || snapshot.matches('failed') || snapshot.matches('loaded')) return !startShown;
-  const openShown = await button(DEFAULT_UI_TEXT.openChat).isVisible();
+  const openShown = await chat.page.getByRole('button', { name: OPEN_CHAT }).isVisible();
   if (snapshot.matches({ ended: 'minimised' }) || snapshot.matches({ contact: { panel: 'minimised' } })) return openShown && !(await chat.panelShown());
   if (snapshot.matches('ended')) return (await chat.statusText()).includes(DEFAULT_UI_TEXT.statusEnded);
   if (snapshot.matches({ contact: { link: 'offline' } })) return button(DEFAULT_UI_TEXT.retry).isVisible();

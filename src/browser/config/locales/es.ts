@@ -43,6 +43,13 @@ export const ES_UI_TEXT: UiText = {
   attachmentOpen: 'Abrir {name}',
   attachmentRejected: 'Bloqueado por un control de seguridad',
   attachmentPending: 'Comprobando…',
+  // Attachments and unread (runtime wiring)
+  attachmentTypeRefused: 'No se puede enviar {name}: solo archivos {types} de hasta {max}.',
+  attachmentTooLarge: 'No se puede enviar {name}: los archivos pueden ocupar como máximo {max}.',
+  attachmentEmpty: 'No se puede enviar {name}: el archivo está vacío.',
+  attachmentNotSent: 'No se pudo enviar {name}.',
+  attachmentQuota: 'No se pueden enviar más archivos en este chat.',
+  attachmentOpenFailed: 'No se pudo abrir el archivo. Inténtalo de nuevo.',
   // Panel look and feel
   unreadCount: '{count} sin leer',
   today: 'Hoy',

@@ -31,7 +31,7 @@ describe('instance config', () => {
       expect(failure.name).toBe('InvalidConfigError');
       expect(failure.code).toBe('config.colour');
       expect(failure.problems).toEqual([
-        'config.colour: unknown field (expected name, region, startChatUrl, rules, queueMarker, reconnect, text, preChat, lang, locales, theme, analytics)',
+        'config.colour: unknown field (expected name, region, startChatUrl, rules, queueMarker, reconnect, text, preChat, lang, locales, theme, analytics, botName, agentAvatarUrl, attachments, unread)',
         'config.name: expected 1–64 letters, digits, "_" or "-"',
         'config.region: expected an AWS region such as "ap-southeast-2"',
       ]);
@@ -102,5 +102,62 @@ describe('instance config', () => {
     const problems = problemsOf({ ...valid, rules: { schedule: { timeZone: 'Mars/Olympus', weekly: {} } } });
     expect(problems.length).toBeGreaterThan(0);
     expect(problems[0]).toMatch(/^config\.rules\.schedule\.timeZone/);
+  });
+
+  describe('rich content options', () => {
+    it('takes a bot name, an https or same-origin avatar, narrowed attachments and unread switches', () => {
+      const config = {
+        ...valid,
+        botName: 'Aria',
+        agentAvatarUrl: 'https://cdn.example.com/agent.png',
+        attachments: { enabled: true, types: ['.pdf', '.png'], maxBytes: 5_000_000 },
+        unread: { titlePrefix: true, sound: false },
+      };
+      expect(problemsOf(config)).toEqual([]);
+      expect(problemsOf({ ...valid, agentAvatarUrl: '/images/agent.png' })).toEqual([]);
+      expect(parsePublicConfig(config).attachments).toEqual(config.attachments);
+    });
+
+    it('refuses an empty or over-long bot name', () => {
+      expect(problemsOf({ ...valid, botName: ' ' })).toEqual(['config.botName: expected a name of 1–64 characters']);
+      expect(problemsOf({ ...valid, botName: 'x'.repeat(65) })).toHaveLength(1);
+      expect(problemsOf({ ...valid, botName: 7 })).toHaveLength(1);
+    });
+
+    it('refuses an avatar over http, from data: or javascript:, or protocol-relative', () => {
+      for (const url of ['http://cdn.example.com/a.png', 'data:image/png;base64,AA', 'javascript:alert(1)', '//evil.example/a.png', 'agent.png']) {
+        expect(problemsOf({ ...valid, agentAvatarUrl: url }), url).toEqual([
+          'config.agentAvatarUrl: expected an https:// URL or a path on the site\'s own origin ("/images/agent.png")',
+        ]);
+      }
+    });
+
+    it('refuses attachment types Amazon Connect does not allow, without their dot, or twice', () => {
+      expect(problemsOf({ ...valid, attachments: { types: ['.exe', 'pdf'] } })).toEqual([
+        expect.stringMatching(/^config\.attachments\.types: "\.exe", "pdf" not allowed by Amazon Connect \(expected some of \.csv .* each with its dot\)$/),
+      ]);
+      expect(problemsOf({ ...valid, attachments: { types: [] } })).toEqual([
+        'config.attachments.types: expected a non-empty list of extensions such as [".pdf", ".png"]',
+      ]);
+      expect(problemsOf({ ...valid, attachments: { types: ['.pdf', '.pdf'] } })).toEqual(['config.attachments.types: each extension once']);
+    });
+
+    it('refuses an attachment size outside 1 byte to 20 MB, a non-boolean switch, and unknown fields', () => {
+      const tooBig = problemsOf({ ...valid, attachments: { maxBytes: 20 * 1024 * 1024 + 1 } });
+      expect(tooBig).toEqual(["config.attachments.maxBytes: expected whole bytes from 1 to 20971520 (Amazon Connect's 20 MB)"]);
+      expect(problemsOf({ ...valid, attachments: { maxBytes: 0 } })).toHaveLength(1);
+      expect(problemsOf({ ...valid, attachments: { enabled: 'yes' } })).toEqual(['config.attachments.enabled: expected true or false']);
+      expect(problemsOf({ ...valid, unread: { sound: 1 } })).toEqual(['config.unread.sound: expected true or false']);
+      expect(problemsOf({ ...valid, unread: { flash: true } })[0]).toMatch(/^config\.unread\.flash: unknown field/);
+    });
+
+    it('names the first bad rich-content field as the error code', () => {
+      try {
+        parsePublicConfig({ ...valid, attachments: { maxBytes: -1 } });
+        expect.unreachable();
+      } catch (error) {
+        expect((error as InvalidConfigError).code).toBe('config.attachments.maxBytes');
+      }
+    });
   });
 });
