@@ -119,23 +119,74 @@ const conversationEs = (): PanelMessage[] => [
   message('CUSTOMER', '¿Puedo cambiar la dirección de entrega?', minutes(8), { receipt: 'delivered' }),
 ];
 
-const richMessages = (): PanelMessage[] => [
-  message('AGENT', 'Here is what you asked for:', minutes(30)),
-  message('AGENT', '**Returns** are free for _30 days_.\n- Print the label\n- Drop it at any post office', minutes(29), {
-    content: { kind: 'markdown', text: '**Returns** are free for _30 days_.\n- Print the label\n- Drop it at any post office' },
-  }),
+/** A small picture for the image thumbnail: a parcel on a doorstep, drawn in SVG. */
+const PARCEL = `data:image/svg+xml,${encodeURIComponent(
+  '<svg xmlns="http://www.w3.org/2000/svg" width="320" height="200"><rect width="320" height="200" fill="#dfe7ef"/>' +
+    '<rect y="150" width="320" height="50" fill="#b9a58a"/><rect x="110" y="80" width="100" height="80" fill="#c8924f"/>' +
+    '<rect x="152" y="80" width="16" height="80" fill="#e8d3a8"/></svg>',
+)}`;
+
+const markdownMessages = (): PanelMessage[] => {
+  const tip = '**Returns** are free for _30 days_:\n1. Print the label from [your orders](https://example.com/orders)\n2. Drop it at any post office\n\nQuestions? Mail `returns@example.com` or see https://example.com/help';
+  return [
+    message('CUSTOMER', 'How do returns work?', minutes(31)),
+    message('AGENT', tip, minutes(30), { content: { kind: 'markdown', text: tip } }),
+    message('AGENT', 'Anything else? Our FAQ is at https://example.com/faq', minutes(29)),
+  ];
+};
+
+const attachmentMessages = (): PanelMessage[] => [
   message('AGENT', 'invoice-1042.pdf', minutes(28), {
     content: { kind: 'attachment', attachment: { id: 'a1', name: 'invoice-1042.pdf', contentType: 'application/pdf', size: 48_213, status: 'APPROVED' } },
   }),
-  message('CUSTOMER', 'parcel.jpg', minutes(27), {
-    content: { kind: 'attachment', attachment: { id: 'a2', name: 'parcel.jpg', contentType: 'image/jpeg', size: 1_204_113, status: 'APPROVED' } },
+  message('AGENT', 'parcel.jpg', minutes(27), {
+    content: { kind: 'attachment', attachment: { id: 'a2', name: 'parcel.jpg', contentType: 'image/jpeg', size: 1_204_113, status: 'APPROVED', thumbnailUrl: PARCEL } },
   }),
-  interactive('ListPicker', { title: 'Which department?', subtitle: 'Tap to select option', elements: [{ title: 'Billing' }, { title: 'Delivery' }, { title: 'Returns' }] }, 'Which department?', minutes(26)),
-  interactive('TimePicker', { title: 'Schedule a call', timeslots: [{ date: '2026-11-27T09:00+00:00', duration: 30 }] }, 'Schedule a call', minutes(25)),
-  interactive('Panel', { title: 'How can we help?', elements: [{ title: 'Track order' }, { title: 'Talk to an agent' }] }, 'How can we help?', minutes(24)),
-  interactive('QuickReply', { title: 'Was this helpful?', elements: [{ title: 'Yes' }, { title: 'No' }] }, 'Was this helpful?', minutes(23)),
-  interactive('Carousel', { title: 'You may also like', elements: [] }, 'You may also like', minutes(22)),
+  message('CUSTOMER', 'receipt-scan.png', minutes(2), {
+    content: { kind: 'attachment', attachment: { id: '', name: 'receipt-scan.png', contentType: 'image/png', size: 2_310_400, status: 'IN_PROGRESS', progress: 0.6 } },
+    pending: true,
+  }),
 ];
+
+/** One card of each kind Amazon Connect sends, each after the customer's question, as a bot would. */
+const CARDS: Record<string, () => PanelMessage[]> = {
+  listpicker: () => [
+    message('CUSTOMER', 'I need help', minutes(6)),
+    interactive('ListPicker', {
+      title: 'Which department?', subtitle: 'Tap to select option',
+      elements: [{ title: 'Billing', subtitle: 'Invoices and payments' }, { title: 'Delivery', subtitle: 'Where is my parcel?' }, { title: 'Returns', subtitle: 'Send something back' }, { title: 'Help centre', type: 'hyperlink', url: 'https://example.com/help' }],
+    }, 'Which department?', minutes(5)),
+  ],
+  timepicker: () => [
+    message('CUSTOMER', 'Can someone call me?', minutes(6)),
+    interactive('TimePicker', {
+      title: 'Schedule a call', subtitle: 'Times are in your time zone',
+      timeslots: ['2026-11-27T09:00', '2026-11-27T11:30', '2026-11-27T15:00', '2026-11-28T10:00'].map((date) => ({ date: `${date}+00:00`, duration: 30 })),
+    }, 'Schedule a call', minutes(5)),
+  ],
+  panel: () => [
+    message('CUSTOMER', 'Hi', minutes(6)),
+    interactive('Panel', { title: 'How can we help?', subtitle: 'Choose one', elements: [{ title: 'Track my order' }, { title: 'Change the address' }, { title: 'Talk to an agent' }] }, 'How can we help?', minutes(5)),
+  ],
+  quickreply: () => [
+    message('AGENT', 'Your address is updated.', minutes(6)),
+    interactive('QuickReply', { title: 'Was this helpful?', elements: [{ title: 'Yes' }, { title: 'No' }, { title: 'Not sure' }] }, 'Was this helpful?', minutes(5)),
+  ],
+  carousel: () => [
+    message('CUSTOMER', 'Any deals on flights?', minutes(6)),
+    interactive('Carousel', {
+      title: 'Popular destinations',
+      elements: ['California', 'Lisbon', 'Kyoto'].map((city, index) => ({
+        templateType: 'Panel', templateIdentifier: `template${index}`, version: '1.0',
+        data: { content: { title: city, subtitle: 'Flights from $199', elements: [{ title: 'Book flights' }, { title: 'See hotels' }] } },
+      })),
+    }, 'Popular destinations', minutes(5)),
+  ],
+  answered: () => {
+    const [question, card] = CARDS.quickreply!();
+    return [question!, { ...card!, answered: true }, message('CUSTOMER', 'Yes', minutes(4), { receipt: 'read' })];
+  },
+};
 
 const view = (extra: Partial<PanelView> = {}): PanelView => ({
   status: 'agent', agentName: 'Maria Lopez', agentTyping: false, messages: conversation(), maxMessageLength: 1024,
@@ -168,7 +219,9 @@ const SHOTS: Shot[] = [
   },
   { name: 'panel-conversation', kind: 'panel', view: view() },
   { name: 'panel-bot-before-agent', kind: 'panel', view: view({ status: 'inFlow', messages: conversation().slice(0, 2) }) },
-  { name: 'panel-rich-content', kind: 'panel', view: view({ messages: richMessages() }) },
+  { name: 'panel-markdown', kind: 'panel', view: view({ messages: markdownMessages() }) },
+  { name: 'panel-attachments', kind: 'panel', view: view({ messages: attachmentMessages() }) },
+  ...Object.entries(CARDS).map(([card, messages]) => ({ name: `panel-card-${card}`, kind: 'panel' as const, view: view({ status: 'inFlow', messages: messages() }) })),
   { name: 'panel-typing', kind: 'panel', view: view({ agentTyping: true }) },
   { name: 'panel-end-confirmation', kind: 'panel', view: view({ confirmingEnd: true }) },
   { name: 'panel-ended', kind: 'panel', view: view({ status: 'ended' }) },
