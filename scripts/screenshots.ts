@@ -16,6 +16,7 @@ import { chromium, type Page } from 'playwright-core';
 import { build, type Rolldown } from 'vite';
 import { DEFAULT_UI_TEXT } from '../src/browser/config/ui-text';
 import { ES_UI_TEXT } from '../src/browser/config/locales/es';
+import { parseTemplate } from '../src/browser/ui/content/interactive-template';
 import type { PanelMessage, PanelView } from '../src/browser/ui/chat-panel.types';
 import type { LauncherView } from '../src/browser/ui/launcher';
 
@@ -96,8 +97,12 @@ function message(role: PanelMessage['role'], text: string, at: number, extra: Pa
   const displayName = role === 'AGENT' ? 'Maria Lopez' : role === 'BOT' ? 'Assistant' : role === 'CUSTOMER' ? 'Sam' : '';
   return { id: `s${++next}`, role, displayName, text, content: { kind: 'text', text }, at, ...extra };
 }
-const interactive = (templateType: string, content: Record<string, unknown>, text: string, at: number) =>
-  message('BOT', text, at, { content: { kind: 'interactive', template: { templateType, version: '1.0', data: { content } } } });
+/** A card as the panel gets it: the template JSON Amazon Connect sends, read by the panel's own parser. */
+function interactive(templateType: string, content: Record<string, unknown>, at: number): PanelMessage {
+  const parsed = parseTemplate(JSON.stringify({ templateType, version: '1.0', data: { content } }));
+  if (!parsed) throw new Error(`the ${templateType} fixture is not a template the panel reads`);
+  return message('BOT', parsed.text, at, { content: { kind: 'interactive', template: parsed.template } });
+}
 
 const conversation = (t = DEFAULT_UI_TEXT): PanelMessage[] => [
   message('BOT', 'Hi! I can help with orders, returns and delivery.', minutes(60 * 24 + 5)),
@@ -155,22 +160,22 @@ const CARDS: Record<string, () => PanelMessage[]> = {
     interactive('ListPicker', {
       title: 'Which department?', subtitle: 'Tap to select option',
       elements: [{ title: 'Billing', subtitle: 'Invoices and payments' }, { title: 'Delivery', subtitle: 'Where is my parcel?' }, { title: 'Returns', subtitle: 'Send something back' }, { title: 'Help centre', type: 'hyperlink', url: 'https://example.com/help' }],
-    }, 'Which department?', minutes(5)),
+    }, minutes(5)),
   ],
   timepicker: () => [
     message('CUSTOMER', 'Can someone call me?', minutes(6)),
     interactive('TimePicker', {
       title: 'Schedule a call', subtitle: 'Times are in your time zone',
       timeslots: ['2026-11-27T09:00', '2026-11-27T11:30', '2026-11-27T15:00', '2026-11-28T10:00'].map((date) => ({ date: `${date}+00:00`, duration: 30 })),
-    }, 'Schedule a call', minutes(5)),
+    }, minutes(5)),
   ],
   panel: () => [
     message('CUSTOMER', 'Hi', minutes(6)),
-    interactive('Panel', { title: 'How can we help?', subtitle: 'Choose one', elements: [{ title: 'Track my order' }, { title: 'Change the address' }, { title: 'Talk to an agent' }] }, 'How can we help?', minutes(5)),
+    interactive('Panel', { title: 'How can we help?', subtitle: 'Choose one', elements: [{ title: 'Track my order' }, { title: 'Change the address' }, { title: 'Talk to an agent' }] }, minutes(5)),
   ],
   quickreply: () => [
     message('AGENT', 'Your address is updated.', minutes(6)),
-    interactive('QuickReply', { title: 'Was this helpful?', elements: [{ title: 'Yes' }, { title: 'No' }, { title: 'Not sure' }] }, 'Was this helpful?', minutes(5)),
+    interactive('QuickReply', { title: 'Was this helpful?', elements: [{ title: 'Yes' }, { title: 'No' }, { title: 'Not sure' }] }, minutes(5)),
   ],
   carousel: () => [
     message('CUSTOMER', 'Any deals on flights?', minutes(6)),
@@ -180,7 +185,7 @@ const CARDS: Record<string, () => PanelMessage[]> = {
         templateType: 'Panel', templateIdentifier: `template${index}`, version: '1.0',
         data: { content: { title: city, subtitle: 'Flights from $199', elements: [{ title: 'Book flights' }, { title: 'See hotels' }] } },
       })),
-    }, 'Popular destinations', minutes(5)),
+    }, minutes(5)),
   ],
   answered: () => {
     const [question, card] = CARDS.quickreply!();

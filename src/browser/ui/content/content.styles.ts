@@ -19,8 +19,11 @@ export const CONTENT_CSS = `
 .cw-options { display: flex; flex-direction: column; gap: 6px; margin: 0; padding: 0; list-style: none; }
 .cw-quickreply .cw-options { flex-flow: row wrap; }
 .cw-option, .cw-file-open, .cw-slot { color: var(--_text); background: var(--_bg); }
-.cw-option { display: flex; flex-wrap: wrap; align-items: center; gap: 2px 8px; inline-size: 100%; text-align: start; }
-.cw-quickreply .cw-option { inline-size: auto; border-radius: 999px; }
+.cw-option { display: flex; flex-wrap: wrap; align-items: center; justify-content: flex-start; gap: 2px 8px; inline-size: 100%; text-align: start;
+  border: 1px solid var(--_line); border-radius: calc(var(--_radius) * 0.75); }
+.cw-option:hover:not(:disabled) { border-color: var(--_accent); }
+.cw-quickreply .cw-option { justify-content: center; inline-size: auto; border-radius: 999px; }
+.cw-slide-count { margin: 0; font-size: 0.8em; color: var(--_muted); }
 .cw-option small { flex-basis: 100%; font-weight: 400; color: var(--_muted); }
 .cw-option-img { inline-size: 2.5em; block-size: 2.5em; object-fit: cover; border-radius: 4px; }
 .bubble button:disabled, .bubble input:disabled + span { cursor: default; opacity: 0.6; }
@@ -34,8 +37,15 @@ export const CONTENT_CSS = `
 .cw-slide[hidden] { display: none; }
 .cw-nav { display: flex; justify-content: space-between; gap: 8px; }
 .cw-file { display: flex; flex-direction: column; gap: 4px; min-inline-size: min(12em, 100%); }
-.cw-file-open, .cw-file-box { display: flex; flex-direction: column; align-items: flex-start; gap: 2px; inline-size: 100%; text-align: start; font-weight: inherit; }
+.cw-file-open, .cw-file-box { display: flex; flex-direction: column; align-items: flex-start; gap: 6px; inline-size: 100%; text-align: start; font-weight: inherit; }
+.cw-file-open { padding: 8px 12px; border: 1px solid var(--_line); border-radius: calc(var(--_radius) * 0.75); }
+.cw-file-open:has(.cw-thumb) { padding: 4px 4px 8px; }
+.cw-file-open:has(.cw-thumb) .cw-file-name { padding-inline: 8px; }
 .cw-file-name { font-weight: 600; overflow-wrap: anywhere; }
+/* A document glyph in CSS: no icon font, no bytes of SVG in the chunk. */
+.cw-file-name::before { content: ""; display: inline-block; inline-size: 0.7em; block-size: 0.9em; margin-inline-end: 0.45em; vertical-align: -0.05em;
+  border: 2px solid currentColor; border-radius: 2px; border-start-end-radius: 5px; opacity: 0.7; }
+.cw-thumb { inline-size: 100%; }
 .cw-file-meta, .cw-file-status { font-size: 0.85em; color: var(--_muted); }
 .customer .cw-file-meta, .customer .cw-file-status { color: inherit; }
 .cw-rejected .cw-file-name { text-decoration: line-through; }

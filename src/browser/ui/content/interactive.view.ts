@@ -70,7 +70,7 @@ function carousel(content: CarouselContent, message: PanelMessage, context: Cont
   const slides = content.cards.map((card, index) => {
     const label = t.contentSlide.replace('{index}', String(index + 1)).replace('{count}', String(count));
     const reply = (title: string) => context.callbacks.pick(message.id, carouselReply(card.templateIdentifier, card.content.title, title));
-    return html`<div class="cw-slide" role="group" aria-roledescription="slide" aria-label=${label} ?hidden=${index > 0}>${picker(card.content, card.templateType, reply, disabled)}</div>`;
+    return html`<div class="cw-slide" role="group" aria-roledescription="slide" aria-label=${label} ?hidden=${index > 0}>${count > 1 ? html`<p class="cw-slide-count" aria-hidden="true">${label}</p>` : nothing}${picker(card.content, card.templateType, reply, disabled)}</div>`;
   });
   const nav = count > 1
     ? html`<div class="cw-nav"><button type="button" class="cw-prev" @click=${(e: Event) => turn(e, -1)}>${t.contentPrevious}</button><button type="button" class="cw-next" @click=${(e: Event) => turn(e, 1)}>${t.contentNext}</button></div>`
