@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { defineConfig, type LibraryOptions } from 'vite';
+import { cssLiteralsPlugin } from './src/build/css-literals.plugin';
 import { globalSandboxPlugin } from './src/build/global-sandbox.plugin';
 
 const { version, dependencies } = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as {
@@ -63,7 +64,7 @@ const isDependency = (id: string) =>
  * Declarations come from `tsc -p tsconfig.build.json` into `dist/types/`.
  */
 const esmConfig = defineConfig({
-  plugins: [globalSandboxPlugin()],
+  plugins: [globalSandboxPlugin(), cssLiteralsPlugin()],
   define: { __WEBCHAT_VERSION__: JSON.stringify(version) },
   build: {
     outDir: fileURLToPath(new URL('./dist/esm', import.meta.url)),
@@ -82,7 +83,7 @@ const esmConfig = defineConfig({
 });
 
 export default defineConfig(({ mode }) => mode === 'visualizer' ? visualizerConfig : mode === 'esm' ? esmConfig : ({
-  plugins: [globalSandboxPlugin()],
+  plugins: [globalSandboxPlugin(), cssLiteralsPlugin()],
   define: { __WEBCHAT_VERSION__: JSON.stringify(version) },
   build: {
     emptyOutDir: mode === 'production',

@@ -3,7 +3,7 @@
  * p95 where it matters), writes `bench/results.json`, and exits non-zero when a budget is exceeded or a
  * measurement fails — after printing everything.
  *
- *   npx tsx bench/run.ts [--only=bytes,page,agent,bus,backend,memory]
+ *   npx tsx bench/run.ts [--only=bytes,page,agent,bus,backend,memory,rich]
  */
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -17,10 +17,11 @@ import { currentLoadAverage, describeMachine, describeRevision } from './machine
 import type { BenchContext, Measurement } from './metric';
 import { pageCost } from './page-cost';
 import { renderTable, toResult, type MetricResult } from './report-table';
+import { richTranscript } from './rich-transcript';
 import { saEventsBus } from './sa-events-bus';
 import { startToAgent } from './start-to-agent';
 
-const MEASUREMENTS: readonly Measurement[] = [bundleBytes, pageCost, startToAgent, saEventsBus, startChatBackend, conversationMemory];
+const MEASUREMENTS: readonly Measurement[] = [bundleBytes, pageCost, startToAgent, saEventsBus, startChatBackend, conversationMemory, richTranscript];
 
 const root = process.cwd();
 const only = process.argv.find((arg) => arg.startsWith('--only='))?.slice('--only='.length).split(',');
