@@ -57,6 +57,14 @@ export function createTranscriptStore(options: TranscriptStoreOptions) {
     return undefined;
   }
 
+  /** The echo of the customer's own file carries no size (Amazon Connect's item has none): keep what the upload knew. */
+  function withSentSize(message: PanelMessage, sent: PanelMessage | undefined): PanelMessage {
+    if (message.content.kind !== 'attachment' || sent?.content.kind !== 'attachment') return message;
+    const { size } = sent.content.attachment;
+    if (size === undefined || message.content.attachment.size !== undefined) return message;
+    return { ...message, content: { kind: 'attachment', attachment: { ...message.content.attachment, size } } };
+  }
+
   function insert(message: PanelMessage): void {
     let index = shown.length;
     while (index > 0 && shown[index - 1]!.at > message.at) index--;
@@ -103,13 +111,15 @@ export function createTranscriptStore(options: TranscriptStoreOptions) {
       if (receipt) noteReceipt(receipt);
       const message = toMessage(item, options);
       const tempId = confirmedSends.get(item.Id) ?? (message ? echoedSend(item, message) : undefined);
+      const sent = tempId !== undefined ? pending.get(tempId) : undefined;
       if (tempId !== undefined) {
         pending.delete(tempId);
         confirmedSends.delete(item.Id);
       }
       if (message) {
-        insert(message);
-        byId.set(message.id, message);
+        const kept = withSentSize(message, sent);
+        insert(kept);
+        byId.set(kept.id, kept);
       }
       version++;
       return true;

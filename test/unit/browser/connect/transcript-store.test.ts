@@ -166,6 +166,8 @@ describe('transcript store', () => {
       expect(store.messages().map((m) => m.id)).toEqual(['other', 'tmp-1']);
       store.add(fileItem('real', 2, 'report.pdf', mine));
       expect(store.messages().map((m) => m.id)).toEqual(['other', 'real']);
+      // Amazon Connect's item has no size: the echo keeps the one the upload knew.
+      expect(store.messages()[1]!.content).toMatchObject({ kind: 'attachment', attachment: { id: 'att-real', size: 1234 } });
       expect(store.retry('real')).toBe(false);
     });
 
