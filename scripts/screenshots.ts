@@ -13,7 +13,7 @@ import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Page } from 'playwright-core';
-import { build, type Rolldown } from 'vite';
+import { bundleInMemory } from '../src/build/in-memory-bundle';
 import { DEFAULT_UI_TEXT } from '../src/browser/config/ui-text';
 import { ES_UI_TEXT } from '../src/browser/config/locales/es';
 import { parseTemplate } from '../src/browser/ui/content/interactive-template';
@@ -62,32 +62,13 @@ window.show = ({ kind, view, lang, dir, now }) => {
   mountChatPanel(root, callbacks, { now: () => now }).update(view);
 };`;
 
-async function bundle(): Promise<Record<string, string>> {
-  const result = (await build({
-    root: ROOT,
-    configFile: false,
-    logLevel: 'silent',
-    mode: 'production',
-    publicDir: false,
-    resolve: { conditions: ['module', 'browser', 'production'] },
-    build: {
-      write: false,
-      minify: true,
-      rolldownOptions: { output: { minify: true } },
-      lib: {
-        entry: {
-          'chat-panel': join(ROOT, 'src/browser/ui/chat-panel.ts'),
-          launcher: join(ROOT, 'src/browser/ui/launcher.ts'),
-          'panel-host.styles': join(ROOT, 'src/browser/ui/panel-host.styles.ts'),
-          'pre-chat-form': join(ROOT, 'src/browser/ui/pre-chat-form.ts'),
-        },
-        formats: ['es'],
-      },
-    },
-  })) as Rolldown.RolldownOutput | Rolldown.RolldownOutput[];
-  const output = Array.isArray(result) ? result[0]! : result;
-  return Object.fromEntries(output.output.filter((chunk) => chunk.type === 'chunk').map((chunk) => [`/${chunk.fileName}`, chunk.code]));
-}
+const bundle = () =>
+  bundleInMemory({
+    'chat-panel': 'src/browser/ui/chat-panel.ts',
+    launcher: 'src/browser/ui/launcher.ts',
+    'panel-host.styles': 'src/browser/ui/panel-host.styles.ts',
+    'pre-chat-form': 'src/browser/ui/pre-chat-form.ts',
+  });
 
 // ---- fixtures -------------------------------------------------------------------------------------------------
 

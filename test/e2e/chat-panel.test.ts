@@ -1,19 +1,14 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import type { Browser } from 'playwright-core';
-import { build, type Rolldown } from 'vite';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from './support/browser';
+import { bundleInMemory } from '../../src/build/in-memory-bundle';
 import { message, panelView, PanelPage } from './models/panel-page';
 import { LauncherPage } from './models/launcher-page';
 import { DEFAULT_UI_TEXT } from '../../src/browser/config/ui-text';
 
-const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const STRICT_CSP = "default-src 'self'; script-src 'self'; style-src 'self'";
 const NONCE = 'panel-test-nonce';
 /** The lazy conversation chunk is 100 KB gzip, and chatjs takes ~76 KB of it. */
@@ -71,10 +66,8 @@ let browser: Browser;
 let server: Server;
 let origin: string;
 let bundle: string;
-let outDir: string;
 
 beforeAll(async () => {
-  outDir = await mkdtemp(join(tmpdir(), 'chat-panel-'));
   bundle = await bundleOf('src/browser/ui/chat-panel.ts', 'chat-panel');
   const launcherBundle = await bundleOf('src/browser/ui/launcher.ts', 'launcher');
 
@@ -91,29 +84,8 @@ beforeAll(async () => {
   browser = await launchChromium();
 });
 
-/** One module, bundled in memory as it ships (production lit, minified). */
-async function bundleOf(entry: string, fileName: string): Promise<string> {
-  const result = (await build({
-    root: ROOT,
-    configFile: false,
-    logLevel: 'silent',
-    mode: 'production',
-    publicDir: false,
-    // Vitest sets NODE_ENV=test, which would pick lit's development build: ask for production explicitly.
-    resolve: { conditions: ['module', 'browser', 'production'] },
-    build: {
-      outDir,
-      write: false,
-      emptyOutDir: false,
-      minify: true,
-      // Lib mode keeps whitespace in ES output; minify fully so the size check measures what ships.
-      rolldownOptions: { output: { minify: true } },
-      lib: { entry: join(ROOT, entry), formats: ['es'], fileName },
-    },
-  })) as Rolldown.RolldownOutput | Rolldown.RolldownOutput[];
-  const output = Array.isArray(result) ? result[0]! : result;
-  return output.output.find((chunk) => chunk.type === 'chunk')!.code;
-}
+/** One module, bundled alone in memory as it ships. */
+const bundleOf = async (entry: string, name: string) => (await bundleInMemory({ [name]: entry }))[`/${name}.js`]!;
 
 async function serve(files: Record<string, [string, string]>): Promise<void> {
   server = createServer((req, res) => {
@@ -139,7 +111,6 @@ async function serve(files: Record<string, [string, string]>): Promise<void> {
 afterAll(async () => {
   await browser?.close();
   await new Promise((resolve) => server?.close(resolve));
-  if (outDir) await rm(outDir, { recursive: true, force: true });
 });
 
 const opened: PanelPage[] = [];

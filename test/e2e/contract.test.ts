@@ -1,6 +1,5 @@
 import type { BrowserContext } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import type { SaEvent, SaEventType } from '../../machines/chat.types';
 import { DEFAULT_UI_TEXT } from '../../src/browser/config/ui-text';
 import { PRELOAD_STUB } from '../../src/browser/events/preload-stub';
 import { ChatPage } from './models/chat-page';
@@ -8,8 +7,6 @@ import { useStack } from './support/stack';
 
 /** Reconnect timings that give up within a second or two (the instance config's `reconnect`). */
 const GIVE_UP_FAST = { silenceMs: 200, delaysMs: [200, 200] };
-
-const count = (history: SaEvent[], type: SaEventType) => history.filter((entry) => entry.type === type).length;
 
 describe('the saEvents contract holds on every path (built bundle in Chromium against the emulator)', () => {
   const stack = useStack();

@@ -1,15 +1,12 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { fileURLToPath } from 'node:url';
-import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
-import { build, type Rolldown } from 'vite';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { TranscriptItem } from '../../src/browser/connect/transcript-item';
 import { launchChromium } from './support/browser';
+import { bundleInMemory } from '../../src/build/in-memory-bundle';
 import { ContentPage } from './models/content-page';
 
-const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const INTERACTIVE = 'application/vnd.amazonaws.connect.message.interactive';
 
 const PAGE = `<!doctype html>
@@ -40,20 +37,7 @@ let server: Server;
 let origin: string;
 
 beforeAll(async () => {
-  const result = (await build({
-    root: ROOT,
-    configFile: false,
-    logLevel: 'silent',
-    mode: 'production',
-    publicDir: false,
-    resolve: { conditions: ['module', 'browser', 'production'] },
-    build: {
-      write: false,
-      minify: true,
-      lib: { entry: join(ROOT, 'test/e2e/support/content-host-entry.ts'), formats: ['es'], fileName: 'content' },
-    },
-  })) as Rolldown.RolldownOutput | Rolldown.RolldownOutput[];
-  const bundle = (Array.isArray(result) ? result[0]! : result).output.find((chunk) => chunk.type === 'chunk')!.code;
+  const bundle = (await bundleInMemory({ content: 'test/e2e/support/content-host-entry.ts' }))['/content.js']!;
   const files: Record<string, [string, string]> = {
     '/': ['text/html; charset=utf-8', PAGE],
     '/content.js': ['text/javascript', bundle],

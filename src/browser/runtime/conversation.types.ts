@@ -1,7 +1,6 @@
 import type { ChatEvent, ContactDetails } from '../../../machines/chat.types';
 import type { ResolvedConfig } from '../config/instance-config';
 import type { ChatSnapshot } from '../../../machines/chat.machine';
-import type { ConversationState } from '../ui/panel-state';
 
 export type { ConversationState, ConversationStatus } from '../ui/panel-state';
 

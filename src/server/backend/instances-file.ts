@@ -1,10 +1,8 @@
 import { readFile } from 'node:fs/promises';
-import { parsePublicConfig } from '../../browser/config/instance-config';
 import { publicConfigProblems } from '../../browser/config/instance-config';
 import { InvalidConfigError } from '../../browser/config/invalid-config-error';
 import type { InstanceDefinition, InstancesFile } from '../../browser/config/instance-config.types';
 import { isRecord } from '../../browser/platform/shape-check';
-import { isInvalidConfigError } from '../../browser/config/invalid-config-error';
 
 /** `config/instances.json` (or the file named by INSTANCES_FILE) cannot be used; `code` names the first bad field. */
 export class InvalidInstancesFileError extends InvalidConfigError {

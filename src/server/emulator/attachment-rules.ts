@@ -1,30 +1,12 @@
-/**
- * What Amazon Connect accepts as a chat attachment (AG `feature-limits.html`, hard limits): these file
- * types, up to 20 MB, with a name of 1–256 characters. Each extension lists the MIME types a browser
- * gives such a file (`File.type`), so a `.csv` typed `application/vnd.ms-excel` on Windows still passes.
- */
-export const ATTACHMENT_TYPES: Readonly<Record<string, readonly string[]>> = {
-  '.csv': ['text/csv', 'application/vnd.ms-excel'],
-  '.doc': ['application/msword'],
-  '.docx': ['application/vnd.openxmlformats-officedocument.wordprocessingml.document'],
-  '.heic': ['image/heic'],
-  '.jfif': ['image/jpeg', 'image/pjpeg'],
-  '.jpeg': ['image/jpeg', 'image/pjpeg'],
-  '.jpg': ['image/jpeg', 'image/pjpeg'],
-  '.mov': ['video/quicktime'],
-  '.mp4': ['video/mp4'],
-  '.pdf': ['application/pdf'],
-  '.png': ['image/png'],
-  '.ppt': ['application/vnd.ms-powerpoint'],
-  '.pptx': ['application/vnd.openxmlformats-officedocument.presentationml.presentation'],
-  '.rtf': ['application/rtf', 'text/rtf'],
-  '.txt': ['text/plain'],
-  '.wav': ['audio/wav', 'audio/x-wav', 'audio/wave', 'audio/vnd.wave'],
-  '.xls': ['application/vnd.ms-excel'],
-  '.xlsx': ['application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'],
-};
+import { CONNECT_ATTACHMENT_TYPES, CONNECT_MAX_ATTACHMENT_BYTES } from '../../browser/config/attachment-types';
 
-export const MAX_ATTACHMENT_BYTES = 20 * 1024 * 1024;
+/**
+ * What Amazon Connect accepts as a chat attachment (AG `feature-limits.html`, hard limits): the file types the
+ * browser side checks too (each extension with the MIME types a browser gives such a file), up to 20 MB, with a
+ * name of 1–256 characters.
+ */
+export const ATTACHMENT_TYPES = CONNECT_ATTACHMENT_TYPES;
+export const MAX_ATTACHMENT_BYTES = CONNECT_MAX_ATTACHMENT_BYTES;
 export const MAX_ATTACHMENT_NAME = 256;
 const MAX_CONTENT_TYPE = 255;
 
