@@ -1,5 +1,6 @@
 import type { Browser, CDPSession } from 'playwright-core';
 import { ChatPage } from '../test/e2e/models/chat-page';
+import { startChatWithAgent } from '../test/e2e/models/agent-chat';
 import { EmulatorControl } from '../test/e2e/models/emulator-control';
 import { startDemoServerProcess } from './demo-server-process';
 import type { Measurement, Metric } from './metric';
@@ -57,12 +58,7 @@ async function chatAndUnmount(browser: Browser, url: string, control: EmulatorCo
     await page.waitForTimeout(300);
     const before = await readHeap(cdp);
 
-    await chat.start();
-    const contactId = await chat.contactId();
-    await control.waitForCustomer(contactId);
-    await control.queue(contactId);
-    await control.join(contactId, 'Ana');
-    await chat.waitForEvent('CONNECT_TO_AGENT');
+    const contactId = await startChatWithAgent(chat, control);
     const prefix = `m${Math.random().toString(36).slice(2, 6)} `;
     const started = Date.now();
     for (let first = 0; first < messages; first += BATCH) {

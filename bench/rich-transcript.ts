@@ -1,5 +1,6 @@
 import type { Browser } from 'playwright-core';
 import { ChatPage } from '../test/e2e/models/chat-page';
+import { startChatWithAgent } from '../test/e2e/models/agent-chat';
 import { EmulatorControl } from '../test/e2e/models/emulator-control';
 import { startDemoServerProcess } from './demo-server-process';
 import type { Measurement } from './metric';
@@ -36,12 +37,7 @@ async function oneRun(browser: Browser, url: string, control: EmulatorControl): 
     const chat = new ChatPage(page);
     await chat.open(`${url}/`);
     await chat.waitForEvent('CHAT_VISIBLE');
-    await chat.start();
-    const contactId = await chat.contactId();
-    await control.waitForCustomer(contactId);
-    await control.queue(contactId);
-    await control.join(contactId, 'Ana');
-    await chat.waitForEvent('CONNECT_TO_AGENT');
+    const contactId = await startChatWithAgent(chat, control);
     const run = Math.random().toString(36).slice(2, 6);
     const before = await page.evaluate(() => performance.now());
     const started = Date.now();

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { startChatWithAgent } from './models/agent-chat';
 import type { ChatPage } from './models/chat-page';
 import { useStack } from './support/stack';
 
@@ -14,10 +15,7 @@ describe('receipts, picks and unread: built bundle + chatjs in Chromium against 
   async function agentChat(): Promise<{ chat: ChatPage; contactId: string }> {
     const chat = await stack.openChat('/');
     await chat.waitForEvent('CHAT_VISIBLE');
-    await chat.start();
-    const contactId = await chat.contactId();
-    await stack.control.waitForCustomer(contactId);
-    await stack.control.join(contactId, 'Ana');
+    const contactId = await startChatWithAgent(chat, stack.control);
     await chat.waitForStatus('Connected to Ana');
     return { chat, contactId };
   }
