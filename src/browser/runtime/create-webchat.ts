@@ -78,6 +78,17 @@ export interface Webchat {
   destroy(): void;
 }
 
+/** The display rules, watched from boot on: each change of their answer becomes RULES_ALLOW or RULES_DENY. */
+function watchRules(loaded: LoadedConfig, win: Window, now: () => number, send: (event: ChatEvent) => void) {
+  return loaded.module.watchDisplayRules({
+    rules: loaded.config.rules,
+    evaluate: loaded.module,
+    window: win,
+    now,
+    onChange: (allowed) => send({ type: allowed ? 'RULES_ALLOW' : 'RULES_DENY', at: now() }),
+  });
+}
+
 /**
  * One chat runtime: composes the statechart (which holds all of the chat's state), its actors, the saEvents
  * log, the screen drawn from each snapshot, the display-rules watcher and the saved contact. It decides
@@ -166,13 +177,7 @@ export function createWebchat(options: WebchatOptions): Webchat {
     const queued = beforeBoot ?? [];
     beforeBoot = undefined;
     if (loaded && !snapshot.matches('failed')) {
-      const watcher = loaded.module.watchDisplayRules({
-        rules: loaded.config.rules,
-        evaluate: loaded.module,
-        window: win,
-        now,
-        onChange: (allowed) => send({ type: allowed ? 'RULES_ALLOW' : 'RULES_DENY', at: now() }),
-      });
+      const watcher = watchRules(loaded, win, now, send);
       cleanups.push(watcher.stop);
       webchat.checkRules = watcher.check;
     }

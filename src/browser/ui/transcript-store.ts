@@ -2,6 +2,7 @@ import type { PanelAttachment, PanelMessage } from './chat-panel.types';
 import type { TranscriptItem } from '../connect/transcript-item';
 import { attachmentsOf } from '../connect/attachment-items';
 import { receiptOf, type Receipt } from '../connect/message-receipts';
+import { createMessageNews } from './message-news';
 import { toPanelMessage, type PanelMessageOptions } from './panel-message';
 
 export interface TranscriptStoreOptions extends PanelMessageOptions {
@@ -14,6 +15,30 @@ export interface PendingFile {
   name: string;
   type: string;
   size: number;
+}
+
+/**
+ * The send this customer message is the echo of, when the echo comes before the service's answer to the send
+ * (the socket can be quicker than the request): the oldest message still on its way with the same text, or for
+ * a file the oldest upload of the same name (chatjs' upload answers with no id to match).
+ */
+function echoedSend(pending: ReadonlyMap<string, PanelMessage>, item: TranscriptItem, message: PanelMessage): string | undefined {
+  if (message.role !== 'CUSTOMER') return undefined;
+  const fileName = item.Type === 'ATTACHMENT' ? attachmentsOf(item)[0]?.AttachmentName : undefined;
+  for (const [tempId, sent] of pending) {
+    if (sent.failed) continue;
+    const sentFile = sent.content.kind === 'attachment' ? sent.content.attachment.name : undefined;
+    if (fileName !== undefined ? sentFile === fileName : sentFile === undefined && sent.text === message.text) return tempId;
+  }
+  return undefined;
+}
+
+/** The echo of the customer's own file carries no size (Amazon Connect's item has none): keep what the upload knew. */
+function withSentSize(message: PanelMessage, sent: PanelMessage | undefined): PanelMessage {
+  if (message.content.kind !== 'attachment' || sent?.content.kind !== 'attachment') return message;
+  const { size } = sent.content.attachment;
+  if (size === undefined || message.content.attachment.size !== undefined) return message;
+  return { ...message, content: { kind: 'attachment', attachment: { ...message.content.attachment, size } } };
 }
 
 /**
@@ -30,75 +55,16 @@ export function createTranscriptStore(options: TranscriptStoreOptions) {
   const pending = new Map<string, PanelMessage>();
   /** Ids the service gave our sends, so their echo replaces the pending copy. */
   const confirmedSends = new Map<string, string>();
-  /** What the agent's side said of the customer's messages, by message id; a read is never downgraded. */
-  const receipts = new Map<string, Receipt['kind']>();
-  /** Cards the customer picked from. */
-  const answered = new Set<string>();
-  /** Object URLs of image thumbnails, by attachment id. */
-  const thumbnails = new Map<string, string>();
+  const news = createMessageNews();
   const toMessage = options.toMessage ?? toPanelMessage;
   let version = 0;
   let cache: readonly PanelMessage[] = [];
   let cacheVersion = -1;
 
-  /**
-   * The send this customer message is the echo of, when the echo comes before the service's answer to the send
-   * (the socket can be quicker than the request): the oldest message still on its way with the same text, or for
-   * a file the oldest upload of the same name (chatjs' upload answers with no id to match).
-   */
-  function echoedSend(item: TranscriptItem, message: PanelMessage): string | undefined {
-    if (message.role !== 'CUSTOMER') return undefined;
-    const fileName = item.Type === 'ATTACHMENT' ? attachmentsOf(item)[0]?.AttachmentName : undefined;
-    for (const [tempId, sent] of pending) {
-      if (sent.failed) continue;
-      const sentFile = sent.content.kind === 'attachment' ? sent.content.attachment.name : undefined;
-      if (fileName !== undefined ? sentFile === fileName : sentFile === undefined && sent.text === message.text) return tempId;
-    }
-    return undefined;
-  }
-
-  /** The echo of the customer's own file carries no size (Amazon Connect's item has none): keep what the upload knew. */
-  function withSentSize(message: PanelMessage, sent: PanelMessage | undefined): PanelMessage {
-    if (message.content.kind !== 'attachment' || sent?.content.kind !== 'attachment') return message;
-    const { size } = sent.content.attachment;
-    if (size === undefined || message.content.attachment.size !== undefined) return message;
-    return { ...message, content: { kind: 'attachment', attachment: { ...message.content.attachment, size } } };
-  }
-
   function insert(message: PanelMessage): void {
     let index = shown.length;
     while (index > 0 && shown[index - 1]!.at > message.at) index--;
     shown.splice(index, 0, message);
-  }
-
-  function noteReceipt({ messageId, kind }: Receipt): void {
-    if (receipts.get(messageId) === 'read') return;
-    receipts.set(messageId, kind);
-    version++;
-  }
-
-  /**
-   * The list with what later news says: the receipt under the customer's latest message only, cards answered
-   * when picked from or when the customer wrote after them, thumbnails on the files that have one.
-   */
-  function decorate(list: PanelMessage[]): PanelMessage[] {
-    let lastCustomer = -1;
-    list.forEach((message, index) => {
-      if (message.role === 'CUSTOMER' && !message.failed) lastCustomer = index;
-    });
-    return list.map((message, index) => {
-      let next = message;
-      if (index === lastCustomer && !message.pending) {
-        const receipt = receipts.get(message.id);
-        if (receipt) next = { ...next, receipt };
-      }
-      if (message.content.kind === 'interactive' && (answered.has(message.id) || index < lastCustomer)) next = { ...next, answered: true };
-      if (message.content.kind === 'attachment') {
-        const thumbnailUrl = thumbnails.get(message.content.attachment.id);
-        if (thumbnailUrl) next = { ...next, content: { kind: 'attachment', attachment: { ...message.content.attachment, thumbnailUrl } } };
-      }
-      return next;
-    });
   }
 
   return {
@@ -108,9 +74,9 @@ export function createTranscriptStore(options: TranscriptStoreOptions) {
       seen.add(item.Id);
       // Items read with GetTranscript carry the receipts they had (a reload shows "Read" as it was).
       const receipt = receiptOf(item);
-      if (receipt) noteReceipt(receipt);
+      if (receipt) news.receipt(receipt);
       const message = toMessage(item, options);
-      const tempId = confirmedSends.get(item.Id) ?? (message ? echoedSend(item, message) : undefined);
+      const tempId = confirmedSends.get(item.Id) ?? (message ? echoedSend(pending, item, message) : undefined);
       const sent = tempId !== undefined ? pending.get(tempId) : undefined;
       if (tempId !== undefined) {
         pending.delete(tempId);
@@ -155,15 +121,17 @@ export function createTranscriptStore(options: TranscriptStoreOptions) {
       return true;
     },
     /** The agent's side says a message was delivered or read. */
-    receipt: noteReceipt,
+    receipt(receipt: Receipt): void {
+      if (news.receipt(receipt)) version++;
+    },
     /** The customer picked from a card: it is shown answered at once. */
     answer(messageId: string): void {
-      answered.add(messageId);
+      news.answer(messageId);
       version++;
     },
     /** An image's thumbnail arrived (an object URL the caller revokes). */
     setThumbnail(attachmentId: string, url: string): void {
-      thumbnails.set(attachmentId, url);
+      news.thumbnail(attachmentId, url);
       version++;
     },
     /** A shown message by its item id. */
@@ -172,7 +140,7 @@ export function createTranscriptStore(options: TranscriptStoreOptions) {
     },
     messages(): readonly PanelMessage[] {
       if (cacheVersion !== version) {
-        cache = decorate(pending.size ? [...shown, ...pending.values()] : shown.slice());
+        cache = news.decorate(pending.size ? [...shown, ...pending.values()] : shown.slice());
         cacheVersion = version;
       }
       return cache;
