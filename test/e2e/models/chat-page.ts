@@ -284,6 +284,25 @@ export class ChatPage {
     );
   }
 
+  /** Chooses a TimePicker slot by (part of) its label, e.g. "9:00", then confirms it (the latest card's Confirm). */
+  async pickTimeSlot(label: string | RegExp): Promise<void> {
+    await this.page.getByRole('radio', { name: label }).check();
+    await this.page.getByRole('button', { name: 'Confirm', exact: true }).last().click();
+  }
+
+  /** Turns a Carousel (by its title) to its next slide. */
+  async nextSlide(carouselTitle: string): Promise<void> {
+    await this.page.getByRole('region', { name: carouselTitle }).getByRole('button', { name: 'Next', exact: true }).click();
+  }
+
+  /** Every link in the conversation: its words, where it leads and how it opens. */
+  panelLinks(): Promise<Array<{ text: string; href: string; target: string; rel: string }>> {
+    return this.page.evaluate(() => {
+      const root = document.querySelector('[data-connect-webchat="panel"]')?.shadowRoot;
+      return [...(root?.querySelectorAll<HTMLAnchorElement>('.list a') ?? [])].map((a) => ({ text: a.textContent ?? '', href: a.getAttribute('href') ?? '', target: a.target, rel: a.rel }));
+    });
+  }
+
   /** Picks an option of an interactive message by its title. */
   async pick(title: string): Promise<void> {
     await this.page.getByRole('button', { name: title, exact: true }).click();
