@@ -29,6 +29,17 @@ describe('attachments: built bundle + chatjs in Chromium against the emulator', 
     expect(chat.pageErrors).toEqual([]);
   });
 
+  it('shows the upload going: a bar while the bytes go, then "Checking…" until Amazon Connect has the file', async () => {
+    const { chat, contactId } = await agentChat();
+    // CompleteAttachmentUpload held for a while: the bytes are up but the file is not yet Amazon Connect's.
+    await chat.delayCalls('/participant/complete-attachment-upload', 1_500);
+    await chat.attach([pdf('big.pdf', 2 * 1024 * 1024)]);
+    // Only an upload that reports its progress gets past 0 before it completes.
+    await chat.waitForFileStatus('big.pdf', 'Checking…');
+    await stack.control.waitForItem(contactId, customerFile('big.pdf'));
+    await chat.waitForPanelMessage('big.pdf');
+  });
+
   it('refuses a type or a size Amazon Connect does not take, with the reason, and uploads nothing of them', async () => {
     const { chat, contactId } = await agentChat();
     await chat.attach([{ name: 'setup.exe', mimeType: 'application/x-msdownload', buffer: Buffer.from('MZ') }]);

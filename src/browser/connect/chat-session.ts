@@ -8,6 +8,7 @@ import { isTranscriptItem, type TranscriptItem } from './transcript-item';
 import { withAttachmentContentType } from './attachment-items';
 import { AttachmentRejectedError } from './attachment-check';
 import { RECEIPT_CONTENT_TYPES, receiptOf, type Receipt, type ReceiptKind } from './message-receipts';
+import { reportUploadProgress, type ProgressListener } from './upload-progress';
 
 /** The part of chatjs' CustomerChatSession this adapter uses, typed at the boundary. */
 interface CustomerSession {
@@ -30,6 +31,8 @@ interface CustomerSession {
   controller: {
     breakConnection(): Promise<unknown>;
     cleanUpOnParticipantDisconnect(): void;
+    /** chatjs internals, reached only to report upload progress (`upload-progress.ts`), which its public API cannot. */
+    chatClient?: unknown;
     /** chatjs internals, reached only to stop a reconnect loop that its public API cannot. */
     connectionHelper?: { baseInstance?: { websocketManager?: { terminateWebSocketManager?(): void } } };
   };
@@ -226,6 +229,17 @@ function listen(
   current.onEnded(() => live() && on.ended());
 }
 
+/** chatjs' service client is one per region, shared by every session: its upload step is taken over once. */
+const uploadTracking = new WeakMap<object, ReturnType<typeof reportUploadProgress>>();
+
+function uploadProgressOf(session: CustomerSession): ReturnType<typeof reportUploadProgress> {
+  const client = session.controller.chatClient;
+  if (typeof client !== 'object' || client === null) return () => () => {};
+  let track = uploadTracking.get(client);
+  if (!track) uploadTracking.set(client, (track = reportUploadProgress(client, window)));
+  return track;
+}
+
 /** Stops a session caught in chatjs' reconnect loop, where closing is not enough. */
 function terminate(current: CustomerSession | undefined): void {
   // chatjs' websocket manager keeps asking for connections: only terminating it ends the loop.
@@ -257,21 +271,22 @@ function customerSender(current: () => CustomerSession | undefined, report: Sess
       }
     },
     /**
-     * Uploads a file checked beforehand (`checkAttachment`). Through chatjs' public `sendAttachment`, which reports
-     * no progress: uploading ourselves (StartAttachmentUpload, PUT with XHR, CompleteAttachmentUpload) would need
-     * chatjs' private connection token, which it renews on its own schedule; a progress bar is not worth coupling
-     * every upload to chatjs internals. The panel shows the file as on its way until its echo arrives.
+     * Uploads a file checked beforehand (`checkAttachment`) through chatjs' public `sendAttachment` (which keeps the
+     * connection token to itself), telling `onProgress` as the bytes go (see `reportUploadProgress`).
      * @throws AttachmentRejectedError `attachment.quota` or `attachment.send_failed`
      */
-    async sendAttachment(file: File): Promise<void> {
+    async sendAttachment(file: File, onProgress?: ProgressListener): Promise<void> {
       const session = current();
       if (!session) throw new AttachmentRejectedError('attachment.send_failed', file.name, 'Not connected.');
+      const untrack = onProgress ? uploadProgressOf(session)(file, onProgress) : undefined;
       try {
         await session.sendAttachment({ attachment: file });
       } catch (error) {
         report(`could not send the file ${file.name}`, error);
         const quota = JSON.stringify(errorType(error)).includes('ServiceQuotaExceeded');
         throw new AttachmentRejectedError(quota ? 'attachment.quota' : 'attachment.send_failed', file.name, 'The file could not be sent.');
+      } finally {
+        untrack?.();
       }
     },
     /** A file's bytes, through a fresh GetAttachment URL (they expire). */

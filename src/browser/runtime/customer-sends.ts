@@ -41,7 +41,10 @@ export function createCustomerSends(options: CustomerSendsOptions) {
       } else {
         if (!session) throw new AttachmentRejectedError('attachment.send_failed', what.file.name, 'Not connected.');
         // chatjs' upload answers with no item id: the echo is matched by the file's name (`TranscriptStore.add`).
-        await session.sendAttachment(what.file);
+        await session.sendAttachment(what.file, (fraction) => {
+          store.progress(tempId, fraction);
+          options.render();
+        });
       }
       outgoing.delete(tempId);
     } catch (error) {

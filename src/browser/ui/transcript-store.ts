@@ -96,7 +96,7 @@ export function createTranscriptStore(options: TranscriptStoreOptions) {
     },
     /** A file the customer is uploading: shown as on its way, replaced by its echo (the ATTACHMENT item). */
     addPendingFile(tempId: string, file: PendingFile, displayName: string, at: number): void {
-      const attachment: PanelAttachment = { id: '', name: file.name, contentType: file.type, size: file.size, status: 'IN_PROGRESS' };
+      const attachment: PanelAttachment = { id: '', name: file.name, contentType: file.type, size: file.size, status: 'IN_PROGRESS', progress: 0 };
       pending.set(tempId, { id: tempId, role: 'CUSTOMER', displayName, text: file.name, content: { kind: 'attachment', attachment }, at, pending: true });
       version++;
     },
@@ -104,6 +104,13 @@ export function createTranscriptStore(options: TranscriptStoreOptions) {
     confirm(tempId: string, id: string): void {
       if (seen.has(id)) pending.delete(tempId);
       else confirmedSends.set(id, tempId);
+      version++;
+    },
+    /** How far the upload of a file on its way has gone, 0..1. */
+    progress(tempId: string, fraction: number): void {
+      const message = pending.get(tempId);
+      if (message?.content.kind !== 'attachment' || message.failed) return;
+      pending.set(tempId, { ...message, content: { kind: 'attachment', attachment: { ...message.content.attachment, progress: fraction } } });
       version++;
     },
     fail(tempId: string): void {
@@ -116,7 +123,9 @@ export function createTranscriptStore(options: TranscriptStoreOptions) {
       const message = pending.get(tempId);
       if (!message?.failed) return false;
       const { failed: _failed, ...rest } = message;
-      pending.set(tempId, { ...rest, pending: true });
+      // A file starts its upload over: no progress carried from the failed one.
+      const content = rest.content.kind === 'attachment' ? { kind: 'attachment' as const, attachment: { ...rest.content.attachment, progress: 0 } } : rest.content;
+      pending.set(tempId, { ...rest, content, pending: true });
       version++;
       return true;
     },

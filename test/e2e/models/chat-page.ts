@@ -234,6 +234,26 @@ export class ChatPage {
     return this.participantCalls.filter((called) => called === path).length;
   }
 
+  /** Holds every call to one Participant Service operation (e.g. `/participant/complete-attachment-upload`) for `ms`. */
+  async delayCalls(path: string, ms: number): Promise<void> {
+    await this.page.route(`**${path}`, async (route) => {
+      await new Promise((resolve) => setTimeout(resolve, ms));
+      await route.continue();
+    });
+  }
+
+  /** Waits until a file on its way says `status` under its name (e.g. "Checking…" once its bytes are up). */
+  async waitForFileStatus(name: string, status: string, timeout = 10_000): Promise<void> {
+    await this.page.waitForFunction(
+      ([file, wanted]) =>
+        [...(document.querySelector('[data-connect-webchat="panel"]')?.shadowRoot?.querySelectorAll('.cw-file') ?? [])].some(
+          (node) => node.querySelector('.cw-file-name')?.textContent === file && node.querySelector('.cw-file-status')?.textContent === wanted,
+        ),
+      [name, status] as const,
+      { timeout },
+    );
+  }
+
   /** Chooses files in the panel's file picker, as the customer would after "Attach a file". */
   async attach(files: Array<{ name: string; mimeType: string; buffer: Buffer }>): Promise<void> {
     await this.page.locator('[data-connect-webchat="panel"] input.file').setInputFiles(files);

@@ -156,11 +156,14 @@ describe('transcript store', () => {
     it('shows a file on its way, replaced by its echo (matched by name), and retries a failed one in place', () => {
       const store = richStore();
       store.addPendingFile('tmp-1', { name: 'report.pdf', type: 'application/pdf', size: 1234 }, '', 0);
-      expect(store.messages()).toMatchObject([{ id: 'tmp-1', pending: true, content: { kind: 'attachment', attachment: { name: 'report.pdf', size: 1234, status: 'IN_PROGRESS' } } }]);
+      expect(store.messages()).toMatchObject([{ id: 'tmp-1', pending: true, content: { kind: 'attachment', attachment: { name: 'report.pdf', size: 1234, status: 'IN_PROGRESS', progress: 0 } } }]);
+      store.progress('tmp-1', 0.5);
+      expect(store.messages()[0]!.content).toMatchObject({ attachment: { progress: 0.5 } });
       store.fail('tmp-1');
       expect(store.messages()).toMatchObject([{ id: 'tmp-1', failed: true, pending: false }]);
       expect(store.retry('tmp-1')).toBe(true);
-      expect(store.messages()[0]).toMatchObject({ id: 'tmp-1', pending: true });
+      // The upload starts over.
+      expect(store.messages()[0]).toMatchObject({ id: 'tmp-1', pending: true, content: { attachment: { progress: 0 } } });
       expect(store.messages()[0]!.failed).toBeUndefined();
       store.add(fileItem('other', 1, 'other.pdf', mine));
       expect(store.messages().map((m) => m.id)).toEqual(['other', 'tmp-1']);
