@@ -318,11 +318,28 @@ function customerSender(current: () => CustomerSession | undefined, report: Sess
   };
 }
 
+/** What a closed session's late callbacks reach: nothing. */
+const CLOSED: SessionHandlers = {
+  onItem() {},
+  onTyping() {},
+  onConnected() {},
+  onConnectionLost() {},
+  onGaveUp() {},
+  onEnded() {},
+  report() {},
+};
+
 /**
  * A customer's connection to one contact through the real chatjs. Translates nothing: it hands
  * items and connection changes to its handlers, and keeps the connection alive when chatjs gives up.
  */
-export function openChatSession(contact: ContactDetails, handlers: SessionHandlers, options: SessionOptions = {}) {
+export function openChatSession(contact: ContactDetails, given: SessionHandlers, options: SessionOptions = {}) {
+  /**
+   * chatjs can hold on to a closed session for seconds (its receipts wait on throttle timers), and with it every
+   * callback it was given. Those reach the handlers only through this, which closing drops: a chat that is
+   * destroyed lets go of its conversation at once, whatever chatjs still holds.
+   */
+  let handlers: SessionHandlers = given;
   const retryDelays = options.retryDelaysMs ?? DEFAULT_RETRY_DELAYS;
   let session: CustomerSession | undefined;
   let generation = 0;
@@ -368,8 +385,8 @@ export function openChatSession(contact: ContactDetails, handlers: SessionHandle
     session = current;
     const live = () => gen === generation && !closed;
     listen(current, live, {
-      item: handlers.onItem,
-      typing: handlers.onTyping,
+      item: (item) => handlers.onItem(item),
+      typing: (item) => handlers.onTyping(item),
       receipt: (found) => handlers.onReceipt?.(found),
       established() {
         clearTimeout(watchdog);
@@ -424,13 +441,14 @@ export function openChatSession(contact: ContactDetails, handlers: SessionHandle
   start();
 
   return {
-    ...customerSender(() => session, handlers.report),
+    ...customerSender(() => session, (message, error) => handlers.report(message, error)),
     async disconnect(): Promise<void> {
       if (!session || ended) return;
       await session.disconnectParticipant();
     },
     close(): void {
       closed = true;
+      handlers = CLOSED;
       stopWatching();
       document.removeEventListener('visibilitychange', onVisible);
       clearTimeout(retryTimer);
