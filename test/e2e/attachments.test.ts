@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { startChatWithAgent } from './models/agent-chat';
-import type { ChatPage } from './models/chat-page';
+import { openAgentChat } from './models/agent-chat';
 import { useStack } from './support/stack';
 
 const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==', 'base64');
@@ -9,13 +8,7 @@ const pdf = (name: string, bytes = 64) => ({ name, mimeType: 'application/pdf', 
 describe('attachments: built bundle + chatjs in Chromium against the emulator', () => {
   const stack = useStack();
 
-  async function agentChat(): Promise<{ chat: ChatPage; contactId: string }> {
-    const chat = await stack.openChat('/');
-    await chat.waitForEvent('CHAT_VISIBLE');
-    const contactId = await startChatWithAgent(chat, stack.control);
-    await chat.waitForStatus('Connected to Ana');
-    return { chat, contactId };
-  }
+  const agentChat = () => openAgentChat(stack);
 
   const customerFile = (name: string) => (item: { ParticipantRole?: string; Attachments?: Array<{ AttachmentName: string }> }) =>
     item.ParticipantRole === 'CUSTOMER' && item.Attachments?.some((file) => file.AttachmentName === name) === true;

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { startChatWithAgent } from './models/agent-chat';
-import type { ChatPage } from './models/chat-page';
+import { openAgentChat } from './models/agent-chat';
 import { useStack } from './support/stack';
 
 const QUICK_REPLY = {
@@ -12,13 +11,7 @@ const QUICK_REPLY = {
 describe('receipts, picks and unread: built bundle + chatjs in Chromium against the emulator', () => {
   const stack = useStack();
 
-  async function agentChat(): Promise<{ chat: ChatPage; contactId: string }> {
-    const chat = await stack.openChat('/');
-    await chat.waitForEvent('CHAT_VISIBLE');
-    const contactId = await startChatWithAgent(chat, stack.control);
-    await chat.waitForStatus('Connected to Ana');
-    return { chat, contactId };
-  }
+  const agentChat = () => openAgentChat(stack);
 
   it("shows the agent's receipts under the customer's latest message, and again after a reload", async () => {
     const { chat, contactId } = await agentChat();

@@ -332,13 +332,12 @@ const CLOSED: SessionHandlers = {
 /**
  * A customer's connection to one contact through the real chatjs. Translates nothing: it hands
  * items and connection changes to its handlers, and keeps the connection alive when chatjs gives up.
+ *
+ * chatjs can hold on to a closed session for seconds (its receipts wait on throttle timers), and with it every
+ * callback it was given. Those reach `given` only through `handlers`, which closing drops: a chat that is
+ * destroyed lets go of its conversation at once, whatever chatjs still holds.
  */
 export function openChatSession(contact: ContactDetails, given: SessionHandlers, options: SessionOptions = {}) {
-  /**
-   * chatjs can hold on to a closed session for seconds (its receipts wait on throttle timers), and with it every
-   * callback it was given. Those reach the handlers only through this, which closing drops: a chat that is
-   * destroyed lets go of its conversation at once, whatever chatjs still holds.
-   */
   let handlers: SessionHandlers = given;
   const retryDelays = options.retryDelaysMs ?? DEFAULT_RETRY_DELAYS;
   let session: CustomerSession | undefined;
@@ -451,9 +450,7 @@ export function openChatSession(contact: ContactDetails, given: SessionHandlers,
       handlers = CLOSED;
       stopWatching();
       document.removeEventListener('visibilitychange', onVisible);
-      clearTimeout(retryTimer);
-      clearTimeout(watchdog);
-      clearTimeout(settleTimer);
+      for (const timer of [retryTimer, watchdog, settleTimer]) clearTimeout(timer);
       dispose(session);
       session = undefined;
     },

@@ -1,5 +1,6 @@
 import type { ChatPage } from './chat-page';
 import type { EmulatorControl } from './emulator-control';
+import type { Stack } from '../support/stack';
 
 /**
  * Starts a chat on `chat`'s page (its launcher already shown) and has agent `name` take it through a queue, as
@@ -13,4 +14,13 @@ export async function startChatWithAgent(chat: ChatPage, control: EmulatorContro
   await control.join(contactId, name);
   await chat.waitForEvent('CONNECT_TO_AGENT');
   return contactId;
+}
+
+/** A fresh page of the demo site whose chat agent `name` has taken: where specs about the conversation begin. */
+export async function openAgentChat(stack: Pick<Stack, 'openChat' | 'control'>, name = 'Ana'): Promise<{ chat: ChatPage; contactId: string }> {
+  const chat = await stack.openChat('/');
+  await chat.waitForEvent('CHAT_VISIBLE');
+  const contactId = await startChatWithAgent(chat, stack.control, name);
+  await chat.waitForStatus(`Connected to ${name}`);
+  return { chat, contactId };
 }
