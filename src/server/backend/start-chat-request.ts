@@ -102,15 +102,14 @@ function checkAttributes(value: unknown, limits: StartChatLimits): Record<string
   return Object.fromEntries(entries) as Record<string, string>;
 }
 
-/** @throws ApiError 400 `request.attribute_not_allowed` for a name the instance does not list. */
+/**
+ * @throws ApiError 400 `request.attribute_not_allowed` naming only the refused attribute: the instance's
+ * allowlist is never public (it tells a prober which attributes the contact flow trusts).
+ */
 export function checkAttributesAllowed(attributes: Record<string, string>, instance: InstanceDefinition): void {
   const allowed = instance.allowedAttributes ?? [];
   const refused = Object.keys(attributes).find((name) => !allowed.includes(name));
   if (refused !== undefined) {
-    throw bad(
-      'request.attribute_not_allowed',
-      `Attribute "${refused.slice(0, 64)}" is not allowed for instance "${instance.public.name}"` +
-        (allowed.length ? ` (allowed: ${allowed.join(', ')}).` : ' (it allows none).'),
-    );
+    throw bad('request.attribute_not_allowed', `Attribute "${refused.slice(0, 64)}" is not allowed for this chat instance.`);
   }
 }
