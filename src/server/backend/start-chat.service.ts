@@ -38,6 +38,11 @@ export interface StartChatService {
   readonly maxBodyBytes: number;
   /** Answers `POST /api/chats`, `GET /api/instances/:name` and their preflights; 404 for other paths. */
   handle(req: BackendRequest): Promise<BackendResponse>;
+  /**
+   * The answer to a request an adapter could not make sense of: `error` as JSON, with the CORS headers its
+   * `Origin` earns from any instance (so the page can read why), logged like any refusal.
+   */
+  refuse(req: BackendRequest, error: ApiError): BackendResponse;
 }
 
 /**
@@ -101,7 +106,13 @@ export function createStartChatService(options: StartChatServiceOptions): StartC
     return json(200, started, { ...exchange.cors, 'cache-control': 'no-store' });
   }
 
-  return { handle, maxBodyBytes: limits.maxBodyBytes };
+  function refuse(req: BackendRequest, error: ApiError): BackendResponse {
+    const exchange = new CorsExchange(req, origins);
+    exchange.allowCors('GET, POST, OPTIONS');
+    return failure(error, exchange, log);
+  }
+
+  return { handle, refuse, maxBodyBytes: limits.maxBodyBytes };
 }
 
 /** The answer to a request that failed: its ApiError (or a 500 for a crash), logged; never cached. */

@@ -126,6 +126,7 @@ describe('the client address the Node adapter reports', () => {
       createNodeHttpHandler(
         {
           maxBodyBytes: service.maxBodyBytes,
+          refuse: service.refuse,
           handle: (request) => {
             seen.push(request);
             return service.handle(request);
