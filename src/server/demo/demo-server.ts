@@ -10,6 +10,7 @@ import { createStartChatService } from '../backend/start-chat.service';
 import { createEmulator, type Emulator } from '../emulator/emulator';
 import { serveOnLoopback } from '../loopback-server';
 import { PRELOAD_STUB } from '../../browser/events/preload-stub';
+import { createAccountPages } from './account-page';
 import { serveFile } from './static-files';
 
 export interface DemoServerOptions {
@@ -100,10 +101,13 @@ export async function startDemoServer(options: DemoServerOptions = {}): Promise<
     }),
   );
 
+  const account = createAccountPages({ root, instances });
+
   async function route(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const path = new URL(req.url ?? '/', 'http://x').pathname;
     if (path.startsWith('/api/')) return backend(req, res);
     if (await emulator.handleRequest(req, res)) return;
+    if (await account(path, req, res)) return;
     if (req.method === 'GET' || req.method === 'HEAD') {
       const heading = SITE_PAGES[path];
       if (heading) {
