@@ -3,6 +3,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { extname, join, resolve } from 'node:path';
 import type { ConnectClient } from '@aws-sdk/client-connect';
 import { createConnectClient } from '../backend/connect-client';
+import { checkIdentityKeys } from '../backend/customer-identity';
 import { loadInstancesFile } from '../backend/instances-file';
 import { createNodeHttpHandler } from '../backend/node-http.adapter';
 import type { RateLimitOptions } from '../backend/rate-limit';
@@ -84,6 +85,7 @@ export const VISUALIZER_HEADERS: Readonly<Record<string, string>> = {
 export async function startDemoServer(options: DemoServerOptions = {}): Promise<DemoServer> {
   const root = resolve(options.root ?? process.cwd());
   const { instances } = await loadInstancesFile(options.instancesFile ?? join(root, 'config', 'instances.json'));
+  await checkIdentityKeys(instances);
   let url = '';
   const ownOrigins = () => [url, url.replace('127.0.0.1', 'localhost')];
 
