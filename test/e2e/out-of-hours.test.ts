@@ -30,6 +30,14 @@ describe('out of hours', () => {
     expect(await page.types()).toEqual(['CHAT_LOADED', 'CHAT_VISIBLE']);
   });
 
+  it('turns "tomorrow" into "today" at the visitor\'s midnight', async () => {
+    const page = await visit({ at: Date.UTC(2026, 5, 21, 10), timeZone: 'Australia/Sydney' }); // Sunday 20:00
+    expect(await page.noticeText()).toBe('Chat opens tomorrow at 9:00 AM');
+    await page.clockTo(Date.UTC(2026, 5, 21, 14, 30)); // Monday 00:30
+    await page.waitForNoticeText('Chat opens today at 9:00 AM');
+    expect(await page.types()).toEqual(['CHAT_LOADED']);
+  });
+
   it("honours holidays and speaks the visitor's language and time zone", async () => {
     // Thursday 24 December 2026, 18:00 in Sydney; Friday 25 and Monday 28 are holidays: open again Tuesday 29,
     // 09:00 AEDT, which is Monday 28 December 23:00 in Madrid.

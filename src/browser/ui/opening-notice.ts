@@ -28,6 +28,8 @@ p{margin:0;max-width:260px;padding:10px 16px;border:2px solid var(--cw-accent,#0
  */
 export function mountOpeningNotice(options: OpeningNoticeOptions) {
   let host: { element: HTMLElement; paragraph: HTMLParagraphElement } | undefined;
+  /** "Tomorrow" becomes "today" at the visitor's midnight: the words are written again then. */
+  let midnight: ReturnType<typeof setTimeout> | undefined;
 
   function make() {
     const { element, root } = createHostElement(options.document, 'notice', options.host, options.container);
@@ -38,17 +40,25 @@ export function mountOpeningNotice(options: OpeningNoticeOptions) {
     return { element, paragraph };
   }
 
+  function show(opensAt: number | null): void {
+    clearTimeout(midnight);
+    if (opensAt === null) {
+      if (host) host.element.hidden = true;
+      return;
+    }
+    host ??= make();
+    const now = options.now();
+    host.paragraph.textContent = openingWords(opensAt, now, options.text, options.host.lang);
+    host.element.hidden = false;
+    const today = new Date(now);
+    const nextMidnight = new Date(today.getFullYear(), today.getMonth(), today.getDate() + 1).getTime();
+    if (nextMidnight < opensAt) midnight = setTimeout(() => show(opensAt), nextMidnight - now);
+  }
+
   return {
-    show(opensAt: number | null): void {
-      if (opensAt === null) {
-        if (host) host.element.hidden = true;
-        return;
-      }
-      host ??= make();
-      host.paragraph.textContent = openingWords(opensAt, options.now(), options.text, options.host.lang);
-      host.element.hidden = false;
-    },
+    show,
     destroy(): void {
+      clearTimeout(midnight);
       host?.element.remove();
       host = undefined;
     },

@@ -52,6 +52,15 @@ export class OutOfHoursPage extends SitePage {
     return ((await this.openingStatus().textContent()) ?? '').replace(/\s/g, ' ');
   }
 
+  /** Waits until the notice reads `text` (spaces plain). */
+  async waitForNoticeText(text: string): Promise<void> {
+    await this.page.waitForFunction(
+      (wanted) => document.querySelector('[data-connect-webchat="notice"]')?.shadowRoot?.querySelector('p')?.textContent?.replace(/\s/g, ' ') === wanted,
+      text,
+      { timeout: 5000, polling: 100 },
+    );
+  }
+
   noticeShown(): Promise<boolean> {
     return this.openingStatus().isVisible();
   }
