@@ -48,7 +48,9 @@ export function mountOpeningNotice(options: OpeningNoticeOptions) {
     }
     host ??= make();
     const now = options.now();
-    host.paragraph.textContent = openingWords(opensAt, now, options.text, options.host.lang);
+    const words = openingWords(opensAt, now, options.text, options.host.lang);
+    // Every snapshot draws the screen: a live region rewritten with the same words may be read out again.
+    if (host.paragraph.textContent !== words) host.paragraph.textContent = words;
     host.element.hidden = false;
     const today = new Date(now);
     const nextMidnight = new Date(today.getFullYear(), today.getMonth(), today.getDate() + 1).getTime();
