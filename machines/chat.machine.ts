@@ -129,8 +129,11 @@ export const chatMachine = setup({
       data: { contactId: contactIdOf(context) },
       timestamp: event.at,
     })),
-    allowByRules: assign({ rulesAllow: true }),
-    denyByRules: assign({ rulesAllow: false }),
+    allowByRules: assign({ rulesAllow: true, nextOpening: null }),
+    denyByRules: assign({
+      rulesAllow: false,
+      nextOpening: ({ event }) => (event.type === 'RULES_DENY' ? (event.nextOpening ?? null) : null),
+    }),
     rememberAgent: assign({ agentName: ({ event }) => (event.type === 'AGENT_JOINED' ? event.agentName : null) }),
     forgetAgent: assign({ agentName: null }),
     /** Takes what the configuration says, and the contact to restore (if any). */
@@ -168,6 +171,7 @@ export const chatMachine = setup({
     agentName: null,
     leads: false,
     error: null,
+    nextOpening: null,
   }),
   states: {
     booting: {
@@ -211,10 +215,15 @@ export const chatMachine = setup({
       },
     },
 
-    /** Display rules say no (this URL, this time): no start-chat button. */
+    /**
+     * Display rules say no (this URL, this time): no start-chat button; the out-of-hours notice instead when
+     * `context.nextOpening` says when the schedule opens.
+     */
     hidden: {
       on: {
         RULES_ALLOW: { target: 'visible', actions: 'allowByRules' },
+        // Still closed, for another reason (the visitor moved to an excluded page) or until another time.
+        RULES_DENY: { actions: 'denyByRules' },
       },
     },
 

@@ -54,6 +54,11 @@ export interface ChatContext {
    */
   leads: boolean;
   error: ChatError | null;
+  /**
+   * While the schedule keeps the chat closed and the instance shows when it opens: that instant (epoch ms), for
+   * the out-of-hours notice; otherwise null.
+   */
+  nextOpening: number | null;
 }
 
 export interface ChatInput {
@@ -99,7 +104,8 @@ export type SessionCommand = { type: 'RETRY_CONNECTION' } | { type: 'LEAVE'; dis
 /** Every event from the world carries `at`: the epoch ms when whoever observed it saw it happen. */
 export type ChatEvent =
   | { type: 'RULES_ALLOW'; at: number }
-  | { type: 'RULES_DENY'; at: number }
+  /** `nextOpening`: the schedule is why, and the chat opens then (only when the instance shows it). */
+  | { type: 'RULES_DENY'; at: number; nextOpening?: number }
   /** The launcher was pressed (or `open()`): the pre-chat form, a start, or the minimised panel back. */
   | { type: 'OPEN'; at: number }
   /** Minimise (or `close()`): tuck the panel away, cancel the pre-chat form, dismiss an ended chat. */

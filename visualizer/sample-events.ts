@@ -29,7 +29,8 @@ const BUILDERS: Record<string, (at: number, variant?: string) => AnyEventObject>
   }),
   'xstate.error.actor.config': (at) => ({ type: 'xstate.error.actor.config', error: { ...SAMPLE_ERROR, at } }),
   RULES_ALLOW: simple('RULES_ALLOW'),
-  RULES_DENY: simple('RULES_DENY'),
+  // Closed by the schedule until an hour later: the out-of-hours notice's case.
+  RULES_DENY: (at) => ({ type: 'RULES_DENY', nextOpening: at + 3_600_000, at }),
   OPEN: simple('OPEN'),
   CLOSE: simple('CLOSE'),
   START: (at) => ({ type: 'START', attributes: { topic: 'sample' }, at }),

@@ -49,6 +49,7 @@ export const MODEL_EVENTS: readonly ModelEvent[] = [
   { type: 'xstate.error.actor.config', error: { code: 'config.region', message: 'bad region', at: 0 } satisfies ChatFailure },
   { type: 'RULES_ALLOW', at: 0 },
   { type: 'RULES_DENY', at: 0 },
+  { type: 'RULES_DENY', nextOpening: 3_600_000, at: 0 },
   { type: 'OPEN', at: 0 },
   { type: 'CLOSE', at: 0 },
   { type: 'START', attributes: { topic: 'billing' }, displayName: 'Dana', at: 0 },

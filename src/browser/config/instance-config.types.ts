@@ -137,6 +137,13 @@ export interface UiText {
   downloadTranscript: string;
   /** The customer's own name in the transcript download when they gave none. @default "You" */
   you: string;
+  // Out of hours (rules.schedule.showNextOpening): {time} in the visitor's clock, {day} a weekday (and date, a week or more ahead)
+  /** @default "Chat opens today at {time}" */
+  chatOpensToday: string;
+  /** @default "Chat opens tomorrow at {time}" */
+  chatOpensTomorrow: string;
+  /** @default "Chat opens {day} at {time}" */
+  chatOpensOn: string;
 }
 
 /** One field of the optional pre-chat form. */

@@ -66,6 +66,10 @@ export const DEFAULT_UI_TEXT: UiText = {
   characterCount: '{count} of {max} characters',
   downloadTranscript: 'Download transcript',
   you: 'You',
+  // Out of hours
+  chatOpensToday: 'Chat opens today at {time}',
+  chatOpensTomorrow: 'Chat opens tomorrow at {time}',
+  chatOpensOn: 'Chat opens {day} at {time}',
 };
 
 /**

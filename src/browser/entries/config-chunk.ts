@@ -5,11 +5,13 @@
  * script keeps it within its 20 KB budget.
  */
 export { parsePublicConfig } from '../config/instance-config';
-export { nextChange, rulesAllow } from '../rules/display-rules';
+export { nextChange, nextOpening, rulesAllow } from '../rules/display-rules';
 export { startAnalytics } from '../analytics/analytics';
 // What the runtime needs only once it is configured: none of it need weigh on the first script.
 export { requestNewContact, StartChatError } from '../connect/start-chat-client';
 export { createContactStorage } from '../runtime/contact-storage';
 export { watchDisplayRules } from '../runtime/rules-watcher';
+// The out-of-hours notice, drawn only when the schedule shows the next opening: no weight on the first script.
+export { mountOpeningNotice } from '../ui/opening-notice';
 
 export type ConfigModule = typeof import('./config-chunk');

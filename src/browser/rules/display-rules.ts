@@ -18,3 +18,14 @@ export function rulesAllow(rules: DisplayRules | undefined, url: string | URL, n
 export function nextChange(rules: DisplayRules | undefined, now: number): number | null {
   return nextScheduleChange(rules?.schedule, now);
 }
+
+/**
+ * When the chat next opens, for the out-of-hours notice: the instant the schedule next opens, if the schedule
+ * (not the URL rules) is what keeps the chat closed on page `url` at `now` and the schedule asks to show it
+ * (`showNextOpening`); otherwise `null`, as when the schedule never opens again.
+ */
+export function nextOpening(rules: DisplayRules | undefined, url: string | URL, now: number): number | null {
+  const schedule = rules?.schedule;
+  if (!schedule?.showNextOpening || !urlAllowed(rules?.urls, url) || scheduleOpen(schedule, now)) return null;
+  return nextScheduleChange(schedule, now);
+}

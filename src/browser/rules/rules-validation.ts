@@ -4,7 +4,7 @@ import { isTimeZone } from './time-zone';
 
 const RULES_FIELDS = ['urls', 'schedule'];
 const URL_RULES_FIELDS = ['include', 'exclude'];
-const SCHEDULE_FIELDS = ['timeZone', 'weekly', 'holidays'];
+const SCHEDULE_FIELDS = ['timeZone', 'weekly', 'holidays', 'showNextOpening'];
 const OPENING_HOURS_FIELDS = ['from', 'to'];
 const WEEKDAYS: readonly Weekday[] = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'];
 const CLOCK_TIME = /^(?:[01]\d|2[0-3]):[0-5]\d$/;
@@ -97,6 +97,9 @@ function checkSchedule(value: unknown, path: string, problems: string[]): void {
   }
   checkWeekly(value.weekly, `${path}.weekly`, problems);
   checkHolidays(value.holidays, `${path}.holidays`, problems);
+  if (value.showNextOpening !== undefined && typeof value.showNextOpening !== 'boolean') {
+    problems.push(`${path}.showNextOpening: expected true or false`);
+  }
 }
 
 /**

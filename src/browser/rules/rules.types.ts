@@ -22,6 +22,12 @@ export interface Schedule {
    * @default []
    */
   holidays?: string[];
+  /**
+   * While the schedule keeps the chat closed, show a small notice where the launcher would be, with the next
+   * opening in the visitor's language and time zone ("Chat opens Monday at 9:00 AM").
+   * @default false (the start button just is not there)
+   */
+  showNextOpening?: boolean;
 }
 
 /** Which pages offer the chat. A pattern starting with `/` matches the path; otherwise the full URL. */

@@ -15,6 +15,8 @@ export interface ChatScreenOptions {
   now(): number;
   loadConversation(): Promise<ConversationModule>;
   report(message: string, error?: unknown): void;
+  /** The out-of-hours notice (from the config chunk), shown when the view says when the chat opens. */
+  notice: { show(opensAt: number | null): void; destroy(): void };
 }
 
 /**
@@ -89,6 +91,7 @@ export function createChatScreen(options: ChatScreenOptions) {
     // The launcher's state as it is (what it does not know, such as `press`, it ignores; every field is set, `error`
     // too), with its label's words, over the previous view: the unread count stays until the conversation changes it.
     launcher.update((launcherView = { ...launcherView, ...state, label: config.text[state.label] } as LauncherView));
+    options.notice.show(next.opensAt);
     if (next.preChat) void openPreChatForm();
     else closePreChatForm();
     if (next.panel) conversation?.update(snapshot);
@@ -123,6 +126,7 @@ export function createChatScreen(options: ChatScreenOptions) {
       conversation?.destroy();
       conversation = undefined;
       launcher.destroy();
+      options.notice.destroy();
       launcherHost.element.remove();
       panelHost?.element.remove();
       // The page may keep this runtime (window.saWebchat): nothing of the chat stays reachable through it.

@@ -23,6 +23,8 @@ export interface ChatView {
   preChat: boolean;
   /** A contact is running or just ended: its panel exists (shown unless minimised; its state is `panelState`'s). */
   panel: { shown: boolean } | null;
+  /** Out of hours: when the chat opens (epoch ms), for the notice where the launcher would be; else null. */
+  opensAt: number | null;
 }
 
 const HIDDEN_LAUNCHER: LauncherState = { visible: false, busy: false, waiting: false, label: 'startChat', press: 'OPEN', error: undefined };
@@ -62,6 +64,7 @@ export function viewOf(snapshot: ChatSnapshot): ChatView {
     launcher: launcherOf(snapshot),
     preChat: snapshot.matches({ visible: 'preChat' }),
     panel: snapshot.matches('contact') || snapshot.matches('ended') ? { shown: !panelMinimised(snapshot) } : null,
+    opensAt: snapshot.matches('hidden') ? snapshot.context.nextOpening : null,
   };
 }
 

@@ -91,7 +91,8 @@ function watchRules(loaded: LoadedConfig, win: Window, now: () => number, send: 
     evaluate: loaded.module,
     window: win,
     now,
-    onChange: (allowed) => send({ type: allowed ? 'RULES_ALLOW' : 'RULES_DENY', at: now() }),
+    onChange: (allowed, opensAt) =>
+      send(allowed ? { type: 'RULES_ALLOW', at: now() } : { type: 'RULES_DENY', ...(opensAt === null ? {} : { nextOpening: opensAt }), at: now() }),
   });
 }
 
@@ -132,6 +133,14 @@ export function createWebchat(options: WebchatOptions): Webchat {
       now,
       loadConversation: loadConversationModule,
       report: reportError,
+      notice: next.module.mountOpeningNotice({
+        document: win.document,
+        host: next.config.host,
+        container: options.container,
+        text: next.config.text,
+        now,
+        nonce: options.nonce,
+      }),
     });
     cleanups.push(screen.destroy);
     cleanups.push(next.module.startAnalytics(log, win, next.config.analytics, options.analytics));

@@ -1,4 +1,4 @@
-import type { nextChange, rulesAllow } from '../rules/display-rules';
+import type { nextChange, nextOpening, rulesAllow } from '../rules/display-rules';
 import type { DisplayRules } from '../rules/rules.types';
 
 /** setTimeout holds at most a signed 32-bit delay; longer waits are re-armed. */
@@ -7,11 +7,14 @@ const MAX_TIMER_MS = 2_147_483_647;
 export interface RulesWatcherOptions {
   rules: DisplayRules | undefined;
   /** The rule evaluators, from the config chunk. */
-  evaluate: { rulesAllow: typeof rulesAllow; nextChange: typeof nextChange };
+  evaluate: { rulesAllow: typeof rulesAllow; nextChange: typeof nextChange; nextOpening: typeof nextOpening };
   window: Window;
   now: () => number;
-  /** Called with the answer now and each time the URL or the schedule may have changed it. */
-  onChange: (allowed: boolean) => void;
+  /**
+   * Called with the answer now and each time the URL or the schedule may have changed it; with a refusal, when
+   * the chat opens if the schedule is why and the instance shows it (`rules.schedule.showNextOpening`), else null.
+   */
+  onChange: (allowed: boolean, opensAt: number | null) => void;
 }
 
 /**
@@ -20,7 +23,7 @@ export interface RulesWatcherOptions {
  * closes: one timer, never polling. Returns `{ check, stop }`; `check()` lets single-page apps report a
  * route change themselves.
  */
-export function watchDisplayRules({ rules, evaluate: { rulesAllow, nextChange }, window: win, now, onChange }: RulesWatcherOptions) {
+export function watchDisplayRules({ rules, evaluate: { rulesAllow, nextChange, nextOpening }, window: win, now, onChange }: RulesWatcherOptions) {
   let timer: ReturnType<typeof setTimeout> | undefined;
 
   function arm(): void {
@@ -31,7 +34,9 @@ export function watchDisplayRules({ rules, evaluate: { rulesAllow, nextChange },
   }
 
   function check(): void {
-    onChange(rulesAllow(rules, win.location.href, now()));
+    const at = now();
+    const allowed = rulesAllow(rules, win.location.href, at);
+    onChange(allowed, allowed ? null : nextOpening(rules, win.location.href, at));
     arm();
   }
 

@@ -11,7 +11,7 @@ export const HOST_ATTRIBUTE = 'data-connect-webchat';
  */
 export function createHostElement(
   doc: Document,
-  part: 'launcher' | 'panel',
+  part: 'launcher' | 'panel' | 'notice',
   appearance?: HostAppearance,
   container?: HTMLElement,
 ): { element: HTMLElement; root: ShadowRoot } {

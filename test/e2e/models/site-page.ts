@@ -18,7 +18,7 @@ export interface HostBox {
   direction: string;
 }
 
-type Part = 'launcher' | 'panel';
+type Part = 'launcher' | 'panel' | 'notice';
 type Box = { x: number; y: number; width: number; height: number };
 
 /**

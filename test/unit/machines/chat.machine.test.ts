@@ -187,6 +187,21 @@ describe('chat machine', () => {
     expect(h.actor.getSnapshot().value).toBe('hidden');
   });
 
+  it('keeps when the schedule next opens while it hides the chat, for the notice, and drops it when the chat shows', async () => {
+    const h = harness();
+    await h.settle();
+    h.actor.send({ type: 'RULES_DENY', nextOpening: 5000, at: 1001 });
+    expect(h.actor.getSnapshot().value).toBe('hidden');
+    expect(h.actor.getSnapshot().context.nextOpening).toBe(5000);
+    // The visitor moves to a page the URL rules exclude: still hidden, no longer for the schedule.
+    h.actor.send({ type: 'RULES_DENY', at: 1002 });
+    expect(h.actor.getSnapshot().context.nextOpening).toBeNull();
+    h.actor.send({ type: 'RULES_DENY', nextOpening: 5000, at: 1003 });
+    h.actor.send({ type: 'RULES_ALLOW', at: 5000 });
+    expect(h.actor.getSnapshot().context.nextOpening).toBeNull();
+    expect(h.types()).toEqual(['CHAT_LOADED', 'CHAT_VISIBLE']);
+  });
+
   it('aborts the start request when the machine stops', async () => {
     const h = harness();
     await h.settle();

@@ -65,4 +65,8 @@ export const ES_UI_TEXT: UiText = {
   characterCount: '{count} de {max} caracteres',
   downloadTranscript: 'Descargar la conversación',
   you: 'Tú',
+  // Out of hours
+  chatOpensToday: 'El chat abre hoy a las {time}',
+  chatOpensTomorrow: 'El chat abre mañana a las {time}',
+  chatOpensOn: 'El chat abre el {day} a las {time}',
 };

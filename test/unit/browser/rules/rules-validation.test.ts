@@ -36,7 +36,7 @@ describe('validateDisplayRules', () => {
     ).toEqual([
       'rules.url: unknown field (expected urls, schedule)',
       'rules.urls.includes: unknown field (expected include, exclude)',
-      'rules.schedule.timezone: unknown field (expected timeZone, weekly, holidays)',
+      'rules.schedule.timezone: unknown field (expected timeZone, weekly, holidays, showNextOpening)',
       'rules.schedule.weekly.mon[0].until: unknown field (expected from, to)',
     ]);
   });
@@ -97,6 +97,11 @@ describe('validateDisplayRules', () => {
       'rules.schedule.weekly.mon[1]: from "22:00" must be before to "06:00" (an interval cannot pass midnight: split it in two days)',
     ]);
     expect(validateDisplayRules(weekly({ mon: [{ from: '09:00', to: '09:00' }] }))).toHaveLength(1);
+  });
+
+  it('takes showNextOpening as true or false only', () => {
+    expect(validateDisplayRules(schedule({ showNextOpening: true }))).toEqual([]);
+    expect(validateDisplayRules(schedule({ showNextOpening: 'yes' }))).toEqual(['rules.schedule.showNextOpening: expected true or false']);
   });
 
   it('requires holidays to be real dates written "YYYY-MM-DD"', () => {

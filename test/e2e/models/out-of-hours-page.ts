@@ -1,0 +1,87 @@
+import { createRequire } from 'node:module';
+import type { Browser } from 'playwright-core';
+import { SitePage } from './site-page';
+
+const AXE_PATH = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+
+export interface VisitOptions {
+  /** The visitor's clock, frozen here (epoch ms) until the test moves it. */
+  at: number;
+  /** The visitor's IANA time zone. */
+  timeZone: string;
+  /** The page's `<html lang>`. @default "en" */
+  lang?: string;
+  /** The page's `<html dir>`. @default "ltr" */
+  dir?: 'ltr' | 'rtl';
+  /** @default "light" */
+  colorScheme?: 'light' | 'dark';
+}
+
+/**
+ * A page of the demo origin embedding `support_hours` (weekdays 09:00–17:00 in Sydney, holidays on 25 and 28
+ * December 2026, next opening shown), visited at a frozen time from a given time zone.
+ */
+export class OutOfHoursPage extends SitePage {
+  static async visit(browser: Browser, origin: string, options: VisitOptions): Promise<OutOfHoursPage> {
+    const context = await browser.newContext({ timezoneId: options.timeZone, colorScheme: options.colorScheme ?? 'light' });
+    const site = new OutOfHoursPage(await context.newPage());
+    await site.page.clock.install({ time: options.at });
+    const { lang = 'en', dir = 'ltr' } = options;
+    await site.page.route(`${origin}/support`, (route) =>
+      route.fulfill({
+        contentType: 'text/html',
+        body: `<!doctype html><html lang="${lang}" dir="${dir}"><title>Support</title><main><h1>Support</h1></main><script src="/webchat.js" data-instance="support_hours" async></script></html>`,
+      }),
+    );
+    await site.open(`${origin}/support`);
+    await site.waitForEvent('CHAT_LOADED');
+    return site;
+  }
+
+  close(): Promise<void> {
+    return this.page.context().close();
+  }
+
+  private openingStatus() {
+    return this.page.locator('[data-connect-webchat="notice"]').getByRole('status');
+  }
+
+  /** The notice's words once it shows, spaces plain (Intl puts a narrow no-break space before "AM"). */
+  async noticeText(): Promise<string> {
+    await this.openingStatus().waitFor();
+    return ((await this.openingStatus().textContent()) ?? '').replace(/\s/g, ' ');
+  }
+
+  /** Waits until the notice reads `text` (spaces plain). */
+  async waitForNoticeText(text: string): Promise<void> {
+    await this.page.waitForFunction(
+      (wanted) => document.querySelector('[data-connect-webchat="notice"]')?.shadowRoot?.querySelector('p')?.textContent?.replace(/\s/g, ' ') === wanted,
+      text,
+      { timeout: 5000, polling: 100 },
+    );
+  }
+
+  noticeShown(): Promise<boolean> {
+    return this.openingStatus().isVisible();
+  }
+
+  /** Moves the visitor's clock to `time`, firing the timers due by then (the rules watcher's). */
+  async clockTo(time: number): Promise<void> {
+    const now = await this.page.evaluate(() => Date.now());
+    await this.page.clock.fastForward(time - now);
+  }
+
+  /** The notice's text and background colours, as drawn. */
+  noticeColours(): Promise<{ color: string; background: string }> {
+    return this.page.evaluate(() => {
+      const paragraph = document.querySelector('[data-connect-webchat="notice"]')!.shadowRoot!.querySelector('p')!;
+      const style = getComputedStyle(paragraph);
+      return { color: style.color, background: style.backgroundColor };
+    });
+  }
+
+  /** axe-core (WCAG 2 A/AA) over the page, shadow roots included: the violations' ids. */
+  axe(): Promise<string[]> {
+    return this.axeViolations(AXE_PATH);
+  }
+}
