@@ -217,7 +217,17 @@ export interface PublicInstanceConfig {
   theme?: Theme;
   /** @default no bridge: saEvents only */
   analytics?: AnalyticsOptions;
+  /**
+   * How long a running chat outlives the page (README, "Chats that outlive the page"): `"tab"` keeps it in the
+   * tab's sessionStorage (a reload or the next page rejoins it); `"browser"` keeps it in localStorage, so every
+   * tab of the browser, and the browser after a restart, joins the same chat until it ends or 25 h after it began.
+   * @default "tab"
+   */
+  persistence?: ChatPersistence;
 }
+
+/** Where a running chat is remembered: see {@link PublicInstanceConfig.persistence}. */
+export type ChatPersistence = 'tab' | 'browser';
 
 /**
  * Customer attachments. Amazon Connect allows `.csv .doc .docx .heic .jfif .jpeg .jpg .mov .mp4 .pdf .png .ppt

@@ -9,7 +9,7 @@ export { nextChange, rulesAllow } from '../rules/display-rules';
 export { startAnalytics } from '../analytics/analytics';
 // What the runtime needs only once it is configured: none of it need weigh on the first script.
 export { requestNewContact, StartChatError } from '../connect/start-chat-client';
-export { createContactStorage } from '../runtime/contact-storage';
+export { openContactStorage } from '../runtime/contact-storage';
 export { watchDisplayRules } from '../runtime/rules-watcher';
 
 export type ConfigModule = typeof import('./config-chunk');
