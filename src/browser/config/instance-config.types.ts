@@ -296,6 +296,11 @@ export interface ConnectTarget {
   instanceId: string;
   contactFlowId: string;
   region: string;
+  /**
+   * How long a chat may last, in minutes (StartChatContact's ChatDurationInMinutes, 60 to 10080).
+   * @default 1500 (Amazon Connect's 25 h)
+   */
+  chatDurationInMinutes?: number;
 }
 
 /** One entry of `config/instances.json`. */

@@ -13,7 +13,7 @@ const REGION = /^[a-z]{2}(-[a-z]+)+-\d$/;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const ATTRIBUTE_NAME = /^[A-Za-z0-9_.-]{1,64}$/;
 const INSTANCE_FIELDS = new Set(['public', 'connect', 'allowedOrigins', 'allowedAttributes']);
-const CONNECT_FIELDS = new Set(['instanceId', 'contactFlowId', 'region']);
+const CONNECT_FIELDS = new Set(['instanceId', 'contactFlowId', 'region', 'chatDurationInMinutes']);
 
 /** True for `scheme://host[:port]` exactly as browsers send it in `Origin` (no path, no trailing slash). */
 export function isOrigin(value: unknown): value is string {
@@ -46,6 +46,10 @@ function connectProblems(value: unknown, at: string, publicRegion: unknown): str
     problems.push(`${at}.region: expected an AWS region such as "ap-southeast-2"`);
   } else if (typeof publicRegion === 'string' && publicRegion !== value.region) {
     problems.push(`${at}.region: "${value.region}" differs from public.region "${publicRegion}" (chatjs must use the instance's region)`);
+  }
+  const duration = value.chatDurationInMinutes;
+  if (duration !== undefined && !(Number.isInteger(duration) && (duration as number) >= 60 && (duration as number) <= 10080)) {
+    problems.push(`${at}.chatDurationInMinutes: expected whole minutes from 60 to 10080 (Amazon Connect's limits)`);
   }
   return problems;
 }

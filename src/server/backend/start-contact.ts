@@ -61,6 +61,7 @@ export function createContactStarter(options: ContactStarterOptions, log: Backen
           ParticipantDetails: { DisplayName: request.displayName },
           ...(Object.keys(request.attributes).length > 0 ? { Attributes: request.attributes } : {}),
           SupportedMessagingContentTypes: [...SUPPORTED_MESSAGING_CONTENT_TYPES],
+          ...(connect.chatDurationInMinutes ? { ChatDurationInMinutes: connect.chatDurationInMinutes } : {}),
         }),
       );
     } catch (error) {

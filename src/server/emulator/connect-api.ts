@@ -70,7 +70,7 @@ export class ConnectApi {
     if (displayName.trim() === '') throw invalidParameter('ParticipantDetails.DisplayName must not be blank.');
     const attributes = attributesOf(body.Attributes);
     const initialMessage = initialMessageOf(body.InitialMessage);
-    checkDuration(body.ChatDurationInMinutes);
+    const chatDurationInMinutes = durationOf(body.ChatDurationInMinutes);
     const supportedContentTypes = contentTypesOf(body.SupportedMessagingContentTypes);
     const clientToken = body.ClientToken;
     if (clientToken !== undefined && (typeof clientToken !== 'string' || clientToken.length > 500)) {
@@ -87,6 +87,7 @@ export class ConnectApi {
       contactFlowId: instance.contactFlowId,
       displayName,
       attributes,
+      chatDurationInMinutes,
       ...(initialMessage ? { initialMessage } : {}),
       ...(supportedContentTypes ? { supportedContentTypes } : {}),
     });
@@ -144,12 +145,16 @@ function initialMessageOf(value: unknown): { contentType: string; content: strin
   return { contentType, content };
 }
 
-function checkDuration(value: unknown): void {
-  if (value === undefined || value === null) return;
+/** ChatDurationInMinutes, Amazon Connect's default (25 h) when absent. */
+function durationOf(value: unknown): number {
+  if (value === undefined || value === null) return DEFAULT_CHAT_DURATION_MINUTES;
   if (!Number.isInteger(value) || (value as number) < 60 || (value as number) > 10080) {
     throw invalidParameter('ChatDurationInMinutes must be a whole number from 60 to 10080.');
   }
+  return value as number;
 }
+
+const DEFAULT_CHAT_DURATION_MINUTES = 1500;
 
 function contentTypesOf(value: unknown): string[] | undefined {
   if (value === undefined || value === null) return undefined;

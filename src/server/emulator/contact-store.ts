@@ -30,6 +30,8 @@ export interface Contact {
   /** StartChatContact's SupportedMessagingContentTypes (`["text/plain"]` when it named none). */
   readonly supportedContentTypes: readonly string[];
   readonly attributes: Readonly<Record<string, string>>;
+  /** StartChatContact's ChatDurationInMinutes (1500 when it named none). */
+  readonly chatDurationInMinutes: number;
   readonly startedAt: number;
   state: ContactState;
   /** The agents on the contact, in the order they joined (a supervisor's barge-in or a conference adds a second). */
@@ -52,6 +54,7 @@ export interface NewContact {
   contactFlowId: string;
   displayName: string;
   attributes: Record<string, string>;
+  chatDurationInMinutes?: number;
   initialMessage?: { contentType: string; content: string };
   supportedContentTypes?: readonly string[];
 }
@@ -92,6 +95,7 @@ export class ContactStore {
       bot: { participantId: systemId, displayName: 'BOT', role: 'SYSTEM' },
       supportedContentTypes: [...(init.supportedContentTypes ?? ['text/plain'])],
       attributes: { ...init.attributes },
+      chatDurationInMinutes: init.chatDurationInMinutes ?? 1500,
       startedAt: this.now(),
       state: 'flow',
       agents: [],

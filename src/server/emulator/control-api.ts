@@ -149,6 +149,7 @@ export class ControlApi {
       agents: contact.agents.map((agent) => ({ participantId: agent.participantId, name: agent.displayName, autopilot: agent.byAutopilot })),
       autopilot: this.options.flow.isPiloting(contact),
       attributes: { ...contact.attributes },
+      chatDurationInMinutes: contact.chatDurationInMinutes,
       startedAt: new Date(contact.startedAt).toISOString(),
       endedAt: contact.endedAt === null ? null : new Date(contact.endedAt).toISOString(),
     };

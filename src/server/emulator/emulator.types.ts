@@ -100,6 +100,8 @@ export interface ContactSummary {
   /** True while the autopilot plays (or, once the customer subscribes, will play) this contact; false once a person acted on it. */
   autopilot: boolean;
   attributes: Record<string, string>;
+  /** StartChatContact's ChatDurationInMinutes (1500, Amazon Connect's default, when it named none). */
+  chatDurationInMinutes: number;
   startedAt: string;
   endedAt: string | null;
 }

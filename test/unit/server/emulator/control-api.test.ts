@@ -31,6 +31,7 @@ describe('the control API', () => {
       agents: [],
       autopilot: false,
       attributes: { topic: 'billing' },
+      chatDurationInMinutes: 1500,
       startedAt: expect.any(String),
       endedAt: null,
     });
