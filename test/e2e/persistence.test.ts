@@ -105,4 +105,17 @@ describe('chats that outlive the page (built bundle in Chromium against the emul
     expect(await second.panelShown()).toBe(false);
     expect(await first.localKeys()).not.toContain(SAVED_CONTACT_KEY);
   });
+
+  it('tells the customer in words when Amazon Connect finds them idle, and when it ends the chat for inactivity', async () => {
+    const chat = await pageOf(await contextWith(undefined));
+    const contactId = await chatWithAna(chat);
+    await stack.control.customerTimeout(contactId, 'idle');
+    await chat.waitForPanelMessage(DEFAULT_UI_TEXT.customerIdle);
+    await stack.control.customerTimeout(contactId, 'returned');
+    await stack.control.customerTimeout(contactId, 'autodisconnection');
+    await chat.waitForPanelMessage(DEFAULT_UI_TEXT.autoDisconnected);
+    await chat.waitForStatus(DEFAULT_UI_TEXT.statusEnded);
+    await chat.waitForEvent('CONTACT_ENDED');
+    expect((await chat.panelMessages()).slice(-2)).toEqual([DEFAULT_UI_TEXT.customerIdle, DEFAULT_UI_TEXT.autoDisconnected]);
+  });
 });

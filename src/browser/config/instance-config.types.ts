@@ -137,6 +137,11 @@ export interface UiText {
   downloadTranscript: string;
   /** The customer's own name in the transcript download when they gave none. @default "You" */
   you: string;
+  // Chats that outlive the page (PERSIST)
+  /** Amazon Connect found the customer idle (`participant.idle`). @default "Are you still there? The chat will end soon if there is no reply." */
+  customerIdle: string;
+  /** Amazon Connect ended the chat for the customer's inactivity (`participant.autodisconnection`). @default "The chat was ended because there was no activity." */
+  autoDisconnected: string;
 }
 
 /** One field of the optional pre-chat form. */

@@ -66,6 +66,9 @@ export const DEFAULT_UI_TEXT: UiText = {
   characterCount: '{count} of {max} characters',
   downloadTranscript: 'Download transcript',
   you: 'You',
+  // Chats that outlive the page (PERSIST)
+  customerIdle: 'Are you still there? The chat will end soon if there is no reply.',
+  autoDisconnected: 'The chat was ended because there was no activity.',
 };
 
 /**

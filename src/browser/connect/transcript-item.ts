@@ -5,6 +5,8 @@ export const CONTENT_TYPES = {
   participantLeft: `${EVENT}participant.left`,
   transferSucceeded: `${EVENT}transfer.succeeded`,
   chatEnded: `${EVENT}chat.ended`,
+  participantIdle: `${EVENT}participant.idle`,
+  autoDisconnection: `${EVENT}participant.autodisconnection`,
   typing: `${EVENT}typing`,
   plain: 'text/plain',
   markdown: 'text/markdown',

@@ -2,7 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { attachmentProblem, contentDisposition } from './attachment-rules';
 import type { AttachmentStore } from './attachment-store';
 import { AwsServiceError } from './aws-error';
-import { ContactStateError, MESSAGE_LIMITS, TRANSFER_ORDERS, type AgentRef, type ContactFlow, type Speaker, type TransferOrder } from './contact-flow';
+import { ContactStateError, CUSTOMER_TIMER_EVENTS, MESSAGE_LIMITS, type CustomerTimerEvent, TRANSFER_ORDERS, type AgentRef, type ContactFlow, type Speaker, type TransferOrder } from './contact-flow';
 import type { Contact, ContactStore } from './contact-store';
 import { controlRefusal } from './control-guard';
 import { CONTENT_TYPE, type ChatItem, type ContactSummary } from './emulator.types';
@@ -117,6 +117,16 @@ export class ControlApi {
         },
       ],
       ['end', (contact) => flow.end(contact)],
+      [
+        'customer/timeout',
+        (contact, body) => {
+          const event = body.event;
+          if (typeof event !== 'string' || !Object.hasOwn(CUSTOMER_TIMER_EVENTS, event)) {
+            throw badBody('event: expected "idle", "returned" or "autodisconnection".');
+          }
+          flow.customerTimer(contact, event as CustomerTimerEvent);
+        },
+      ],
       ['drop-connection', (contact) => ({ dropped: hub.drop(contact.contactId) })],
     ]);
   }

@@ -127,6 +127,11 @@ export class EmulatorControl {
   transfer(contactId: string, { order }: { order?: TransferOrder } = {}): Promise<EmulatorContact> {
     return this.call('POST', `/contacts/${contactId}/transfer`, order === undefined ? undefined : { order });
   }
+  /** One of Amazon Connect's customer timeouts fires: `idle`, `returned`, or `autodisconnection` (which ends the chat). */
+  customerTimeout(contactId: string, event: 'idle' | 'returned' | 'autodisconnection'): Promise<EmulatorContact> {
+    return this.call('POST', `/contacts/${contactId}/customer/timeout`, { event });
+  }
+
   end(contactId: string): Promise<unknown> {
     return this.call('POST', `/contacts/${contactId}/end`);
   }

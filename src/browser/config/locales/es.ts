@@ -65,4 +65,7 @@ export const ES_UI_TEXT: UiText = {
   characterCount: '{count} de {max} caracteres',
   downloadTranscript: 'Descargar la conversación',
   you: 'Tú',
+  // Chats that outlive the page (PERSIST)
+  customerIdle: '¿Sigues ahí? El chat terminará pronto si no hay respuesta.',
+  autoDisconnected: 'El chat terminó porque no hubo actividad.',
 };
