@@ -3,6 +3,7 @@ import { AwsServiceError, sendAwsError } from './aws-error';
 import type { ContactStore } from './contact-store';
 import type { FaultPlan } from './fault-plan';
 import type { InstanceDirectory } from './instance-directory';
+import { continuationOf } from './persistent-chat';
 import { isJsonObject, parseJsonObject, sendJson, type JsonObject, type RequestBody } from './json-http';
 
 export const START_CHAT_PATH = '/contact/chat';
@@ -28,6 +29,8 @@ interface StartChatContactResponse {
   ContactId: string;
   ParticipantId: string;
   ParticipantToken: string;
+  /** Persistent chat: the past contact continued. */
+  ContinuedFromContactId?: string;
 }
 
 /**
@@ -80,6 +83,7 @@ export class ConnectApi {
     const idempotencyKey = typeof clientToken === 'string' ? `${instance.instanceId}/${clientToken}` : undefined;
     const previous = idempotencyKey === undefined ? undefined : this.answered.get(idempotencyKey);
     if (previous) return previous;
+    const continuation = continuationOf(body, this.options.store, instance.instanceId);
     const contact = this.options.store.create({
       instance: instance.name,
       queueMarker: instance.queueMarker,
@@ -90,11 +94,13 @@ export class ConnectApi {
       chatDurationInMinutes,
       ...(initialMessage ? { initialMessage } : {}),
       ...(supportedContentTypes ? { supportedContentTypes } : {}),
+      ...(continuation ? { continuation } : {}),
     });
     const response = {
       ContactId: contact.contactId,
       ParticipantId: contact.customer.participantId,
       ParticipantToken: contact.participantToken,
+      ...(continuation ? { ContinuedFromContactId: continuation.from.contactId } : {}),
     };
     if (idempotencyKey !== undefined) this.answered.set(idempotencyKey, response);
     return response;

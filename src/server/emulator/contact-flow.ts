@@ -340,6 +340,8 @@ export class ContactFlow {
   private startFlow(contact: Contact): void {
     if (contact.flowStarted) return;
     contact.flowStarted = true;
+    // A persistent chat tells the customer its past is in the transcript (chatjs: onChatRehydrated).
+    if (contact.continuedFromContactId) this.store.post(contact, { type: 'EVENT', contentType: CONTENT_TYPE.chatRehydrated, from: contact.system });
     this.store.post(contact, { type: 'EVENT', contentType: CONTENT_TYPE.participantJoined, from: contact.customer });
     if (contact.initialMessage) {
       const { contentType, content } = contact.initialMessage;

@@ -1,4 +1,6 @@
 import { randomBytes, randomUUID } from 'node:crypto';
+import type { Continuation } from './persistent-chat';
+import { rehydratedItems } from './persistent-chat';
 import type { AttachmentRef, ChatItem, ContactState, ItemType, ParticipantRole, PushedItem } from './emulator.types';
 
 /** Someone who speaks in a chat: the customer, an agent, or the contact flow (SYSTEM). */
@@ -16,6 +18,11 @@ export interface Agent extends Participant {
 /** One chat contact and everything the emulator knows about it. */
 export interface Contact {
   readonly contactId: string;
+  /** The chat session's first contact: this one, or for a persistent chat the session it continues. */
+  readonly initialContactId: string;
+  /** Persistent chat: `PersistentChat.SourceContactId` as asked, and the ended contact actually continued. */
+  readonly sourceContactId: string | null;
+  readonly continuedFromContactId: string | null;
   /** The chat instance's public name. */
   readonly instance: string;
   /** The text the customer queue flow puts in its SYSTEM message. */
@@ -57,6 +64,8 @@ export interface NewContact {
   chatDurationInMinutes?: number;
   initialMessage?: { contentType: string; content: string };
   supportedContentTypes?: readonly string[];
+  /** Persistent chat: the past contact this one continues; its transcript comes along. */
+  continuation?: Continuation;
 }
 
 /** What a new item says and who says it; the store adds the ids and the time. */
@@ -83,8 +92,14 @@ export class ContactStore {
 
   create(init: NewContact): Contact {
     const systemId = randomUUID();
+    const contactId = randomUUID();
+    const from = init.continuation?.from;
+    const initialContactId = from?.initialContactId ?? contactId;
     const contact: Contact = {
-      contactId: randomUUID(),
+      contactId,
+      initialContactId,
+      sourceContactId: init.continuation?.sourceContactId ?? null,
+      continuedFromContactId: from?.contactId ?? null,
       instance: init.instance,
       queueMarker: init.queueMarker,
       instanceId: init.instanceId,
@@ -102,7 +117,7 @@ export class ContactStore {
       endedAt: null,
       flowStarted: false,
       initialMessage: init.initialMessage ?? null,
-      items: [],
+      items: from ? rehydratedItems(from, initialContactId) : [],
       messageClientTokens: new Map(),
     };
     this.contacts.set(contact.contactId, contact);
@@ -148,7 +163,7 @@ export class ContactStore {
       ParticipantId: init.from.participantId,
       DisplayName: init.from.displayName,
       ParticipantRole: init.from.role,
-      InitialContactId: contact.contactId,
+      InitialContactId: contact.initialContactId,
       ContactId: contact.contactId,
     };
     if (persist) contact.items.push(item);

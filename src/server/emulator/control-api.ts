@@ -160,6 +160,9 @@ export class ControlApi {
       autopilot: this.options.flow.isPiloting(contact),
       attributes: { ...contact.attributes },
       chatDurationInMinutes: contact.chatDurationInMinutes,
+      initialContactId: contact.initialContactId,
+      sourceContactId: contact.sourceContactId,
+      continuedFromContactId: contact.continuedFromContactId,
       startedAt: new Date(contact.startedAt).toISOString(),
       endedAt: contact.endedAt === null ? null : new Date(contact.endedAt).toISOString(),
     };

@@ -32,6 +32,9 @@ describe('the control API', () => {
       autopilot: false,
       attributes: { topic: 'billing' },
       chatDurationInMinutes: 1500,
+      initialContactId: contact.ContactId,
+      sourceContactId: null,
+      continuedFromContactId: null,
       startedAt: expect.any(String),
       endedAt: null,
     });
