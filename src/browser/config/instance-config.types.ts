@@ -319,6 +319,24 @@ export interface InstanceDefinition {
    * @default [] (none)
    */
   allowedAttributes?: string[];
+  /**
+   * Verified customers (server side only, never in the public config): how the backend checks the
+   * short-lived token the site's server signs for a signed-in customer.
+   * @default none: every chat is anonymous and a token is refused
+   */
+  identity?: IdentityConfig;
+}
+
+/** How an instance trusts the site's customer tokens (JWT). Exactly one of `hs256Secret`, `es256PublicKey`. */
+export interface IdentityConfig {
+  /** `required`: no start without a valid token (401). `optional`: anonymous starts too; a bad token is still 401. */
+  mode: 'required' | 'optional';
+  /** The token's `iss` claim, as the site's server sets it (e.g. `https://shop.example.com`). */
+  issuer: string;
+  /** The shared HS256 secret (at least 32 bytes), or `env:NAME` to read it from the environment variable NAME. */
+  hs256Secret?: string;
+  /** The site's ES256 public key (PEM, `-----BEGIN PUBLIC KEY-----`), or `env:NAME`. */
+  es256PublicKey?: string;
 }
 
 /** The whole `config/instances.json`. */
@@ -331,6 +349,8 @@ export interface StartChatRequest {
   instance: string;
   displayName?: string;
   attributes?: Record<string, string>;
+  /** The customer token (JWT) the site's server signed, for an instance with `identity`. */
+  identity?: string;
 }
 
 /** Every error response of the backend and the emulator's control API. */

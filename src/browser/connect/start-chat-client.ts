@@ -33,11 +33,39 @@ export function parseRetryAfter(value: string | null, now: number): number | und
   return Math.min(Math.max(ms, 0), MAX_RETRY_AFTER_MS);
 }
 
+/**
+ * Where the signed-in customer's token comes from: the page's own function (`createWebchat({ identity })`),
+ * or a URL on the site answering `{ "token": "…" }` (`data-identity-url`).
+ */
+export type IdentitySource = (() => Promise<string>) | string;
+
+/** A fresh token for one start, or a {@link StartChatError} `identity.unavailable` that says why not. */
+export async function fetchIdentityToken(source: IdentitySource, fetchImpl: typeof fetch, signal?: AbortSignal): Promise<string> {
+  let token: unknown;
+  try {
+    if (typeof source === 'function') token = await source();
+    else {
+      // The site's own endpoint: it knows the customer by its session cookie, so same-origin credentials go along.
+      const response = await fetchImpl(source, { credentials: 'same-origin', cache: 'no-store', ...(signal ? { signal } : {}) });
+      if (!response.ok) throw new Error(`${source} answered ${response.status}`);
+      token = ((await response.json()) as { token?: unknown }).token;
+    }
+  } catch (error) {
+    throw new StartChatError('identity.unavailable', `The customer's sign-in token could not be got: ${String(error)}`);
+  }
+  if (typeof token !== 'string' || token === '') {
+    throw new StartChatError('identity.unavailable', "The customer's sign-in token is missing: the identity source gave no token string.");
+  }
+  return token;
+}
+
 export interface StartChatOptions {
   url: string;
   instance: string;
   displayName?: string;
   attributes?: Record<string, string>;
+  /** The signed-in customer's token source, asked afresh for each start. @default none (anonymous) */
+  identity?: IdentitySource | undefined;
   fetch?: typeof fetch;
   /** @default 15000 */
   timeoutMs?: number;
@@ -50,12 +78,13 @@ export interface StartChatOptions {
 /** Asks our backend (`POST /api/chats`) for a new contact. */
 export async function requestNewContact(options: StartChatOptions): Promise<ContactDetails> {
   const fetchImpl = options.fetch ?? fetch;
+  const identity = options.identity === undefined ? undefined : await fetchIdentityToken(options.identity, fetchImpl, options.signal);
   let response: Response;
   try {
     response = await fetchImpl(options.url, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ instance: options.instance, displayName: options.displayName, attributes: options.attributes }),
+      body: JSON.stringify({ instance: options.instance, displayName: options.displayName, attributes: options.attributes, identity }),
       signal: options.signal
         ? AbortSignal.any([options.signal, AbortSignal.timeout(options.timeoutMs ?? 15_000)])
         : AbortSignal.timeout(options.timeoutMs ?? 15_000),

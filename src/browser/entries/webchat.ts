@@ -87,6 +87,7 @@ function boot(): void {
     baseUrl,
     ...(nonce ? { nonce } : {}),
     analytics: script.dataset.analytics,
+    identity: script.dataset.identityUrl,
     // A browser remembers a failed module load for the page's lifetime: a retry asks for a fresh URL.
     loadConversation: (attempt) =>
       import(/* @vite-ignore */ new URL(CONVERSATION_CHUNK + (attempt ? `?attempt=${attempt}` : ''), baseUrl).href) as Promise<ConversationModule>,

@@ -15,7 +15,7 @@ import type { ConfigModule } from '../entries/config-chunk';
 import type { ResolvedConfig } from '../config/instance-config';
 import { InvalidConfigError, isInvalidConfigError } from '../config/invalid-config-error';
 import type { Conversation, ConversationModule } from './conversation.types';
-import type { StartChatError } from '../connect/start-chat-client';
+import type { IdentitySource, StartChatError } from '../connect/start-chat-client';
 import type { ChatScreen } from './chat-screen';
 import { loadConfig, type ConfigSource, type LoadedConfig } from './config-loader';
 import { leadContact } from './contact-lock';
@@ -37,6 +37,8 @@ export interface ChatActorsOptions {
   /** The visitor's intents from the panel, which outlive the session (an ended chat's "Start new chat"). */
   send(event: ChatEvent): void;
   nonce?: string | undefined;
+  /** The signed-in customer's token source (see `WebchatOptions.identity`). */
+  identity?: IdentitySource | undefined;
   report(message: string, error?: unknown): void;
 }
 
@@ -84,6 +86,7 @@ export function chatActors(options: ChatActorsOptions) {
         url: new URL(config.startChatUrl ?? '/api/chats', options.source.baseUrl ?? win.location.href).href,
         instance: config.name,
         ...input,
+        identity: options.identity,
         fetch: options.fetch,
         signal,
       });

@@ -58,6 +58,12 @@ export interface WebchatOptions {
    * @default none
    */
   analytics?: AnalyticsOptions | string | undefined;
+  /**
+   * A signed-in customer: a function giving a fresh token (the JWT your server signs) for each start, or
+   * the URL of your endpoint answering `{ "token": "…" }` (`data-identity-url`). See README "Known customers".
+   * @default none: the customer is anonymous
+   */
+  identity?: (() => Promise<string>) | string | undefined;
 }
 
 export interface Webchat {
@@ -144,6 +150,7 @@ export function createWebchat(options: WebchatOptions): Webchat {
       loadConversation: loadConversationModule,
       send,
       nonce: options.nonce,
+      identity: options.identity,
       report: reportError,
     }),
     { input: { instanceName: options.instance }, inspect: options.inspect },

@@ -12,7 +12,8 @@ export class InvalidInstancesFileError extends InvalidConfigError {
 const REGION = /^[a-z]{2}(-[a-z]+)+-\d$/;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const ATTRIBUTE_NAME = /^[A-Za-z0-9_.-]{1,64}$/;
-const INSTANCE_FIELDS = new Set(['public', 'connect', 'allowedOrigins', 'allowedAttributes']);
+const INSTANCE_FIELDS = new Set(['public', 'connect', 'allowedOrigins', 'allowedAttributes', 'identity']);
+const IDENTITY_FIELDS = new Set(['mode', 'issuer', 'hs256Secret', 'es256PublicKey']);
 const CONNECT_FIELDS = new Set(['instanceId', 'contactFlowId', 'region', 'chatDurationInMinutes']);
 
 /** True for `scheme://host[:port]` exactly as browsers send it in `Origin` (no path, no trailing slash). */
@@ -54,6 +55,20 @@ function connectProblems(value: unknown, at: string, publicRegion: unknown): str
   return problems;
 }
 
+/** Checks shape only: key material is checked when the backend imports it (`customer-identity.ts`). */
+function identityProblems(value: unknown, at: string): string[] {
+  if (value === undefined) return [];
+  if (!isRecord(value)) return [`${at}: expected {"mode", "issuer", "hs256Secret" or "es256PublicKey"}`];
+  const problems = unknownFields(value, IDENTITY_FIELDS, at);
+  if (value.mode !== 'required' && value.mode !== 'optional') problems.push(`${at}.mode: expected "required" or "optional"`);
+  if (typeof value.issuer !== 'string' || value.issuer === '') problems.push(`${at}.issuer: expected the tokens' "iss" claim`);
+  const keys = ['hs256Secret', 'es256PublicKey'].filter((key) => value[key] !== undefined);
+  if (keys.length !== 1 || keys.some((key) => typeof value[key] !== 'string')) {
+    problems.push(`${at}.hs256Secret: expected exactly one of hs256Secret and es256PublicKey, as a string`);
+  }
+  return problems;
+}
+
 function instanceProblems(value: unknown, at: string): string[] {
   if (!isRecord(value)) return [`${at}: expected an object with public, connect and allowedOrigins`];
   const problems = unknownFields(value, INSTANCE_FIELDS, at);
@@ -68,6 +83,7 @@ function instanceProblems(value: unknown, at: string): string[] {
       }
     });
   }
+  problems.push(...identityProblems(value.identity, `${at}.identity`));
   if (value.allowedAttributes !== undefined) {
     if (!Array.isArray(value.allowedAttributes)) problems.push(`${at}.allowedAttributes: expected a list of names`);
     else {

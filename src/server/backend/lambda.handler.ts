@@ -1,4 +1,5 @@
-import type { BackendRequest } from './backend.types';
+import { ApiError } from './api-error';
+import type { BackendRequest, BackendResponse } from './backend.types';
 import { consoleLog } from './backend.types';
 import { createStartChatServiceFromEnv } from './backend-env';
 import type { StartChatService } from './start-chat.service';
@@ -34,39 +35,70 @@ export interface ApiGatewayProxyResult {
   isBase64Encoded: false;
 }
 
-function lowerCaseHeaders(headers: Record<string, string | undefined> | null | undefined): Record<string, string> {
+/** Headers as the core wants them; anything that is not a string-valued object yields none. */
+function lowerCaseHeaders(headers: unknown): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const [name, value] of Object.entries(headers ?? {})) if (value !== undefined) out[name.toLowerCase()] = value;
+  if (typeof headers !== 'object' || headers === null) return out;
+  for (const [name, value] of Object.entries(headers)) if (typeof value === 'string') out[name.toLowerCase()] = value;
   return out;
 }
 
-function bodyText(body: string | null | undefined, base64: boolean | undefined): string {
-  if (!body) return '';
-  return base64 ? Buffer.from(body, 'base64').toString('utf8') : body;
+/** @throws MalformedEventError for a body that is neither absent nor a string. */
+function bodyText(body: unknown, base64: unknown): string {
+  if (body === undefined || body === null || body === '') return '';
+  if (typeof body !== 'string') throw new MalformedEventError('body');
+  return base64 === true ? Buffer.from(body, 'base64').toString('utf8') : body;
 }
 
-/** An API Gateway event (REST v1 or HTTP API v2) as the core's request. */
+/**
+ * An event API Gateway would never send (a test console's `{}`, a wrong integration, a direct invoke): it
+ * is answered 400 `request.malformed_event`, with the CORS headers its `Origin` earns, instead of a crash.
+ */
+export class MalformedEventError extends ApiError {
+  constructor(readonly field: string) {
+    super(400, 'request.malformed_event', `The request event has no usable ${field}.`);
+  }
+}
+
+const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null;
+
+function text(value: unknown, field: string): string {
+  if (typeof value !== 'string' || value === '') throw new MalformedEventError(field);
+  return value;
+}
+
+/**
+ * An API Gateway event (REST v1 or HTTP API v2) as the core's request.
+ * @throws MalformedEventError when the event lacks what every proxy event has (a method, a path, a context).
+ */
 export function fromApiGatewayEvent(event: ApiGatewayEvent): BackendRequest {
-  if ('version' in event && event.version === '2.0') {
-    const { stage } = event.requestContext;
-    let path = event.rawPath || '/';
+  const raw: unknown = event;
+  if (!isObject(raw)) throw new MalformedEventError('event');
+  if (raw.headers !== undefined && raw.headers !== null && (!isObject(raw.headers) || Array.isArray(raw.headers))) {
+    throw new MalformedEventError('headers');
+  }
+  if (raw.version === '2.0') {
+    const context = raw.requestContext;
+    if (!isObject(context) || !isObject(context.http)) throw new MalformedEventError('requestContext.http');
+    const stage = typeof context.stage === 'string' ? context.stage : undefined;
+    let path = text(raw.rawPath, 'rawPath');
     // A named stage (not $default) prefixes rawPath: /prod/api/chats.
     if (stage && stage !== '$default' && path.startsWith(`/${stage}/`)) path = path.slice(stage.length + 1);
     return {
-      method: event.requestContext.http.method.toUpperCase(),
+      method: text(context.http.method, 'requestContext.http.method').toUpperCase(),
       path,
-      headers: lowerCaseHeaders(event.headers),
-      body: bodyText(event.body, event.isBase64Encoded),
-      sourceIp: event.requestContext.http.sourceIp ?? '',
+      headers: lowerCaseHeaders(raw.headers),
+      body: bodyText(raw.body, raw.isBase64Encoded),
+      sourceIp: typeof context.http.sourceIp === 'string' ? context.http.sourceIp : '',
     };
   }
-  const v1 = event as ApiGatewayProxyEventV1;
+  const identity = isObject(raw.requestContext) && isObject(raw.requestContext.identity) ? raw.requestContext.identity : {};
   return {
-    method: v1.httpMethod.toUpperCase(),
-    path: v1.path || '/',
-    headers: lowerCaseHeaders(v1.headers),
-    body: bodyText(v1.body, v1.isBase64Encoded),
-    sourceIp: v1.requestContext?.identity?.sourceIp ?? '',
+    method: text(raw.httpMethod, 'httpMethod').toUpperCase(),
+    path: text(raw.path, 'path'),
+    headers: lowerCaseHeaders(raw.headers),
+    body: bodyText(raw.body, raw.isBase64Encoded),
+    sourceIp: typeof identity.sourceIp === 'string' ? identity.sourceIp : '',
   };
 }
 
@@ -101,9 +133,20 @@ export function createLambdaHandler(
       consoleLog({ level: 'error', event: 'backend.misconfigured', message: (error as Error).message, code: (error as { code?: unknown }).code });
       return MISCONFIGURED;
     }
-    const response = await instance.handle(fromApiGatewayEvent(event));
-    return { statusCode: response.status, headers: response.headers, body: response.body, isBase64Encoded: false };
+    let request: BackendRequest;
+    try {
+      request = fromApiGatewayEvent(event);
+    } catch (error) {
+      if (!(error instanceof MalformedEventError)) throw error;
+      const headers = lowerCaseHeaders(isObject(event) ? (event as { headers?: unknown }).headers : undefined);
+      return toResult(instance.refuse({ method: '', path: '', headers, body: '', sourceIp: '' }, error));
+    }
+    return toResult(await instance.handle(request));
   };
+}
+
+function toResult(response: BackendResponse): ApiGatewayProxyResult {
+  return { statusCode: response.status, headers: response.headers, body: response.body, isBase64Encoded: false };
 }
 
 /** The deployed entry point (`deploy/template.yaml`): configured from the environment, logging JSON lines. */

@@ -6,6 +6,15 @@ import type { StartChatService } from './start-chat.service';
 /** Past this many bytes a body is not even drained: its connection is cut. */
 const DRAIN_LIMIT_BYTES = 1024 * 1024;
 
+/** A start-chat body is at most a few KiB: a client still sending after this long is trickling. */
+export const DEFAULT_BODY_TIMEOUT_MS = 5_000;
+
+/** The body did not arrive in time: answered 408 `request.timeout`, then the connection is closed. */
+export class BodyTimeoutError extends Error {
+  override readonly name = 'BodyTimeoutError';
+  readonly code = 'request.timeout';
+}
+
 interface ReadBody {
   text: string;
   /** True when the body went past the limit; `text` then holds its first limit + 1 bytes. */
@@ -18,15 +27,18 @@ interface ReadBody {
  * whole body is drained first: answering earlier makes Node drop a keep-alive connection under a client
  * that already reuses it.
  */
-function readLimitedBody(req: IncomingMessage, limit: number): Promise<ReadBody> {
+function readLimitedBody(req: IncomingMessage, limit: number, timeoutMs: number): Promise<ReadBody> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let kept = 0;
     let size = 0;
     let done = false;
+    // One deadline for the whole body, not an idle timeout: a byte a second would reset an idle timer forever.
+    const deadline = setTimeout(() => fail(new BodyTimeoutError(`The request body did not arrive within ${timeoutMs} ms.`)), timeoutMs);
     const fail = (error: Error) => {
       if (done) return;
       done = true;
+      clearTimeout(deadline);
       reject(error);
     };
     req.on('data', (chunk: Buffer) => {
@@ -44,6 +56,7 @@ function readLimitedBody(req: IncomingMessage, limit: number): Promise<ReadBody>
     req.on('end', () => {
       if (done) return;
       done = true;
+      clearTimeout(deadline);
       resolve({ text: Buffer.concat(chunks).subarray(0, limit + 1).toString('utf8'), truncated: size > limit });
     });
     req.on('error', fail);
@@ -60,6 +73,12 @@ export interface NodeHttpOptions {
    * @default false
    */
   trustProxy?: boolean | number;
+  /**
+   * How long a client may take to send a whole request body. Past it the request is answered 408
+   * `request.timeout` and its connection closed, so a client trickling bytes cannot hold a socket.
+   * @default {@link DEFAULT_BODY_TIMEOUT_MS} (5 s)
+   */
+  bodyTimeoutMs?: number;
 }
 
 /**
@@ -92,7 +111,7 @@ export async function toBackendRequest(
   }
   // Read before the body: a socket that has gone away no longer knows its peer.
   const sourceIp = clientAddress(req, options.trustProxy);
-  const body = await readLimitedBody(req, maxBodyBytes);
+  const body = await readLimitedBody(req, maxBodyBytes, options.bodyTimeoutMs ?? DEFAULT_BODY_TIMEOUT_MS);
   return {
     request: {
       method: (req.method ?? 'GET').toUpperCase(),
@@ -127,17 +146,18 @@ export function createNodeHttpHandler(
     try {
       const { request, truncated } = await toBackendRequest(req, service.maxBodyBytes, options);
       writeResponse(res, await service.handle(request), truncated);
-    } catch {
+    } catch (error) {
       if (req.destroyed) return;
+      const timedOut = error instanceof BodyTimeoutError;
+      const code = timedOut ? error.code : 'request.unreadable';
+      const message = timedOut ? 'The request body took too long to arrive.' : 'The request could not be read.';
       writeResponse(
         res,
-        {
-          status: 400,
-          headers: { 'content-type': 'application/json; charset=utf-8' },
-          body: JSON.stringify({ error: { code: 'request.unreadable', message: 'The request could not be read.' } }),
-        },
+        { status: timedOut ? 408 : 400, headers: { 'content-type': 'application/json; charset=utf-8' }, body: JSON.stringify({ error: { code, message } }) },
         true,
       );
+      // The rest of a trickled body is not worth waiting for: close once the answer is out.
+      if (timedOut) res.once('finish', () => req.socket.destroy());
     }
   };
 }

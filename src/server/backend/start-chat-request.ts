@@ -23,7 +23,9 @@ export const DEFAULT_LIMITS: StartChatLimits = {
 /** The name Amazon Connect shows for a customer who gave none. */
 export const DEFAULT_DISPLAY_NAME = 'Customer';
 
-const FIELDS = new Set(['instance', 'displayName', 'attributes']);
+const FIELDS = new Set(['instance', 'displayName', 'attributes', 'identity']);
+/** Longer than any JWT a site would sign for one customer. */
+const MAX_IDENTITY_TOKEN_LENGTH = 4096;
 const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f]/;
 
 const bad = (code: string, message: string) => new ApiError(400, code, message);
@@ -33,6 +35,8 @@ export interface CheckedStartChat {
   instance: string;
   displayName: string;
   attributes: Record<string, string>;
+  /** The customer token as sent, not yet verified (`customer-identity.ts` does that). */
+  identityToken?: string;
 }
 
 /** @throws ApiError 415 `request.unsupported_media_type` unless the body is declared as JSON. */
@@ -57,16 +61,26 @@ export function parseStartChatBody(body: string, limits: StartChatLimits = DEFAU
     throw bad('request.invalid_json', 'The request body is not valid JSON.');
   }
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-    throw bad('request.invalid_body', 'The request body must be a JSON object: {"instance": "...", "displayName"?, "attributes"?}.');
+    throw bad('request.invalid_body', 'The request body must be a JSON object: {"instance": "...", "displayName"?, "attributes"?, "identity"?}.');
   }
   const request = value as Record<string, unknown>;
   const unknown = Object.keys(request).find((key) => !FIELDS.has(key));
   if (unknown !== undefined) throw bad('request.unknown_field', `Unknown field "${unknown.slice(0, 64)}".`);
-  const { instance, displayName, attributes } = request as Partial<Record<keyof StartChatRequest, unknown>>;
+  const { instance, displayName, attributes, identity } = request as Partial<Record<keyof StartChatRequest, unknown>>;
   if (typeof instance !== 'string' || instance === '') {
     throw bad('request.instance_missing', 'The field "instance" (the chat instance name) is required.');
   }
-  return { instance, displayName: checkDisplayName(displayName, limits), attributes: checkAttributes(attributes, limits) };
+  const checked = { instance, displayName: checkDisplayName(displayName, limits), attributes: checkAttributes(attributes, limits) };
+  const identityToken = checkIdentityToken(identity);
+  return identityToken === undefined ? checked : { ...checked, identityToken };
+}
+
+function checkIdentityToken(value: unknown): string | undefined {
+  if (value === undefined || value === null) return undefined;
+  if (typeof value !== 'string' || value === '' || value.length > MAX_IDENTITY_TOKEN_LENGTH) {
+    throw bad('request.identity_invalid', `identity must be the customer token (a JWT of at most ${MAX_IDENTITY_TOKEN_LENGTH} characters).`);
+  }
+  return value;
 }
 
 function checkDisplayName(value: unknown, limits: StartChatLimits): string {
@@ -102,15 +116,14 @@ function checkAttributes(value: unknown, limits: StartChatLimits): Record<string
   return Object.fromEntries(entries) as Record<string, string>;
 }
 
-/** @throws ApiError 400 `request.attribute_not_allowed` for a name the instance does not list. */
+/**
+ * @throws ApiError 400 `request.attribute_not_allowed` naming only the refused attribute: the instance's
+ * allowlist is never public (it tells a prober which attributes the contact flow trusts).
+ */
 export function checkAttributesAllowed(attributes: Record<string, string>, instance: InstanceDefinition): void {
   const allowed = instance.allowedAttributes ?? [];
   const refused = Object.keys(attributes).find((name) => !allowed.includes(name));
   if (refused !== undefined) {
-    throw bad(
-      'request.attribute_not_allowed',
-      `Attribute "${refused.slice(0, 64)}" is not allowed for instance "${instance.public.name}"` +
-        (allowed.length ? ` (allowed: ${allowed.join(', ')}).` : ' (it allows none).'),
-    );
+    throw bad('request.attribute_not_allowed', `Attribute "${refused.slice(0, 64)}" is not allowed for this chat instance.`);
   }
 }

@@ -3,6 +3,8 @@ import { ApiError } from './api-error';
 import { summarizeAwsError } from './aws-error-mapping';
 import { json, preflight } from './backend-response';
 import type { BackendLog, BackendRequest, BackendResponse } from './backend.types';
+import { withVerifiedCustomer } from './customer-attributes';
+import { createCustomerIdentifier, type IdentityVerifierOptions } from './customer-identity';
 import { findInstance } from './instances-file';
 import { CorsExchange, OriginPolicy } from './origin-policy';
 import type { DEFAULT_RATE_LIMIT, RateLimitOptions } from './rate-limit';
@@ -31,6 +33,8 @@ export interface StartChatServiceOptions extends ContactStarterOptions {
   now?: () => number;
   /** @default no logging */
   log?: BackendLog;
+  /** The identity verifier's clock and environment (for `env:NAME` keys). @default Date.now, process.env */
+  identity?: Omit<IdentityVerifierOptions, 'onRefused'>;
 }
 
 export interface StartChatService {
@@ -38,6 +42,11 @@ export interface StartChatService {
   readonly maxBodyBytes: number;
   /** Answers `POST /api/chats`, `GET /api/instances/:name` and their preflights; 404 for other paths. */
   handle(req: BackendRequest): Promise<BackendResponse>;
+  /**
+   * The answer to a request an adapter could not make sense of: `error` as JSON, with the CORS headers its
+   * `Origin` earns from any instance (so the page can read why), logged like any refusal.
+   */
+  refuse(req: BackendRequest, error: ApiError): BackendResponse;
 }
 
 /**
@@ -51,6 +60,10 @@ export function createStartChatService(options: StartChatServiceOptions): StartC
   const log: BackendLog = options.log ?? (() => {});
   const limitRate = createRateLimitGuard(options.rateLimit, options.now, log);
   const startContact = createContactStarter(options, log);
+  const identify = createCustomerIdentifier({
+    ...options.identity,
+    onRefused: (instance, reason) => log({ level: 'info', event: 'identity.refused', instance, reason }),
+  });
 
   async function handle(req: BackendRequest): Promise<BackendResponse> {
     const exchange = new CorsExchange(req, origins);
@@ -96,12 +109,22 @@ export function createStartChatService(options: StartChatServiceOptions): StartC
     if (!instance) throw instanceNotFound();
     exchange.allowCors('POST, OPTIONS', instance);
     exchange.refuseOrigin(instance, true);
+    // Who the customer is, verified, or undefined for an anonymous start: everything after this line that
+    // needs the customer (contact attributes, a remembered conversation) takes it from here.
+    const customer = await identify(instance, request.identityToken);
+    const checked = withVerifiedCustomer(request, instance, customer);
     checkAttributesAllowed(request.attributes, instance);
-    const started = await startContact(instance, request, req.sourceIp);
+    const started = await startContact(instance, checked, req.sourceIp);
     return json(200, started, { ...exchange.cors, 'cache-control': 'no-store' });
   }
 
-  return { handle, maxBodyBytes: limits.maxBodyBytes };
+  function refuse(req: BackendRequest, error: ApiError): BackendResponse {
+    const exchange = new CorsExchange(req, origins);
+    exchange.allowCors('GET, POST, OPTIONS');
+    return failure(error, exchange, log);
+  }
+
+  return { handle, refuse, maxBodyBytes: limits.maxBodyBytes };
 }
 
 /** The answer to a request that failed: its ApiError (or a 500 for a crash), logged; never cached. */

@@ -27,3 +27,60 @@ describe('Retry-After', () => {
     expect(failure).toMatchObject({ code: 'request.rate_limited', status: 429, retryAfterMs: 42_000 });
   });
 });
+
+describe('a start for a signed-in customer', () => {
+  const CONTACT = { contactId: 'c-1', participantId: 'p-1', participantToken: 't', participantEndpoint: 'https://p.example', region: 'ap-southeast-2' };
+
+  /** A fetch that answers the identity URL with `identityAnswer` and the start with a contact, keeping what was sent. */
+  function site(identityAnswer: () => Response) {
+    const calls: Array<{ url: string; init?: RequestInit }> = [];
+    const fetch = (async (url: string, init?: RequestInit) => {
+      calls.push({ url, ...(init ? { init } : {}) });
+      return url.endsWith('/account/chat-token') ? identityAnswer() : new Response(JSON.stringify(CONTACT), { status: 200 });
+    }) as unknown as typeof globalThis.fetch;
+    const sentIdentity = () => calls.filter((call) => call.url.endsWith('/api/chats')).map((call) => JSON.parse(String(call.init?.body)).identity);
+    return { fetch, calls, sentIdentity };
+  }
+  const start = (fetch: typeof globalThis.fetch, identity: (() => Promise<string>) | string) =>
+    requestNewContact({ url: 'https://shop.example/api/chats', instance: 'member_chat', fetch, identity });
+
+  it('sends a fresh token from the page function with every start', async () => {
+    let issued = 0;
+    const { fetch, sentIdentity } = site(() => new Response('unused'));
+    await start(fetch, async () => `token-${++issued}`);
+    await start(fetch, async () => `token-${++issued}`);
+    expect(sentIdentity()).toEqual(['token-1', 'token-2']);
+  });
+
+  it("gets the token from the site's identity URL with the site's cookies, never cached", async () => {
+    const { fetch, calls, sentIdentity } = site(() => new Response(JSON.stringify({ token: 'jwt-from-url' }), { status: 200 }));
+    await start(fetch, 'https://shop.example/account/chat-token');
+    expect(sentIdentity()).toEqual(['jwt-from-url']);
+    expect(calls[0]?.init).toMatchObject({ credentials: 'same-origin', cache: 'no-store' });
+  });
+
+  it.each<[string, () => Response]>([
+    ['answers 401', () => new Response('{}', { status: 401 })],
+    ['answers without a token', () => new Response('{"token":""}', { status: 200 })],
+    ['answers something other than JSON', () => new Response('<html>', { status: 200 })],
+  ])('fails with identity.unavailable, and starts nothing, when the identity URL %s', async (_case, answer) => {
+    const { fetch, sentIdentity } = site(answer);
+    const failure = await start(fetch, 'https://shop.example/account/chat-token').catch((error: unknown) => error);
+    expect(failure).toBeInstanceOf(StartChatError);
+    expect(failure).toMatchObject({ code: 'identity.unavailable' });
+    expect(sentIdentity()).toEqual([]);
+  });
+
+  it('fails with identity.unavailable when the page function rejects', async () => {
+    const { fetch, sentIdentity } = site(() => new Response('unused'));
+    const failure = await start(fetch, () => Promise.reject(new Error('signed out'))).catch((error: unknown) => error);
+    expect(failure).toMatchObject({ code: 'identity.unavailable', message: expect.stringContaining('signed out') });
+    expect(sentIdentity()).toEqual([]);
+  });
+
+  it('sends no identity for an anonymous start', async () => {
+    const { fetch, calls } = site(() => new Response('unused'));
+    await requestNewContact({ url: 'https://shop.example/api/chats', instance: 'help_faq_bot', fetch });
+    expect(JSON.parse(String(calls[0]?.init?.body))).not.toHaveProperty('identity');
+  });
+});

@@ -138,6 +138,34 @@ describe('the Lambda adapter', () => {
     expect(send).not.toHaveBeenCalled();
   });
 
+  const ORIGIN = 'https://www.example.com';
+  it.each([
+    ['null', null],
+    ['a string', 'POST /api/chats'],
+    ['an empty object', {}],
+    ['an HTTP API event without requestContext', { version: '2.0', rawPath: '/api/chats', headers: { origin: ORIGIN }, body: '{}' }],
+    ['an HTTP API event without a method', { ...httpApiEvent(), requestContext: { http: {} } }],
+    ['a REST event without a path', { ...restEvent(), path: undefined }],
+    ['a REST event without httpMethod', { ...restEvent(), httpMethod: 7 }],
+    ['a REST event whose body is an object', { ...restEvent(), body: { instance: 'help_faq_bot' } }],
+    ['a REST event whose headers are a string', { ...restEvent(), headers: 'Origin: x' }],
+  ])('answers %s with 400 request.malformed_event, not a crash, and never calls AWS', async (_case, event) => {
+    const { handler, send } = setup();
+    const result = await handler(event as never);
+    expect(result.statusCode).toBe(400);
+    expect(JSON.parse(result.body)).toEqual({ error: { code: 'request.malformed_event', message: expect.any(String) } });
+    expect(send).not.toHaveBeenCalled();
+  });
+
+  it('gives a malformed event from an allowed page the CORS headers, so the page can read the 400', async () => {
+    const { handler } = setup();
+    const result = await handler({ version: '2.0', rawPath: '/api/chats', headers: { Origin: ORIGIN } } as never);
+    expect(result.statusCode).toBe(400);
+    expect(result.headers['access-control-allow-origin']).toBe(ORIGIN);
+    const stranger = await handler({ version: '2.0', headers: { origin: 'https://evil.example' } } as never);
+    expect(stranger.headers['access-control-allow-origin']).toBeUndefined();
+  });
+
   it('tolerates HTTP API (payload 2.0) events, named stages included', async () => {
     const { handler } = setup();
     expect((await handler(httpApiEvent())).statusCode).toBe(200);

@@ -1,5 +1,5 @@
 import { createServer, request, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { connect, type AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { clientAddress, createNodeHttpHandler, type NodeHttpOptions } from '../../../../src/server/backend/node-http.adapter';
 import type { BackendRequest } from '../../../../src/server/backend/backend.types';
@@ -74,6 +74,30 @@ describe('the Node http adapter', () => {
   });
 });
 
+describe('a body trickled slower than the deadline', () => {
+  it('is answered 408 request.timeout and its socket closed, not held', async () => {
+    const service = createStartChatService({ instances: [INSTANCE], connectClient: { send: vi.fn() } as never });
+    const server = createServer(createNodeHttpHandler(service, { bodyTimeoutMs: 200 }));
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const { port } = server.address() as AddressInfo;
+    const socket = connect(port, '127.0.0.1');
+    let answer = '';
+    socket.on('data', (chunk) => (answer += chunk.toString()));
+    socket.write(`POST /api/chats HTTP/1.1\r\nHost: x\r\nOrigin: ${ORIGIN}\r\nContent-Type: application/json\r\nContent-Length: 8192\r\n\r\n`);
+    // One byte every 20 ms: an 8 KiB body would take minutes; the trickle stops when the server hangs up.
+    const trickle = setInterval(() => socket.writable && socket.write('x'), 20);
+    try {
+      await new Promise<void>((resolve) => socket.on('close', () => resolve()));
+    } finally {
+      clearInterval(trickle);
+      server.closeAllConnections();
+      await new Promise((resolve) => server.close(resolve));
+    }
+    expect(answer).toMatch(/^HTTP\/1\.1 408 /);
+    expect(answer).toContain('"code":"request.timeout"');
+  });
+});
+
 describe('the client address the Node adapter reports', () => {
   const req = (remoteAddress: string | undefined, forwarded?: string) =>
     ({ socket: { remoteAddress }, headers: forwarded === undefined ? {} : { 'x-forwarded-for': forwarded } }) as never;
@@ -102,6 +126,7 @@ describe('the client address the Node adapter reports', () => {
       createNodeHttpHandler(
         {
           maxBodyBytes: service.maxBodyBytes,
+          refuse: service.refuse,
           handle: (request) => {
             seen.push(request);
             return service.handle(request);
