@@ -14,7 +14,7 @@ const ANALYTICS_FIELDS = ['dataLayer', 'gtag'];
 const ATTACHMENT_FIELDS = ['enabled', 'types', 'maxBytes'];
 const UNREAD_FIELDS = ['titlePrefix', 'sound'];
 const MAX_BOT_NAME_LENGTH = 64;
-const PERSISTENCE = ['tab', 'browser'];
+const PERSISTENCE = ['tab', 'browser', 'identity'];
 const PRE_CHAT_FIELD_KEYS = ['name', 'label', 'required', 'type', 'maxLength'];
 const PRE_CHAT_TYPES = ['text', 'email', 'tel'];
 /** Contact attribute names as Amazon Connect accepts them, and our own display name field. */
@@ -53,7 +53,7 @@ export function publicConfigProblems(value: unknown, path = 'config', expectedNa
   problems.push(...richContentProblems(value, path));
   // Chats that outlive the page (PERSIST).
   if (value.persistence !== undefined && !PERSISTENCE.includes(value.persistence as string)) {
-    problems.push(`${path}.persistence: expected ${PERSISTENCE.map((mode) => `"${mode}"`).join(' or ')}`);
+    problems.push(`${path}.persistence: expected "tab", "browser" or "identity"`);
   }
   return problems;
 }

@@ -225,14 +225,16 @@ export interface PublicInstanceConfig {
   /**
    * How long a running chat outlives the page (README, "Chats that outlive the page"): `"tab"` keeps it in the
    * tab's sessionStorage (a reload or the next page rejoins it); `"browser"` keeps it in localStorage, so every
-   * tab of the browser, and the browser after a restart, joins the same chat until it ends or 25 h after it began.
+   * tab of the browser, and the browser after a restart, joins the same chat until it ends or 25 h after it began;
+   * `"identity"` does the same in the browser, and the backend remembers the verified customer's last chat so their
+   * next chat continues it (Amazon Connect persistent chat; the instance needs `identity` on the server side).
    * @default "tab"
    */
   persistence?: ChatPersistence;
 }
 
 /** Where a running chat is remembered: see {@link PublicInstanceConfig.persistence}. */
-export type ChatPersistence = 'tab' | 'browser';
+export type ChatPersistence = 'tab' | 'browser' | 'identity';
 
 /**
  * Customer attachments. Amazon Connect allows `.csv .doc .docx .heic .jfif .jpeg .jpg .mov .mp4 .pdf .png .ppt

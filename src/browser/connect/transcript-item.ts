@@ -47,6 +47,8 @@ export interface TranscriptItem {
   ParticipantRole?: ParticipantRole | string;
   ContactId?: string;
   InitialContactId?: string;
+  /** Persistent chat: on a past session's item, the contact it was sent on. */
+  RelatedContactId?: string;
   Attachments?: TranscriptAttachment[];
   MessageMetadata?: TranscriptMessageMetadata;
 }

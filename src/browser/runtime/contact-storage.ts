@@ -97,8 +97,8 @@ function safeLocalStorage(win: Window): Storage | undefined {
   }
 }
 
-/** The contact storage the instance's `persistence` asks for: this tab's (`"tab"`) or the browser's (`"browser"`). */
+/** The contact storage the instance's `persistence` asks for: this tab's (`"tab"`) or the browser's (`"browser"`, `"identity"`). */
 export function openContactStorage(win: Window, config: { name: string; persistence?: ChatPersistence | undefined }, now: () => number): ContactStorage {
-  const storage = config.persistence === 'browser' ? safeLocalStorage(win) : safeSessionStorage(win);
+  const storage = config.persistence && config.persistence !== 'tab' ? safeLocalStorage(win) : safeSessionStorage(win);
   return createContactStorage(storage, config.name, now);
 }

@@ -84,6 +84,10 @@ function instanceProblems(value: unknown, at: string): string[] {
     });
   }
   problems.push(...identityProblems(value.identity, `${at}.identity`));
+  // Chats that outlive the page (PERSIST): the backend remembers only customers it has verified.
+  if (isRecord(value.public) && value.public.persistence === 'identity' && value.identity === undefined) {
+    problems.push(`${at}.public.persistence: "identity" needs the instance's identity (the backend remembers verified customers only)`);
+  }
   if (value.allowedAttributes !== undefined) {
     if (!Array.isArray(value.allowedAttributes)) problems.push(`${at}.allowedAttributes: expected a list of names`);
     else {

@@ -3,7 +3,7 @@ import { AwsServiceError, sendAwsError } from './aws-error';
 import type { ContactStore } from './contact-store';
 import type { FaultPlan } from './fault-plan';
 import type { InstanceDirectory } from './instance-directory';
-import { continuationOf } from './persistent-chat';
+import { continuationOf, rehydratedItems } from './persistent-chat';
 import { isJsonObject, parseJsonObject, sendJson, type JsonObject, type RequestBody } from './json-http';
 
 export const START_CHAT_PATH = '/contact/chat';
@@ -94,7 +94,16 @@ export class ConnectApi {
       chatDurationInMinutes,
       ...(initialMessage ? { initialMessage } : {}),
       ...(supportedContentTypes ? { supportedContentTypes } : {}),
-      ...(continuation ? { continuation } : {}),
+      ...(continuation
+        ? {
+            continues: {
+              sourceContactId: continuation.sourceContactId,
+              continuedFromContactId: continuation.from.contactId,
+              initialContactId: continuation.from.initialContactId,
+              items: rehydratedItems(continuation.from, continuation.from.initialContactId),
+            },
+          }
+        : {}),
     });
     const response = {
       ContactId: contact.contactId,

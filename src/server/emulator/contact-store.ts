@@ -1,6 +1,4 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import type { Continuation } from './persistent-chat';
-import { rehydratedItems } from './persistent-chat';
 import type { AttachmentRef, ChatItem, ContactState, ItemType, ParticipantRole, PushedItem } from './emulator.types';
 
 /** Someone who speaks in a chat: the customer, an agent, or the contact flow (SYSTEM). */
@@ -64,8 +62,8 @@ export interface NewContact {
   chatDurationInMinutes?: number;
   initialMessage?: { contentType: string; content: string };
   supportedContentTypes?: readonly string[];
-  /** Persistent chat: the past contact this one continues; its transcript comes along. */
-  continuation?: Continuation;
+  /** Persistent chat: the past contact this one continues, and its items as the new transcript starts with them. */
+  continues?: { sourceContactId: string; continuedFromContactId: string; initialContactId: string; items: ChatItem[] };
 }
 
 /** What a new item says and who says it; the store adds the ids and the time. */
@@ -93,13 +91,12 @@ export class ContactStore {
   create(init: NewContact): Contact {
     const systemId = randomUUID();
     const contactId = randomUUID();
-    const from = init.continuation?.from;
-    const initialContactId = from?.initialContactId ?? contactId;
+    const past = init.continues;
     const contact: Contact = {
       contactId,
-      initialContactId,
-      sourceContactId: init.continuation?.sourceContactId ?? null,
-      continuedFromContactId: from?.contactId ?? null,
+      initialContactId: past?.initialContactId ?? contactId,
+      sourceContactId: past?.sourceContactId ?? null,
+      continuedFromContactId: past?.continuedFromContactId ?? null,
       instance: init.instance,
       queueMarker: init.queueMarker,
       instanceId: init.instanceId,
@@ -117,7 +114,7 @@ export class ContactStore {
       endedAt: null,
       flowStarted: false,
       initialMessage: init.initialMessage ?? null,
-      items: from ? rehydratedItems(from, initialContactId) : [],
+      items: past ? [...past.items] : [],
       messageClientTokens: new Map(),
     };
     this.contacts.set(contact.contactId, contact);

@@ -163,8 +163,9 @@ describe('instance config', () => {
 });
 
 describe('instance config: persistence (chats that outlive the page)', () => {
-  it('takes "tab" or "browser", and leaves it unset by default', () => {
+  it('takes "tab", "browser" or "identity", and leaves it unset by default', () => {
     expect(parsePublicConfig({ ...valid, persistence: 'browser' }).persistence).toBe('browser');
+    expect(parsePublicConfig({ ...valid, persistence: 'identity' }).persistence).toBe('identity');
     expect(parsePublicConfig({ ...valid, persistence: 'tab' }).persistence).toBe('tab');
     expect(parsePublicConfig(valid).persistence).toBeUndefined();
   });
@@ -177,7 +178,7 @@ describe('instance config: persistence (chats that outlive the page)', () => {
       } catch (error) {
         expect(error).toBeInstanceOf(InvalidConfigError);
         expect((error as InvalidConfigError).code).toBe('config.persistence');
-        expect((error as InvalidConfigError).problems).toEqual(['config.persistence: expected "tab" or "browser"']);
+        expect((error as InvalidConfigError).problems).toEqual(['config.persistence: expected "tab", "browser" or "identity"']);
       }
     }
   });

@@ -74,12 +74,13 @@ describe('contact storage', () => {
     expect(store.load()).toBeUndefined();
   });
 
-  it('keeps a "browser" contact in localStorage and a "tab" one (the default) in sessionStorage', () => {
+  it('keeps a "browser" or "identity" contact in localStorage and a "tab" one (the default) in sessionStorage', () => {
     const local = memoryStorage();
     const session = memoryStorage();
     const win = { localStorage: local, sessionStorage: session } as unknown as Window;
     openContactStorage(win, { name: 'x', persistence: 'browser' }, () => 0).save(saved);
-    expect([...local.map.keys()]).toEqual(['connect-webchat:x:contact']);
+    openContactStorage(win, { name: 'w', persistence: 'identity' }, () => 0).save(saved);
+    expect([...local.map.keys()]).toEqual(['connect-webchat:x:contact', 'connect-webchat:w:contact']);
     expect(session.map.size).toBe(0);
     openContactStorage(win, { name: 'y' }, () => 0).save(saved);
     openContactStorage(win, { name: 'z', persistence: 'tab' }, () => 0).save(saved);

@@ -92,6 +92,16 @@ describe('instances file', () => {
     }
   });
 
+  it('takes persistence "identity" only on an instance that verifies customers', () => {
+    const error = problemOf(withInstance((i) => (i.public.persistence = 'identity')));
+    expect(error.code).toBe('config.instances.public.persistence');
+    const verified = withInstance((i) => {
+      i.public.persistence = 'identity';
+      i.identity = { mode: 'required', issuer: 'https://shop.example.com', hs256Secret: 'env:MEMBER_SECRET' };
+    });
+    expect(parseInstancesFile(verified)).toEqual(verified);
+  });
+
   it('refuses a name used twice', () => {
     const twice = { instances: [VALID.instances[0], VALID.instances[0]] };
     expect(problemOf(twice).problems).toEqual([expect.stringContaining('is used twice')]);
