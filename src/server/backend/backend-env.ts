@@ -6,6 +6,7 @@ import { createDynamoCustomerMemory } from './customer-memory';
 import type { RateLimitOptions } from './rate-limit';
 import { loadInstancesFile, parseInstancesFile, InvalidInstancesFileError } from './instances-file';
 import { createStartChatService, type StartChatService } from './start-chat.service';
+import { checkIdentityKeys } from './customer-identity';
 
 /** An environment variable of the backend holds something it cannot use. */
 export class InvalidBackendEnvError extends Error {
@@ -111,8 +112,10 @@ export async function createStartChatServiceFromEnv(
 ): Promise<StartChatService> {
   const settings = readBackendEnv(env);
   const { instances } = await loadInstances(settings);
+  await checkIdentityKeys(instances, env);
   return createStartChatService({
     instances,
+    identity: { env },
     connectClientFactory: createConnectClientFactory({
       maxAttempts: settings.maxAttempts,
       ...(settings.connectEndpoint ? { endpoint: settings.connectEndpoint } : {}),

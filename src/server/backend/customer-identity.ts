@@ -61,6 +61,18 @@ async function importKey(config: IdentityConfig, env: Readonly<Record<string, st
   }
 }
 
+/**
+ * Imports every instance's identity key once, so a missing variable, a short secret or a bad PEM stops the
+ * service at start-up (a Lambda cold start answers `backend.misconfigured`) instead of failing each start.
+ * @throws InvalidIdentityKeyError naming the instance
+ */
+export async function checkIdentityKeys(
+  instances: readonly InstanceDefinition[],
+  env: Readonly<Record<string, string | undefined>> = process.env,
+): Promise<void> {
+  for (const instance of instances) if (instance.identity) await importKey(instance.identity, env, instance.public.name);
+}
+
 /** Why a token was refused, for the log only: the browser hears just `identity.invalid`. */
 function reasonOf(error: unknown): string {
   if (error instanceof errors.JOSEError) return error.code;

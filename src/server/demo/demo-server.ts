@@ -3,6 +3,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { extname, join, resolve } from 'node:path';
 import type { ConnectClient } from '@aws-sdk/client-connect';
 import { createConnectClient } from '../backend/connect-client';
+import { checkIdentityKeys } from '../backend/customer-identity';
 import { loadInstancesFile } from '../backend/instances-file';
 import { createNodeHttpHandler } from '../backend/node-http.adapter';
 import type { RateLimitOptions } from '../backend/rate-limit';
@@ -13,6 +14,7 @@ import { startEmbeddedDynamoDb } from './embedded-dynamodb';
 import { createEmulator, type Emulator } from '../emulator/emulator';
 import { serveOnLoopback } from '../loopback-server';
 import { PRELOAD_STUB } from '../../browser/events/preload-stub';
+import { createAccountPages } from './account-page';
 import { serveFile } from './static-files';
 
 export interface DemoServerOptions {
@@ -86,6 +88,7 @@ export const VISUALIZER_HEADERS: Readonly<Record<string, string>> = {
 export async function startDemoServer(options: DemoServerOptions = {}): Promise<DemoServer> {
   const root = resolve(options.root ?? process.cwd());
   const { instances } = await loadInstancesFile(options.instancesFile ?? join(root, 'config', 'instances.json'));
+  await checkIdentityKeys(instances);
   let url = '';
   const ownOrigins = () => [url, url.replace('127.0.0.1', 'localhost')];
 
@@ -107,10 +110,13 @@ export async function startDemoServer(options: DemoServerOptions = {}): Promise<
     }),
   );
 
+  const account = createAccountPages({ root, instances });
+
   async function route(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const path = new URL(req.url ?? '/', 'http://x').pathname;
     if (path.startsWith('/api/')) return backend(req, res);
     if (await emulator.handleRequest(req, res)) return;
+    if (await account(path, req, res)) return;
     if (req.method === 'GET' || req.method === 'HEAD') {
       const heading = SITE_PAGES[path];
       if (heading) {

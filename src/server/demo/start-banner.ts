@@ -5,6 +5,7 @@
 export function startBanner(url: string, autopilot: boolean): string {
   const rows: Array<[string, string, string]> = [
     ['demo site', `${url}/`, 'start a chat (/checkout hides the button by the URL rules)'],
+    ['signed in', `${url}/account`, 'a known customer (Dana Demo): member_chat with a verified identity token'],
     ['agent console', `${url}/agent/`, autopilot ? 'answer as the agent (the autopilot answers too)' : 'answer as the agent'],
     ['inspect', `${url}/?webchat-inspect`, 'the demo with the visualizer in a pop-up (allow pop-ups)'],
     ['visualizer', `${url}/visualizer/`, 'the statechart on its own: click transitions'],

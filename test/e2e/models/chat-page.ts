@@ -118,6 +118,16 @@ export class ChatPage {
     await this.launcherButton().click();
   }
 
+  /** Waits for the launcher's alert that a start failed (the button then offers the start again). */
+  async waitForStartFailure(): Promise<void> {
+    await this.page.getByRole('alert').filter({ hasText: "couldn't start the chat" }).waitFor();
+  }
+
+  /** What the runtime reported on the console (its `[connect-webchat]` lines), in order. */
+  runtimeReports(): string[] {
+    return this.consoleErrors.filter((line) => line.startsWith('[connect-webchat]'));
+  }
+
   /** Clicks the start button even while it is aria-disabled (Playwright would otherwise wait for it). */
   async pressStartAnyway(): Promise<void> {
     await this.launcherButton().click({ force: true });
@@ -151,6 +161,14 @@ export class ChatPage {
   async endChat(): Promise<void> {
     await this.page.getByRole('button', { name: 'End chat', exact: true }).click();
     await this.page.getByRole('alertdialog').getByRole('button', { name: 'End chat', exact: true }).click();
+  }
+
+  /** The sender name on each of the customer's own messages in the panel (read out, not shown), in order. */
+  customerNames(): Promise<string[]> {
+    return this.page.evaluate(() => {
+      const root = document.querySelector('[data-connect-webchat="panel"]')?.shadowRoot;
+      return [...(root?.querySelectorAll('.msg[data-role="CUSTOMER"]:not(.pending) .name') ?? [])].map((node) => node.textContent?.trim() ?? '');
+    });
   }
 
   /** The text of every message shown in the panel, in order. */

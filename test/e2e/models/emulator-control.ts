@@ -10,6 +10,10 @@ export interface EmulatorContact {
   agents: Array<{ participantId: string; name: string; autopilot: boolean }>;
   /** True while the autopilot plays this contact. */
   autopilot: boolean;
+  /** The customer's ParticipantDetails.DisplayName, as StartChatContact received it. */
+  displayName: string;
+  /** The contact attributes StartChatContact received. */
+  attributes: Record<string, string>;
 }
 
 /** Which agent an agent step is about; neither field: the agent who joined last. */

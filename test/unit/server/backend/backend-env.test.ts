@@ -77,4 +77,20 @@ describe('backend environment', () => {
     expect(readBackendEnv({})).not.toHaveProperty('customerTable');
     expect(() => readBackendEnv({ DYNAMODB_ENDPOINT: 'dynamo' })).toThrow(expect.objectContaining({ code: 'config.env.DYNAMODB_ENDPOINT' }));
   });
+
+  it('reads an identity key from the environment, and refuses to start without it', async () => {
+    const member = {
+      public: { name: 'member', region: 'ap-southeast-2' },
+      connect: { instanceId: '7c1f3b52-4d0e-4a8f-9a51-3f0c2a6d9e10', contactFlowId: '2b9e6a41-8c3d-4f57-b0e2-6d4a1c8f5e73', region: 'ap-southeast-2' },
+      allowedOrigins: ['https://www.example.com'],
+      identity: { mode: 'required', issuer: 'https://shop.example.com', hs256Secret: 'env:SHOP_CHAT_SECRET' },
+    };
+    const INSTANCES_JSON = JSON.stringify({ instances: [member] });
+    await expect(createStartChatServiceFromEnv({ INSTANCES_JSON, SHOP_CHAT_SECRET: 's'.repeat(32) })).resolves.toBeDefined();
+    await expect(createStartChatServiceFromEnv({ INSTANCES_JSON })).rejects.toMatchObject({
+      code: 'config.instances.identity',
+      message: expect.stringContaining('SHOP_CHAT_SECRET'),
+    });
+    await expect(createStartChatServiceFromEnv({ INSTANCES_JSON, SHOP_CHAT_SECRET: 'short' })).rejects.toMatchObject({ code: 'config.instances.identity' });
+  });
 });

@@ -6,7 +6,7 @@ describe('startBanner', () => {
 
   it('names every place to visit, with its full URL', () => {
     const banner = startBanner(url, true);
-    for (const place of ['/', '/agent/', '/?webchat-inspect', '/visualizer/', '/examples/', '/api/chats', '/emulator/contacts']) {
+    for (const place of ['/', '/account', '/agent/', '/?webchat-inspect', '/visualizer/', '/examples/', '/api/chats', '/emulator/contacts']) {
       expect(banner).toContain(` ${url}${place} `);
     }
   });
