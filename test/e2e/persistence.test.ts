@@ -118,4 +118,39 @@ describe('chats that outlive the page (built bundle in Chromium against the emul
     await chat.waitForEvent('CONTACT_ENDED');
     expect((await chat.panelMessages()).slice(-2)).toEqual([DEFAULT_UI_TEXT.customerIdle, DEFAULT_UI_TEXT.autoDisconnected]);
   });
+
+  it('"identity": a signed-in customer who comes back sees their last conversation above the new one (persistent chat)', async () => {
+    const chat = await stack.openChat('/account'); // member_chat: identity required, persistence "identity"
+    await chat.waitForEvent('CHAT_VISIBLE');
+    await chat.start();
+    const first = await chat.contactId();
+    await stack.control.waitForCustomer(first);
+    await chat.send('My parcel never came');
+    await stack.control.waitForItem(first, (item) => item.Content === 'My parcel never came');
+    await stack.control.join(first, 'Ana');
+    await stack.control.say(first, 'I have sent a new one');
+    await chat.waitForPanelMessage('I have sent a new one');
+    await stack.control.end(first);
+    await chat.waitForStatus(DEFAULT_UI_TEXT.statusEnded);
+
+    // The next day, on another device: a new browser, no storage; the backend remembers Dana.
+    const again = await stack.openChat('/account');
+    await again.waitForEvent('CHAT_VISIBLE');
+    await again.start();
+    const second = await again.contactId();
+    expect(second).not.toBe(first);
+    expect(await stack.control.contact(second)).toMatchObject({ sourceContactId: first, continuedFromContactId: first });
+    await stack.control.waitForCustomer(second);
+    await again.waitForPanelMessage('I have sent a new one');
+    await again.send('It came, thank you');
+    await again.waitForPanelMessage('It came, thank you');
+    const shown = await again.panelMessages();
+    expect(shown.indexOf('My parcel never came')).toBeGreaterThan(-1);
+    expect(shown.indexOf('My parcel never came')).toBeLessThan(shown.indexOf('I have sent a new one'));
+    expect(shown.indexOf('I have sent a new one')).toBeLessThan(shown.indexOf('It came, thank you'));
+    // The past session's end is history, not news: the new chat runs on, announced once.
+    await stack.control.sayAs(second, 'flow', 'Glad to hear it');
+    await again.waitForPanelMessage('Glad to hear it');
+    expect(await again.types()).toEqual(['CHAT_LOADED', 'CHAT_VISIBLE', 'CONTACT_STARTED']);
+  });
 });

@@ -14,6 +14,9 @@ export interface EmulatorContact {
   displayName: string;
   /** The contact attributes StartChatContact received. */
   attributes: Record<string, string>;
+  /** Persistent chat: the SourceContactId StartChatContact was given, and the contact actually continued. */
+  sourceContactId: string | null;
+  continuedFromContactId: string | null;
 }
 
 /** Which agent an agent step is about; neither field: the agent who joined last. */
