@@ -6,7 +6,7 @@ import { checkFields } from '../platform/shape-check';
 import { themeProblems, themeStyle } from './theme';
 import { CONNECT_ATTACHMENT_TYPES, CONNECT_MAX_ATTACHMENT_BYTES } from './attachment-types';
 
-const TOP_LEVEL_FIELDS = ['name', 'region', 'startChatUrl', 'rules', 'queueMarker', 'reconnect', 'text', 'preChat', 'lang', 'locales', 'theme', 'analytics', 'botName', 'agentAvatarUrl', 'attachments', 'unread'];
+const TOP_LEVEL_FIELDS = ['name', 'region', 'startChatUrl', 'rules', 'queueMarker', 'reconnect', 'text', 'preChat', 'lang', 'locales', 'theme', 'analytics', 'botName', 'agentAvatarUrl', 'attachments', 'unread', 'persistence'];
 const RECONNECT_FIELDS = ['silenceMs', 'delaysMs'];
 /** Reconnect timings stay within what a customer would wait for. */
 const MAX_RECONNECT_MS = 60_000;
@@ -14,6 +14,7 @@ const ANALYTICS_FIELDS = ['dataLayer', 'gtag'];
 const ATTACHMENT_FIELDS = ['enabled', 'types', 'maxBytes'];
 const UNREAD_FIELDS = ['titlePrefix', 'sound'];
 const MAX_BOT_NAME_LENGTH = 64;
+const PERSISTENCE = ['tab', 'browser', 'identity'];
 const PRE_CHAT_FIELD_KEYS = ['name', 'label', 'required', 'type', 'maxLength'];
 const PRE_CHAT_TYPES = ['text', 'email', 'tel'];
 /** Contact attribute names as Amazon Connect accepts them, and our own display name field. */
@@ -50,6 +51,10 @@ export function publicConfigProblems(value: unknown, path = 'config', expectedNa
   if (value.theme !== undefined) problems.push(...themeProblems(value.theme, `${path}.theme`));
   if (value.analytics !== undefined) problems.push(...switchProblems(value.analytics, `${path}.analytics`, ANALYTICS_FIELDS));
   problems.push(...richContentProblems(value, path));
+  // Chats that outlive the page (PERSIST).
+  if (value.persistence !== undefined && !PERSISTENCE.includes(value.persistence as string)) {
+    problems.push(`${path}.persistence: expected "tab", "browser" or "identity"`);
+  }
   return problems;
 }
 

@@ -144,6 +144,11 @@ export interface UiText {
   chatOpensTomorrow: string;
   /** @default "Chat opens {day} at {time}" */
   chatOpensOn: string;
+  // Chats that outlive the page (PERSIST)
+  /** Amazon Connect found the customer idle (`participant.idle`). @default "Are you still there? The chat will end soon if there is no reply." */
+  customerIdle: string;
+  /** Amazon Connect ended the chat for the customer's inactivity (`participant.autodisconnection`). @default "The chat was ended because there was no activity." */
+  autoDisconnected: string;
 }
 
 /** One field of the optional pre-chat form. */
@@ -224,7 +229,19 @@ export interface PublicInstanceConfig {
   theme?: Theme;
   /** @default no bridge: saEvents only */
   analytics?: AnalyticsOptions;
+  /**
+   * How long a running chat outlives the page (README, "Chats that outlive the page"): `"tab"` keeps it in the
+   * tab's sessionStorage (a reload or the next page rejoins it); `"browser"` keeps it in localStorage, so every
+   * tab of the browser, and the browser after a restart, joins the same chat until it ends or 25 h after it began;
+   * `"identity"` does the same in the browser, and the backend remembers the verified customer's last chat so their
+   * next chat continues it (Amazon Connect persistent chat; the instance needs `identity` on the server side).
+   * @default "tab"
+   */
+  persistence?: ChatPersistence;
 }
+
+/** Where a running chat is remembered: see {@link PublicInstanceConfig.persistence}. */
+export type ChatPersistence = 'tab' | 'browser' | 'identity';
 
 /**
  * Customer attachments. Amazon Connect allows `.csv .doc .docx .heic .jfif .jpeg .jpg .mov .mp4 .pdf .png .ppt
@@ -293,6 +310,11 @@ export interface ConnectTarget {
   instanceId: string;
   contactFlowId: string;
   region: string;
+  /**
+   * How long a chat may last, in minutes (StartChatContact's ChatDurationInMinutes, 60 to 10080).
+   * @default 1500 (Amazon Connect's 25 h)
+   */
+  chatDurationInMinutes?: number;
 }
 
 /** One entry of `config/instances.json`. */

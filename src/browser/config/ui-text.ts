@@ -70,6 +70,9 @@ export const DEFAULT_UI_TEXT: UiText = {
   chatOpensToday: 'Chat opens today at {time}',
   chatOpensTomorrow: 'Chat opens tomorrow at {time}',
   chatOpensOn: 'Chat opens {day} at {time}',
+  // Chats that outlive the page (PERSIST)
+  customerIdle: 'Are you still there? The chat will end soon if there is no reply.',
+  autoDisconnected: 'The chat was ended because there was no activity.',
 };
 
 /**

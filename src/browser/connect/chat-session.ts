@@ -14,6 +14,8 @@ import { reportUploadProgress, type ProgressListener } from './upload-progress';
 interface CustomerSession {
   connect(): Promise<unknown>;
   onMessage(handler: (event: { data: unknown }) => void): void;
+  onParticipantIdle(handler: (event: { data: unknown }) => void): void;
+  onAutoDisconnection(handler: (event: { data: unknown }) => void): void;
   onTyping(handler: (event: { data: unknown }) => void): void;
   onReadReceipt(handler: (event: { data: unknown }) => void): void;
   onDeliveredReceipt(handler: (event: { data: unknown }) => void): void;
@@ -209,10 +211,14 @@ function listen(
     ended(): void;
   },
 ): void {
-  current.onMessage(({ data }) => {
-    const item = withAttachmentContentType(data);
-    if (live() && isTranscriptItem(item)) on.item(item);
-  });
+  const item = ({ data }: { data: unknown }) => {
+    const found = withAttachmentContentType(data);
+    if (live() && isTranscriptItem(found)) on.item(found);
+  };
+  current.onMessage(item);
+  // chatjs hands Amazon Connect's chat timeouts to handlers of their own, not to onMessage.
+  current.onParticipantIdle(item);
+  current.onAutoDisconnection(item);
   const receipt = ({ data }: { data: unknown }) => {
     const found = live() && isTranscriptItem(data) ? receiptOf(data) : undefined;
     if (found) on.receipt(found);

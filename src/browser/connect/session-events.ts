@@ -25,7 +25,8 @@ export function createItemTranslator(cursor: ReturnType<typeof createTranscriptC
     return at;
   };
   return (item: TranscriptItem): ChatEvent | undefined => {
-    const event = cursor.isNew(item) ? toChatEvent(item, { queueMarker, at: timeOf(item) }) : undefined;
+    // A persistent chat's past (items sent on an earlier contact carry `RelatedContactId`) is history: shown, never news.
+    const event = !item.RelatedContactId && cursor.isNew(item) ? toChatEvent(item, { queueMarker, at: timeOf(item) }) : undefined;
     cursor.advance(item);
     return event;
   };

@@ -29,6 +29,9 @@ export type ItemMeaning =
   | { kind: 'agentLeft'; name: string }
   | { kind: 'transferred' }
   | { kind: 'ended' }
+  /** Amazon Connect's idle timer for the customer ran out (`idle`), then its disconnect timer (`autoDisconnected`). */
+  | { kind: 'idle' }
+  | { kind: 'autoDisconnected' }
   | { kind: 'other' };
 
 const FORMATS: Readonly<Record<string, MessageFormat>> = {
@@ -54,6 +57,11 @@ export function classifyItem(item: TranscriptItem, options: ClassifierOptions): 
       return { kind: 'transferred' };
     case CONTENT_TYPES.chatEnded:
       return { kind: 'ended' };
+    // Only the customer's own timers concern the customer: an idle agent is the contact centre's business.
+    case CONTENT_TYPES.participantIdle:
+      return { kind: item.ParticipantRole === 'CUSTOMER' ? 'idle' : 'other' };
+    case CONTENT_TYPES.autoDisconnection:
+      return { kind: item.ParticipantRole === 'CUSTOMER' ? 'autoDisconnected' : 'other' };
   }
   const role = roleOf(item, options.customerParticipantId);
   const attachment = item.Attachments?.[0];

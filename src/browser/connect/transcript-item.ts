@@ -5,6 +5,8 @@ export const CONTENT_TYPES = {
   participantLeft: `${EVENT}participant.left`,
   transferSucceeded: `${EVENT}transfer.succeeded`,
   chatEnded: `${EVENT}chat.ended`,
+  participantIdle: `${EVENT}participant.idle`,
+  autoDisconnection: `${EVENT}participant.autodisconnection`,
   typing: `${EVENT}typing`,
   plain: 'text/plain',
   markdown: 'text/markdown',
@@ -45,6 +47,8 @@ export interface TranscriptItem {
   ParticipantRole?: ParticipantRole | string;
   ContactId?: string;
   InitialContactId?: string;
+  /** Persistent chat: on a past session's item, the contact it was sent on. */
+  RelatedContactId?: string;
   Attachments?: TranscriptAttachment[];
   MessageMetadata?: TranscriptMessageMetadata;
 }

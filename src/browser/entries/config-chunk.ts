@@ -9,7 +9,7 @@ export { nextChange, nextOpening, rulesAllow } from '../rules/display-rules';
 export { startAnalytics } from '../analytics/analytics';
 // What the runtime needs only once it is configured: none of it need weigh on the first script.
 export { requestNewContact, StartChatError } from '../connect/start-chat-client';
-export { createContactStorage } from '../runtime/contact-storage';
+export { openContactStorage } from '../runtime/contact-storage';
 export { watchDisplayRules } from '../runtime/rules-watcher';
 // The out-of-hours notice, drawn only when the schedule shows the next opening: no weight on the first script.
 export { mountOpeningNotice } from '../ui/opening-notice';

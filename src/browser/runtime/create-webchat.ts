@@ -11,7 +11,6 @@ import { contactPhase, viewOf, type ChatSnapshot } from './chat-view';
 import type { LoadedConfig } from './config-loader';
 import type { ContactStorage } from './contact-storage';
 import { reportError } from '../platform/report';
-import { safeSessionStorage } from '../platform/session-storage';
 
 export interface WebchatOptions {
   /** The chat instance name (`data-instance`). */
@@ -123,7 +122,7 @@ export function createWebchat(options: WebchatOptions): Webchat {
 
   function configured(next: LoadedConfig): void {
     loaded = next;
-    storage = next.module.createContactStorage(safeSessionStorage(win), options.instance, now);
+    storage = next.module.openContactStorage(win, next.config, now);
     screen = createChatScreen({
       window: win,
       config: next.config,
@@ -175,7 +174,7 @@ export function createWebchat(options: WebchatOptions): Webchat {
     const phase = contactPhase(snapshot);
     const { contact, agentName } = snapshot.context;
     if (phase && contact) storage?.save({ contact, phase, agentName });
-    else if (snapshot.matches('ended')) storage?.clear();
+    else if (snapshot.matches('ended')) storage?.clear(contact?.contactId);
   }
 
   // The screen is drawn before an entry reaches subscribers: whoever hears CHAT_VISIBLE finds the button.

@@ -12,7 +12,7 @@ export interface PanelMessageOptions {
   queueMarker: string;
   /** The name on the contact flow's and a bot's messages (the instance's `botName`). @default text.botName */
   botName?: string;
-  text: Pick<UiText, 'participantJoined' | 'participantLeft' | 'unnamedAgent' | 'botName' | 'contentUnreadable'>;
+  text: Pick<UiText, 'participantJoined' | 'participantLeft' | 'unnamedAgent' | 'botName' | 'contentUnreadable' | 'customerIdle' | 'autoDisconnected'>;
 }
 
 /** What Amazon Connect itself accepts: text/plain and text/markdown messages are at most 1,024 characters. */
@@ -85,6 +85,10 @@ export function toPanelMessage(item: TranscriptItem, options: PanelMessageOption
       return system(withName(text.participantJoined, meaning.name.slice(0, MAX_NAME_CHARS) || text.unnamedAgent));
     case 'agentLeft':
       return system(withName(text.participantLeft, meaning.name.slice(0, MAX_NAME_CHARS) || text.unnamedAgent));
+    case 'idle':
+      return system(text.customerIdle);
+    case 'autoDisconnected':
+      return system(text.autoDisconnected);
     default:
       return undefined;
   }

@@ -1,6 +1,8 @@
 import type { InstancesFile } from '../../browser/config/instance-config.types';
 import type { BackendLog } from './backend.types';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { createConnectClientFactory } from './connect-client';
+import { createDynamoCustomerMemory } from './customer-memory';
 import type { RateLimitOptions } from './rate-limit';
 import { loadInstancesFile, parseInstancesFile, InvalidInstancesFileError } from './instances-file';
 import { createStartChatService, type StartChatService } from './start-chat.service';
@@ -36,6 +38,10 @@ export interface BackendEnv {
    * @default the service's: 10 a minute, bursts of 5
    */
   rateLimit?: Partial<RateLimitOptions> | false;
+  /** CUSTOMER_TABLE: the DynamoDB table of verified customers' last chats (`persistence: "identity"`). @default none */
+  customerTable?: string;
+  /** DYNAMODB_ENDPOINT: a DynamoDB-compatible endpoint instead of AWS's (dynalite); credentials are then dummy. */
+  dynamoDbEndpoint?: string;
 }
 
 function numberVar(env: NodeJS.ProcessEnv, name: string, min: number, max: number, whole: boolean): number | undefined {
@@ -82,6 +88,8 @@ export function readBackendEnv(env: NodeJS.ProcessEnv = process.env): BackendEnv
     ...(participantEndpoint ? { participantEndpoint } : {}),
     maxAttempts,
     ...rateLimitVars(env),
+    ...(env.CUSTOMER_TABLE?.trim() ? { customerTable: env.CUSTOMER_TABLE.trim() } : {}),
+    ...(endpointVar(env, 'DYNAMODB_ENDPOINT') ? { dynamoDbEndpoint: endpointVar(env, 'DYNAMODB_ENDPOINT')! } : {}),
   };
 }
 
@@ -114,6 +122,13 @@ export async function createStartChatServiceFromEnv(
     }),
     ...(settings.participantEndpoint ? { participantEndpoint: settings.participantEndpoint } : {}),
     ...(settings.rateLimit !== undefined ? { rateLimit: settings.rateLimit } : {}),
+    ...(settings.customerTable ? { customerMemory: createDynamoCustomerMemory({ client: dynamoDbClient(settings.dynamoDbEndpoint), tableName: settings.customerTable }) } : {}),
     ...(log ? { log } : {}),
   });
+}
+
+/** AWS's DynamoDB in the Lambda's region, or a local engine (dynalite) with dummy credentials. */
+export function dynamoDbClient(endpoint?: string): DynamoDBClient {
+  if (!endpoint) return new DynamoDBClient({});
+  return new DynamoDBClient({ endpoint, region: 'local', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });
 }

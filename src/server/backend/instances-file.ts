@@ -14,7 +14,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const ATTRIBUTE_NAME = /^[A-Za-z0-9_.-]{1,64}$/;
 const INSTANCE_FIELDS = new Set(['public', 'connect', 'allowedOrigins', 'allowedAttributes', 'identity']);
 const IDENTITY_FIELDS = new Set(['mode', 'issuer', 'hs256Secret', 'es256PublicKey']);
-const CONNECT_FIELDS = new Set(['instanceId', 'contactFlowId', 'region']);
+const CONNECT_FIELDS = new Set(['instanceId', 'contactFlowId', 'region', 'chatDurationInMinutes']);
 
 /** True for `scheme://host[:port]` exactly as browsers send it in `Origin` (no path, no trailing slash). */
 export function isOrigin(value: unknown): value is string {
@@ -48,6 +48,10 @@ function connectProblems(value: unknown, at: string, publicRegion: unknown): str
   } else if (typeof publicRegion === 'string' && publicRegion !== value.region) {
     problems.push(`${at}.region: "${value.region}" differs from public.region "${publicRegion}" (chatjs must use the instance's region)`);
   }
+  const duration = value.chatDurationInMinutes;
+  if (duration !== undefined && !(Number.isInteger(duration) && (duration as number) >= 60 && (duration as number) <= 10080)) {
+    problems.push(`${at}.chatDurationInMinutes: expected whole minutes from 60 to 10080 (Amazon Connect's limits)`);
+  }
   return problems;
 }
 
@@ -80,6 +84,10 @@ function instanceProblems(value: unknown, at: string): string[] {
     });
   }
   problems.push(...identityProblems(value.identity, `${at}.identity`));
+  // Chats that outlive the page (PERSIST): the backend remembers only customers it has verified.
+  if (isRecord(value.public) && value.public.persistence === 'identity' && value.identity === undefined) {
+    problems.push(`${at}.public.persistence: "identity" needs the instance's identity (the backend remembers verified customers only)`);
+  }
   if (value.allowedAttributes !== undefined) {
     if (!Array.isArray(value.allowedAttributes)) problems.push(`${at}.allowedAttributes: expected a list of names`);
     else {

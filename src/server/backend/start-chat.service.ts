@@ -11,6 +11,8 @@ import type { DEFAULT_RATE_LIMIT, RateLimitOptions } from './rate-limit';
 import { createRateLimitGuard, RATE_LIMITED } from './rate-limit-guard';
 import { checkAttributesAllowed, DEFAULT_LIMITS, parseStartChatBody, requireJson, type StartChatLimits } from './start-chat-request';
 import { createContactStarter, type ContactStarterOptions } from './start-contact';
+import type { CustomerMemory } from './customer-memory';
+import { createCustomerStarter } from './returning-customer';
 
 export const START_CHAT_PATH = '/api/chats';
 const INSTANCE_PATH = /^\/api\/instances\/([^/]+)$/;
@@ -35,6 +37,8 @@ export interface StartChatServiceOptions extends ContactStarterOptions {
   log?: BackendLog;
   /** The identity verifier's clock and environment (for `env:NAME` keys). @default Date.now, process.env */
   identity?: Omit<IdentityVerifierOptions, 'onRefused'>;
+  /** Where verified customers' last chats are kept, for instances with `persistence: "identity"`. @default none: every chat starts fresh */
+  customerMemory?: CustomerMemory;
 }
 
 export interface StartChatService {
@@ -59,7 +63,7 @@ export function createStartChatService(options: StartChatServiceOptions): StartC
   const origins = new OriginPolicy(instances, options.extraOrigins);
   const log: BackendLog = options.log ?? (() => {});
   const limitRate = createRateLimitGuard(options.rateLimit, options.now, log);
-  const startContact = createContactStarter(options, log);
+  const startContact = createCustomerStarter(createContactStarter(options, log), options.customerMemory, log);
   const identify = createCustomerIdentifier({
     ...options.identity,
     onRefused: (instance, reason) => log({ level: 'info', event: 'identity.refused', instance, reason }),
@@ -114,7 +118,7 @@ export function createStartChatService(options: StartChatServiceOptions): StartC
     const customer = await identify(instance, request.identityToken);
     const checked = withVerifiedCustomer(request, instance, customer);
     checkAttributesAllowed(request.attributes, instance);
-    const started = await startContact(instance, checked, req.sourceIp);
+    const started = await startContact(instance, checked, req.sourceIp, customer);
     return json(200, started, { ...exchange.cors, 'cache-control': 'no-store' });
   }
 

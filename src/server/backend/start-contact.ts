@@ -32,7 +32,22 @@ export interface ContactStarterOptions {
 }
 
 /** Starts a contact for a checked request on an instance; `sourceIp` is only logged. */
-export type ContactStarter = (instance: InstanceDefinition, request: CheckedStartChat, sourceIp: string) => Promise<ContactDetails>;
+export type ContactStarter = (instance: InstanceDefinition, request: CheckedStartChat, sourceIp: string, persistentChat?: PersistentChat) => Promise<ContactDetails>;
+
+/** StartChatContact's `PersistentChat`: the past chat a returning customer's new contact continues. */
+export interface PersistentChat {
+  RehydrationType: 'ENTIRE_PAST_SESSION' | 'FROM_SEGMENT';
+  SourceContactId: string;
+}
+
+/**
+ * Amazon Connect would not continue the past chat asked for (not ended yet, its transcript not written yet, gone):
+ * the caller starts a fresh one instead. Never reaches the browser.
+ */
+export class PersistentChatRefusedError extends Error {
+  override readonly name = 'PersistentChatRefusedError';
+}
+const PERSISTENT_CHAT_REFUSALS = new Set(['ResourceNotFoundException', 'InvalidRequestException', 'InvalidParameterException']);
 
 /**
  * Calls StartChatContact with the instance's ids and answers what chatjs needs. AWS's failures become
@@ -50,7 +65,7 @@ export function createContactStarter(options: ContactStarterOptions, log: Backen
     return endpoint ?? `https://participant.connect.${region}.amazonaws.com`;
   };
 
-  return async function startContact(instance, request, sourceIp) {
+  return async function startContact(instance, request, sourceIp, persistentChat) {
     const { connect } = instance;
     let output;
     try {
@@ -61,10 +76,15 @@ export function createContactStarter(options: ContactStarterOptions, log: Backen
           ParticipantDetails: { DisplayName: request.displayName },
           ...(Object.keys(request.attributes).length > 0 ? { Attributes: request.attributes } : {}),
           SupportedMessagingContentTypes: [...SUPPORTED_MESSAGING_CONTENT_TYPES],
+          ...(connect.chatDurationInMinutes ? { ChatDurationInMinutes: connect.chatDurationInMinutes } : {}),
+          ...(persistentChat ? { PersistentChat: persistentChat } : {}),
         }),
       );
     } catch (error) {
       if (error instanceof ApiError) throw error;
+      if (persistentChat && PERSISTENT_CHAT_REFUSALS.has(summarizeAwsError(error).name)) {
+        throw new PersistentChatRefusedError(summarizeAwsError(error).message);
+      }
       const mapped = toApiError(error);
       log({
         level: mapped.code === 'backend.throttled' || mapped.code === 'backend.capacity' ? 'warn' : 'error',

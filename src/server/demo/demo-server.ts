@@ -8,6 +8,9 @@ import { loadInstancesFile } from '../backend/instances-file';
 import { createNodeHttpHandler } from '../backend/node-http.adapter';
 import type { RateLimitOptions } from '../backend/rate-limit';
 import { createStartChatService } from '../backend/start-chat.service';
+import { createDynamoCustomerMemory } from '../backend/customer-memory';
+import { dynamoDbClient } from '../backend/backend-env';
+import { startEmbeddedDynamoDb } from './embedded-dynamodb';
 import { createEmulator, type Emulator } from '../emulator/emulator';
 import { serveOnLoopback } from '../loopback-server';
 import { PRELOAD_STUB } from '../../browser/events/preload-stub';
@@ -90,6 +93,9 @@ export async function startDemoServer(options: DemoServerOptions = {}): Promise<
   const ownOrigins = () => [url, url.replace('127.0.0.1', 'localhost')];
 
   const connectClients: Record<string, ConnectClient> = {};
+  // The backend's memory of customers: its real DynamoDB code, against a DynamoDB-compatible engine in this process.
+  const dynamoDb = await startEmbeddedDynamoDb();
+  const memoryClient = dynamoDbClient(dynamoDb.endpoint);
   const emulator = createEmulator({ autopilot: options.autopilot ?? true, instances, publicOrigin: () => url });
   const backend = createNodeHttpHandler(
     createStartChatService({
@@ -100,6 +106,7 @@ export async function startDemoServer(options: DemoServerOptions = {}): Promise<
       participantEndpoint: () => url,
       extraOrigins: ownOrigins,
       rateLimit: options.rateLimit ?? { exempt: ['127.0.0.1', '::1'] },
+      customerMemory: createDynamoCustomerMemory({ client: memoryClient, tableName: dynamoDb.tableName }),
     }),
   );
 
@@ -165,5 +172,10 @@ export async function startDemoServer(options: DemoServerOptions = {}): Promise<
     });
   });
   url = server.url;
-  return { url, emulator, close: server.close };
+  const close = async () => {
+    await server.close();
+    memoryClient.destroy();
+    await dynamoDb.close();
+  };
+  return { url, emulator, close };
 }

@@ -3,6 +3,7 @@ import { AwsServiceError, sendAwsError } from './aws-error';
 import type { ContactStore } from './contact-store';
 import type { FaultPlan } from './fault-plan';
 import type { InstanceDirectory } from './instance-directory';
+import { continuationOf, rehydratedItems } from './persistent-chat';
 import { isJsonObject, parseJsonObject, sendJson, type JsonObject, type RequestBody } from './json-http';
 
 export const START_CHAT_PATH = '/contact/chat';
@@ -28,6 +29,8 @@ interface StartChatContactResponse {
   ContactId: string;
   ParticipantId: string;
   ParticipantToken: string;
+  /** Persistent chat: the past contact continued. */
+  ContinuedFromContactId?: string;
 }
 
 /**
@@ -70,7 +73,7 @@ export class ConnectApi {
     if (displayName.trim() === '') throw invalidParameter('ParticipantDetails.DisplayName must not be blank.');
     const attributes = attributesOf(body.Attributes);
     const initialMessage = initialMessageOf(body.InitialMessage);
-    checkDuration(body.ChatDurationInMinutes);
+    const chatDurationInMinutes = durationOf(body.ChatDurationInMinutes);
     const supportedContentTypes = contentTypesOf(body.SupportedMessagingContentTypes);
     const clientToken = body.ClientToken;
     if (clientToken !== undefined && (typeof clientToken !== 'string' || clientToken.length > 500)) {
@@ -80,6 +83,7 @@ export class ConnectApi {
     const idempotencyKey = typeof clientToken === 'string' ? `${instance.instanceId}/${clientToken}` : undefined;
     const previous = idempotencyKey === undefined ? undefined : this.answered.get(idempotencyKey);
     if (previous) return previous;
+    const continuation = continuationOf(body, this.options.store, instance.instanceId);
     const contact = this.options.store.create({
       instance: instance.name,
       queueMarker: instance.queueMarker,
@@ -87,13 +91,25 @@ export class ConnectApi {
       contactFlowId: instance.contactFlowId,
       displayName,
       attributes,
+      chatDurationInMinutes,
       ...(initialMessage ? { initialMessage } : {}),
       ...(supportedContentTypes ? { supportedContentTypes } : {}),
+      ...(continuation
+        ? {
+            continues: {
+              sourceContactId: continuation.sourceContactId,
+              continuedFromContactId: continuation.from.contactId,
+              initialContactId: continuation.from.initialContactId,
+              items: rehydratedItems(continuation.from, continuation.from.initialContactId),
+            },
+          }
+        : {}),
     });
     const response = {
       ContactId: contact.contactId,
       ParticipantId: contact.customer.participantId,
       ParticipantToken: contact.participantToken,
+      ...(continuation ? { ContinuedFromContactId: continuation.from.contactId } : {}),
     };
     if (idempotencyKey !== undefined) this.answered.set(idempotencyKey, response);
     return response;
@@ -144,12 +160,16 @@ function initialMessageOf(value: unknown): { contentType: string; content: strin
   return { contentType, content };
 }
 
-function checkDuration(value: unknown): void {
-  if (value === undefined || value === null) return;
+/** ChatDurationInMinutes, Amazon Connect's default (25 h) when absent. */
+function durationOf(value: unknown): number {
+  if (value === undefined || value === null) return DEFAULT_CHAT_DURATION_MINUTES;
   if (!Number.isInteger(value) || (value as number) < 60 || (value as number) > 10080) {
     throw invalidParameter('ChatDurationInMinutes must be a whole number from 60 to 10080.');
   }
+  return value as number;
 }
+
+const DEFAULT_CHAT_DURATION_MINUTES = 1500;
 
 function contentTypesOf(value: unknown): string[] | undefined {
   if (value === undefined || value === null) return undefined;

@@ -42,6 +42,17 @@ export interface AgentRef {
 export type TransferOrder = 'transferFirst' | 'leftFirst';
 export const TRANSFER_ORDERS: readonly TransferOrder[] = ['transferFirst', 'leftFirst'];
 
+/**
+ * What the chat timeouts Amazon Connect keeps for the customer (UpdateParticipantRoleConfig) send: the customer
+ * went idle, came back, or stayed away long enough to be disconnected.
+ */
+export type CustomerTimerEvent = 'idle' | 'returned' | 'autodisconnection';
+export const CUSTOMER_TIMER_EVENTS: Readonly<Record<CustomerTimerEvent, string>> = {
+  idle: CONTENT_TYPE.participantIdle,
+  returned: CONTENT_TYPE.participantReturned,
+  autodisconnection: CONTENT_TYPE.autoDisconnection,
+};
+
 /** The greeting the entry flow sends; it never contains a queue marker. */
 export const GREETING = 'Thanks for contacting us. This chat may be recorded for quality purposes.';
 
@@ -281,6 +292,13 @@ export class ContactFlow {
     this.finish(contact);
   }
 
+  /** A customer timeout fires: its event, from the customer; `autodisconnection` then disconnects the customer. */
+  customerTimer(contact: Contact, event: CustomerTimerEvent): void {
+    this.assertOpen(contact);
+    this.store.post(contact, { type: 'EVENT', contentType: CUSTOMER_TIMER_EVENTS[event], from: contact.customer });
+    if (event === 'autodisconnection') this.customerDisconnected(contact);
+  }
+
   /** The customer sent a text message: the autopilot's flow takes it as the answer to its menu, its agent answers. */
   customerMessage(contact: Contact, text: string): void {
     if (this.menuOpen.delete(contact.contactId)) {
@@ -322,6 +340,8 @@ export class ContactFlow {
   private startFlow(contact: Contact): void {
     if (contact.flowStarted) return;
     contact.flowStarted = true;
+    // A persistent chat tells the customer its past is in the transcript (chatjs: onChatRehydrated).
+    if (contact.continuedFromContactId) this.store.post(contact, { type: 'EVENT', contentType: CONTENT_TYPE.chatRehydrated, from: contact.system });
     this.store.post(contact, { type: 'EVENT', contentType: CONTENT_TYPE.participantJoined, from: contact.customer });
     if (contact.initialMessage) {
       const { contentType, content } = contact.initialMessage;

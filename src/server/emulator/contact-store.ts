@@ -16,6 +16,11 @@ export interface Agent extends Participant {
 /** One chat contact and everything the emulator knows about it. */
 export interface Contact {
   readonly contactId: string;
+  /** The chat session's first contact: this one, or for a persistent chat the session it continues. */
+  readonly initialContactId: string;
+  /** Persistent chat: `PersistentChat.SourceContactId` as asked, and the ended contact actually continued. */
+  readonly sourceContactId: string | null;
+  readonly continuedFromContactId: string | null;
   /** The chat instance's public name. */
   readonly instance: string;
   /** The text the customer queue flow puts in its SYSTEM message. */
@@ -30,6 +35,8 @@ export interface Contact {
   /** StartChatContact's SupportedMessagingContentTypes (`["text/plain"]` when it named none). */
   readonly supportedContentTypes: readonly string[];
   readonly attributes: Readonly<Record<string, string>>;
+  /** StartChatContact's ChatDurationInMinutes (1500 when it named none). */
+  readonly chatDurationInMinutes: number;
   readonly startedAt: number;
   state: ContactState;
   /** The agents on the contact, in the order they joined (a supervisor's barge-in or a conference adds a second). */
@@ -52,8 +59,11 @@ export interface NewContact {
   contactFlowId: string;
   displayName: string;
   attributes: Record<string, string>;
+  chatDurationInMinutes?: number;
   initialMessage?: { contentType: string; content: string };
   supportedContentTypes?: readonly string[];
+  /** Persistent chat: the past contact this one continues, and its items as the new transcript starts with them. */
+  continues?: { sourceContactId: string; continuedFromContactId: string; initialContactId: string; items: ChatItem[] };
 }
 
 /** What a new item says and who says it; the store adds the ids and the time. */
@@ -80,8 +90,13 @@ export class ContactStore {
 
   create(init: NewContact): Contact {
     const systemId = randomUUID();
+    const contactId = randomUUID();
+    const past = init.continues;
     const contact: Contact = {
-      contactId: randomUUID(),
+      contactId,
+      initialContactId: past?.initialContactId ?? contactId,
+      sourceContactId: past?.sourceContactId ?? null,
+      continuedFromContactId: past?.continuedFromContactId ?? null,
       instance: init.instance,
       queueMarker: init.queueMarker,
       instanceId: init.instanceId,
@@ -92,13 +107,14 @@ export class ContactStore {
       bot: { participantId: systemId, displayName: 'BOT', role: 'SYSTEM' },
       supportedContentTypes: [...(init.supportedContentTypes ?? ['text/plain'])],
       attributes: { ...init.attributes },
+      chatDurationInMinutes: init.chatDurationInMinutes ?? 1500,
       startedAt: this.now(),
       state: 'flow',
       agents: [],
       endedAt: null,
       flowStarted: false,
       initialMessage: init.initialMessage ?? null,
-      items: [],
+      items: past ? [...past.items] : [],
       messageClientTokens: new Map(),
     };
     this.contacts.set(contact.contactId, contact);
@@ -144,7 +160,7 @@ export class ContactStore {
       ParticipantId: init.from.participantId,
       DisplayName: init.from.displayName,
       ParticipantRole: init.from.role,
-      InitialContactId: contact.contactId,
+      InitialContactId: contact.initialContactId,
       ContactId: contact.contactId,
     };
     if (persist) contact.items.push(item);

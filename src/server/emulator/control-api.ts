@@ -2,7 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { attachmentProblem, contentDisposition } from './attachment-rules';
 import type { AttachmentStore } from './attachment-store';
 import { AwsServiceError } from './aws-error';
-import { ContactStateError, MESSAGE_LIMITS, TRANSFER_ORDERS, type AgentRef, type ContactFlow, type Speaker, type TransferOrder } from './contact-flow';
+import { ContactStateError, CUSTOMER_TIMER_EVENTS, MESSAGE_LIMITS, type CustomerTimerEvent, TRANSFER_ORDERS, type AgentRef, type ContactFlow, type Speaker, type TransferOrder } from './contact-flow';
 import type { Contact, ContactStore } from './contact-store';
 import { controlRefusal } from './control-guard';
 import { CONTENT_TYPE, type ChatItem, type ContactSummary } from './emulator.types';
@@ -117,6 +117,16 @@ export class ControlApi {
         },
       ],
       ['end', (contact) => flow.end(contact)],
+      [
+        'customer/timeout',
+        (contact, body) => {
+          const event = body.event;
+          if (typeof event !== 'string' || !Object.hasOwn(CUSTOMER_TIMER_EVENTS, event)) {
+            throw badBody('event: expected "idle", "returned" or "autodisconnection".');
+          }
+          flow.customerTimer(contact, event as CustomerTimerEvent);
+        },
+      ],
       ['drop-connection', (contact) => ({ dropped: hub.drop(contact.contactId) })],
     ]);
   }
@@ -149,6 +159,10 @@ export class ControlApi {
       agents: contact.agents.map((agent) => ({ participantId: agent.participantId, name: agent.displayName, autopilot: agent.byAutopilot })),
       autopilot: this.options.flow.isPiloting(contact),
       attributes: { ...contact.attributes },
+      chatDurationInMinutes: contact.chatDurationInMinutes,
+      initialContactId: contact.initialContactId,
+      sourceContactId: contact.sourceContactId,
+      continuedFromContactId: contact.continuedFromContactId,
       startedAt: new Date(contact.startedAt).toISOString(),
       endedAt: contact.endedAt === null ? null : new Date(contact.endedAt).toISOString(),
     };

@@ -16,6 +16,10 @@ export const CONTENT_TYPE = {
   participantLeft: `${EVENT}participant.left`,
   transferSucceeded: `${EVENT}transfer.succeeded`,
   chatEnded: `${EVENT}chat.ended`,
+  chatRehydrated: `${EVENT}chat.rehydrated`,
+  participantIdle: `${EVENT}participant.idle`,
+  participantReturned: `${EVENT}participant.returned`,
+  autoDisconnection: `${EVENT}participant.autodisconnection`,
   typing: `${EVENT}typing`,
   messageRead: `${EVENT}message.read`,
   messageDelivered: `${EVENT}message.delivered`,
@@ -63,7 +67,9 @@ export interface ChatItem {
   DisplayName: string;
   ParticipantRole: ParticipantRole;
   InitialContactId: string;
-  ContactId: string;
+  /** The contact the item was sent on; absent on a persistent chat's past items, which carry `RelatedContactId`. */
+  ContactId?: string;
+  RelatedContactId?: string;
 }
 
 /**
@@ -100,6 +106,14 @@ export interface ContactSummary {
   /** True while the autopilot plays (or, once the customer subscribes, will play) this contact; false once a person acted on it. */
   autopilot: boolean;
   attributes: Record<string, string>;
+  /** StartChatContact's ChatDurationInMinutes (1500, Amazon Connect's default, when it named none). */
+  chatDurationInMinutes: number;
+  /** The chat session's first contact (this one unless it continues a past session). */
+  initialContactId: string;
+  /** Persistent chat: `PersistentChat.SourceContactId` as StartChatContact was given it, else null. */
+  sourceContactId: string | null;
+  /** Persistent chat: the ended contact actually continued (`ContinuedFromContactId`), else null. */
+  continuedFromContactId: string | null;
   startedAt: string;
   endedAt: string | null;
 }

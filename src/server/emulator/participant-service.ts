@@ -199,7 +199,7 @@ export class ParticipantService {
     if (contactId !== undefined && contactId !== null && contactId !== contact.contactId) {
       throw invalid('ContactId does not belong to this participant.');
     }
-    return { InitialContactId: contact.contactId, ...transcriptPage(contact.items, body) };
+    return { InitialContactId: contact.initialContactId, ...transcriptPage(contact.items, body) };
   }
 }
 

@@ -68,6 +68,11 @@ export class ChatPage {
     return this.page.evaluate(() => Object.keys(sessionStorage));
   }
 
+  /** The keys this origin keeps in localStorage (shared by every tab of the browser). */
+  localKeys(): Promise<string[]> {
+    return this.page.evaluate(() => Object.keys(localStorage));
+  }
+
   /** `window.saEvents.history()`, as the page's analytics would read it. */
   history(): Promise<SaEvent[]> {
     return this.page.evaluate(() => (window as unknown as { saEvents: { history(): SaEvent[] } }).saEvents.history());

@@ -14,6 +14,9 @@ export interface EmulatorContact {
   displayName: string;
   /** The contact attributes StartChatContact received. */
   attributes: Record<string, string>;
+  /** Persistent chat: the SourceContactId StartChatContact was given, and the contact actually continued. */
+  sourceContactId: string | null;
+  continuedFromContactId: string | null;
 }
 
 /** Which agent an agent step is about; neither field: the agent who joined last. */
@@ -131,6 +134,11 @@ export class EmulatorControl {
   transfer(contactId: string, { order }: { order?: TransferOrder } = {}): Promise<EmulatorContact> {
     return this.call('POST', `/contacts/${contactId}/transfer`, order === undefined ? undefined : { order });
   }
+  /** One of Amazon Connect's customer timeouts fires: `idle`, `returned`, or `autodisconnection` (which ends the chat). */
+  customerTimeout(contactId: string, event: 'idle' | 'returned' | 'autodisconnection'): Promise<EmulatorContact> {
+    return this.call('POST', `/contacts/${contactId}/customer/timeout`, { event });
+  }
+
   end(contactId: string): Promise<unknown> {
     return this.call('POST', `/contacts/${contactId}/end`);
   }

@@ -69,4 +69,7 @@ export const ES_UI_TEXT: UiText = {
   chatOpensToday: 'El chat abre hoy a las {time}',
   chatOpensTomorrow: 'El chat abre mañana a las {time}',
   chatOpensOn: 'El chat abre el {day} a las {time}',
+  // Chats that outlive the page (PERSIST)
+  customerIdle: '¿Sigues ahí? El chat terminará pronto si no hay respuesta.',
+  autoDisconnected: 'El chat terminó porque no hubo actividad.',
 };

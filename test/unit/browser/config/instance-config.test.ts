@@ -31,7 +31,7 @@ describe('instance config', () => {
       expect(failure.name).toBe('InvalidConfigError');
       expect(failure.code).toBe('config.colour');
       expect(failure.problems).toEqual([
-        'config.colour: unknown field (expected name, region, startChatUrl, rules, queueMarker, reconnect, text, preChat, lang, locales, theme, analytics, botName, agentAvatarUrl, attachments, unread)',
+        'config.colour: unknown field (expected name, region, startChatUrl, rules, queueMarker, reconnect, text, preChat, lang, locales, theme, analytics, botName, agentAvatarUrl, attachments, unread, persistence)',
         'config.name: expected 1–64 letters, digits, "_" or "-"',
         'config.region: expected an AWS region such as "ap-southeast-2"',
       ]);
@@ -159,5 +159,27 @@ describe('instance config', () => {
         expect((error as InvalidConfigError).code).toBe('config.attachments.maxBytes');
       }
     });
+  });
+});
+
+describe('instance config: persistence (chats that outlive the page)', () => {
+  it('takes "tab", "browser" or "identity", and leaves it unset by default', () => {
+    expect(parsePublicConfig({ ...valid, persistence: 'browser' }).persistence).toBe('browser');
+    expect(parsePublicConfig({ ...valid, persistence: 'identity' }).persistence).toBe('identity');
+    expect(parsePublicConfig({ ...valid, persistence: 'tab' }).persistence).toBe('tab');
+    expect(parsePublicConfig(valid).persistence).toBeUndefined();
+  });
+
+  it('refuses any other mode with a named error', () => {
+    for (const persistence of ['local', '', true, null]) {
+      try {
+        parsePublicConfig({ ...valid, persistence });
+        expect.unreachable();
+      } catch (error) {
+        expect(error).toBeInstanceOf(InvalidConfigError);
+        expect((error as InvalidConfigError).code).toBe('config.persistence');
+        expect((error as InvalidConfigError).problems).toEqual(['config.persistence: expected "tab", "browser" or "identity"']);
+      }
+    }
   });
 });

@@ -45,6 +45,16 @@ describe('toPanelMessage', () => {
     expect(left?.text).toBe('\u2068An agent\u2069 left the chat');
   });
 
+  it('tells the customer in words that they went idle and that the chat was ended for inactivity; not an agent\'s timers, nor "returned"', () => {
+    const customer = (contentType: string, role: TranscriptItem['ParticipantRole'] = 'CUSTOMER') =>
+      toPanelMessage(item({ Type: 'EVENT', ContentType: `${E}${contentType}`, Content: undefined, ParticipantRole: role, ParticipantId: 'me', DisplayName: 'Zoe' }), options);
+    expect(customer('participant.idle')).toMatchObject({ role: 'SYSTEM', text: 'Are you still there? The chat will end soon if there is no reply.' });
+    expect(customer('participant.autodisconnection')).toMatchObject({ role: 'SYSTEM', text: 'The chat was ended because there was no activity.' });
+    expect(customer('participant.returned')).toBeUndefined();
+    expect(customer('participant.idle', 'AGENT')).toBeUndefined();
+    expect(customer('participant.autodisconnection', 'AGENT')).toBeUndefined();
+  });
+
   it('never shows the queue marker; what the flow said with it is the bot\'s', () => {
     expect(toPanelMessage(flow({ Content: '[queued]' }), options)).toBeUndefined();
     expect(toPanelMessage(flow({ Content: 'You are next. [queued]' }), options)).toMatchObject({ role: 'BOT', text: 'You are next.' });

@@ -69,6 +69,15 @@ describe('backend environment', () => {
     await expect(createStartChatServiceFromEnv({ INSTANCES_JSON: '{' })).rejects.toMatchObject({ code: 'config.json' });
   });
 
+  it('reads the customer table (CUSTOMER_TABLE) and a local DynamoDB endpoint (DYNAMODB_ENDPOINT)', () => {
+    expect(readBackendEnv({ CUSTOMER_TABLE: ' customers ', DYNAMODB_ENDPOINT: 'http://127.0.0.1:4567/' })).toMatchObject({
+      customerTable: 'customers',
+      dynamoDbEndpoint: 'http://127.0.0.1:4567',
+    });
+    expect(readBackendEnv({})).not.toHaveProperty('customerTable');
+    expect(() => readBackendEnv({ DYNAMODB_ENDPOINT: 'dynamo' })).toThrow(expect.objectContaining({ code: 'config.env.DYNAMODB_ENDPOINT' }));
+  });
+
   it('reads an identity key from the environment, and refuses to start without it', async () => {
     const member = {
       public: { name: 'member', region: 'ap-southeast-2' },

@@ -80,6 +80,28 @@ describe('instances file', () => {
     expect(error.message).toMatch(/^Invalid instances file: /);
   });
 
+  it('takes a chat duration of 60 to 10080 whole minutes, and names any other', () => {
+    for (const minutes of [60, 1500, 10080]) {
+      const file = withInstance((i) => (i.connect.chatDurationInMinutes = minutes));
+      expect(parseInstancesFile(file)).toEqual(file);
+    }
+    for (const minutes of [59, 10081, 90.5, '120']) {
+      const error = problemOf(withInstance((i) => (i.connect.chatDurationInMinutes = minutes)));
+      expect(error.code).toBe('config.instances.connect.chatDurationInMinutes');
+      expect(error.problems).toEqual([`instances[0].connect.chatDurationInMinutes: expected whole minutes from 60 to 10080 (Amazon Connect's limits)`]);
+    }
+  });
+
+  it('takes persistence "identity" only on an instance that verifies customers', () => {
+    const error = problemOf(withInstance((i) => (i.public.persistence = 'identity')));
+    expect(error.code).toBe('config.instances.public.persistence');
+    const verified = withInstance((i) => {
+      i.public.persistence = 'identity';
+      i.identity = { mode: 'required', issuer: 'https://shop.example.com', hs256Secret: 'env:MEMBER_SECRET' };
+    });
+    expect(parseInstancesFile(verified)).toEqual(verified);
+  });
+
   it('refuses a name used twice', () => {
     const twice = { instances: [VALID.instances[0], VALID.instances[0]] };
     expect(problemOf(twice).problems).toEqual([expect.stringContaining('is used twice')]);

@@ -109,6 +109,16 @@ describe('POST /api/chats', () => {
     expect(send.mock.calls[0]?.[0].input.ParticipantDetails?.DisplayName).toBe('Customer');
   });
 
+  it('passes the instance\'s chatDurationInMinutes as ChatDurationInMinutes, and none when it sets none', async () => {
+    const long: InstanceDefinition = { ...INSTANCE, connect: { ...INSTANCE.connect, chatDurationInMinutes: 4320 } };
+    const { service, send } = setup({ instances: [long, OTHER] });
+    await service.handle(post({ instance: 'help_faq_bot' }));
+    expect(send.mock.calls[0]?.[0].input.ChatDurationInMinutes).toBe(4320);
+    const plain = setup();
+    await plain.service.handle(post({ instance: 'help_faq_bot' }));
+    expect(plain.send.mock.calls[0]?.[0].input).not.toHaveProperty('ChatDurationInMinutes');
+  });
+
   it('sends no Attributes when the browser gave none', async () => {
     const { service, send } = setup();
     await service.handle(post({ instance: 'help_faq_bot' }));

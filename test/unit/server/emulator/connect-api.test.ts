@@ -48,6 +48,17 @@ describe('StartChatContact (PUT /contact/chat)', () => {
     expect(answer.body.Message).toEqual(expect.any(String));
   });
 
+  it('records ChatDurationInMinutes on the contact, Amazon Connect\'s 25 h when none is given', async () => {
+    const durationOf = async (body: object) => {
+      const answer = await put(body);
+      const { ContactId } = answer.body as { ContactId?: string };
+      const summary = await call<{ chatDurationInMinutes: number }>(`${emulator.url}/emulator/contacts/${ContactId}`);
+      return summary.body.chatDurationInMinutes;
+    };
+    expect(await durationOf({ ...valid, ChatDurationInMinutes: 4320 })).toBe(4320);
+    expect(await durationOf(valid)).toBe(1500);
+  });
+
   it('refuses an unsigned request', async () => {
     const answer = await put(valid, {});
     expect(answer.status).toBe(403);

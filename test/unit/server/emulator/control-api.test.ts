@@ -31,6 +31,10 @@ describe('the control API', () => {
       agents: [],
       autopilot: false,
       attributes: { topic: 'billing' },
+      chatDurationInMinutes: 1500,
+      initialContactId: contact.ContactId,
+      sourceContactId: null,
+      continuedFromContactId: null,
       startedAt: expect.any(String),
       endedAt: null,
     });
@@ -177,6 +181,34 @@ describe('the control API', () => {
     const steps = socket.items().map((item) => `${item.ParticipantRole} ${(item.ContentType ?? "").replace(EVENT, 'E:')}`);
     expect(steps).toEqual(['CUSTOMER E:participant.joined', 'SYSTEM text/plain', 'SYSTEM E:transfer.succeeded', 'SYSTEM text/plain']);
     socket.close();
+  });
+
+  it('sends the customer\'s timeouts: idle and returned as events, autodisconnection then the customer leaves and the chat ends', async () => {
+    const { contact, socket } = await connectedCustomer(url);
+    const id = contact.ContactId;
+    await post(`/contacts/${id}/customer/timeout`, { event: 'idle' });
+    await post(`/contacts/${id}/customer/timeout`, { event: 'returned' });
+    await post(`/contacts/${id}/customer/timeout`, { event: 'idle' });
+    expect((await post(`/contacts/${id}/customer/timeout`, { event: 'autodisconnection' })).body).toMatchObject({ state: 'ended' });
+    await socket.waitForItem((item) => item.ContentType === `${EVENT}chat.ended`);
+    expect(socket.items().slice(-6).map((item) => `${item.ParticipantRole} ${(item.ContentType ?? '').replace(EVENT, 'E:')}`)).toEqual([
+      'CUSTOMER E:participant.idle',
+      'CUSTOMER E:participant.returned',
+      'CUSTOMER E:participant.idle',
+      'CUSTOMER E:participant.autodisconnection',
+      'CUSTOMER E:participant.left',
+      'SYSTEM E:chat.ended',
+    ]);
+    socket.close();
+  });
+
+  it('refuses an unknown customer timeout with 400, and any on an ended contact with 409', async () => {
+    const contact = await startChat(url);
+    const unknown = await post<{ error: { code: string } }>(`/contacts/${contact.ContactId}/customer/timeout`, { event: 'asleep' });
+    expect([unknown.status, unknown.body.error.code]).toEqual([400, 'request.invalid_body']);
+    await post(`/contacts/${contact.ContactId}/end`);
+    const ended = await post<{ error: { code: string } }>(`/contacts/${contact.ContactId}/customer/timeout`, { event: 'idle' });
+    expect([ended.status, ended.body.error.code]).toEqual([409, 'contact.ended']);
   });
 
   it('refuses a transfer order it does not know with 400', async () => {
