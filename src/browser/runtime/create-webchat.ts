@@ -132,14 +132,8 @@ export function createWebchat(options: WebchatOptions): Webchat {
       now,
       loadConversation: loadConversationModule,
       report: reportError,
-      notice: next.module.mountOpeningNotice({
-        document: win.document,
-        host: next.config.host,
-        container: options.container,
-        text: next.config.text,
-        now,
-        nonce: options.nonce,
-      }),
+      // Out of hours: where the launcher would be, when the schedule says the chat opens.
+      notice: next.module.mountOpeningNotice({ document: win.document, host: next.config.host, container: options.container, text: next.config.text, now, nonce: options.nonce }),
     });
     cleanups.push(screen.destroy);
     cleanups.push(next.module.startAnalytics(log, win, next.config.analytics, options.analytics));
