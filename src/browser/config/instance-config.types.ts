@@ -238,6 +238,18 @@ export interface PublicInstanceConfig {
    * @default "tab"
    */
   persistence?: ChatPersistence;
+  /** Out of hours (README "Out of hours"): what a customer may do while the schedule hides the chat. @default {} */
+  offHours?: OffHoursOptions;
+}
+
+/** Out of hours: see {@link PublicInstanceConfig.offHours}. */
+export interface OffHoursOptions {
+  /**
+   * Accept messages at `POST /api/messages`, filed as Amazon Connect tasks with the instance's
+   * `connect.taskFlowId` (which it then needs).
+   * @default false
+   */
+  leaveMessage?: boolean;
 }
 
 /** Where a running chat is remembered: see {@link PublicInstanceConfig.persistence}. */
@@ -315,6 +327,12 @@ export interface ConnectTarget {
    * @default 1500 (Amazon Connect's 25 h)
    */
   chatDurationInMinutes?: number;
+  /**
+   * The task flow that receives messages left out of hours (StartTaskContact's ContactFlowId); needed by
+   * `public.offHours.leaveMessage`.
+   * @default none
+   */
+  taskFlowId?: string;
 }
 
 /** One entry of `config/instances.json`. */
@@ -360,6 +378,15 @@ export interface StartChatRequest {
   attributes?: Record<string, string>;
   /** The customer token (JWT) the site's server signed, for an instance with `identity`. */
   identity?: string;
+}
+
+/** The body of `POST /api/messages`: a message left out of hours (at least one of `email`, `phone`). */
+export interface LeaveMessageRequest {
+  instance: string;
+  name: string;
+  email?: string;
+  phone?: string;
+  message: string;
 }
 
 /** Every error response of the backend and the emulator's control API. */
