@@ -149,6 +149,37 @@ export interface UiText {
   customerIdle: string;
   /** Amazon Connect ended the chat for the customer's inactivity (`participant.autodisconnection`). @default "The chat was ended because there was no activity." */
   autoDisconnected: string;
+  // Leave a message (TASK): the out-of-hours form (offHours.leaveMessage)
+  /** The button under the out-of-hours notice that opens the form. @default "Leave a message" */
+  leaveMessage: string;
+  /** @default "Your name" */
+  leaveMessageName: string;
+  /** @default "Email" */
+  leaveMessageEmail: string;
+  /** @default "Phone" */
+  leaveMessagePhone: string;
+  /** @default "Give an email address or a phone number so we can reply." */
+  leaveMessageContactHint: string;
+  /** @default "Message" */
+  leaveMessageBody: string;
+  /** @default "Send message" */
+  leaveMessageSend: string;
+  /** @default "Cancel" */
+  leaveMessageCancel: string;
+  /** @default "Enter your name." */
+  leaveMessageNameMissing: string;
+  /** @default "Enter an email address or a phone number." */
+  leaveMessageContactMissing: string;
+  /** @default "Enter an email address like name@example.com." */
+  leaveMessageEmailInvalid: string;
+  /** @default "Enter a phone number, digits only (a leading + is fine)." */
+  leaveMessagePhoneInvalid: string;
+  /** @default "Enter your message." */
+  leaveMessageBodyMissing: string;
+  /** @default "Thanks — we'll get back to you." */
+  leaveMessageSent: string;
+  /** The message could not be sent; what was typed stays in the form. @default "Your message could not be sent. Please try again." */
+  leaveMessageFailed: string;
 }
 
 /** One field of the optional pre-chat form. */

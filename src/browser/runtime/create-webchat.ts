@@ -134,11 +134,12 @@ export function createWebchat(options: WebchatOptions): Webchat {
       report: reportError,
       notice: next.module.mountOpeningNotice({
         document: win.document,
-        host: next.config.host,
+        config: next.config,
         container: options.container,
-        text: next.config.text,
         now,
         nonce: options.nonce,
+        baseUrl: options.baseUrl,
+        fetch: fetchImpl,
       }),
     });
     cleanups.push(screen.destroy);
