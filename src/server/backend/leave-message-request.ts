@@ -11,7 +11,7 @@ const FIELDS = new Set(['instance', 'name', 'email', 'phone', 'message']);
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 /** Digits with the usual separators and an optional leading +, at least 6 digits in all. */
 const PHONE = /^\+?[\d\s().-]+$/;
-const CONTROL_CHARACTERS = /[\u0000-\u0008\u000b-\u001f\u007f]/;
+const CONTROL_CHARACTERS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
 
 const bad = (code: string, message: string) => new ApiError(400, code, message);
 
