@@ -18,7 +18,8 @@ const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 const PHONE = /^\+?[\d\s().-]+$/;
 
 export const LEAVE_MESSAGE_CSS = `.lm{display:block;margin-block-start:8px;font:inherit;padding:8px 14px;border:0;border-radius:var(--cw-radius,24px);background:var(--cw-accent,#0b57d0);color:var(--cw-accent-text,#fff);cursor:pointer}
-form,.ok{width:280px;box-sizing:border-box;margin:8px 0 0;padding:12px 16px;border:2px solid var(--cw-accent,#0b57d0);border-radius:12px;background:var(--cw-bg,#fff);color:var(--cw-text,#1f2328)}
+form,.ok{width:280px;max-width:calc(100vw - 40px);box-sizing:border-box;margin:8px 0 0;padding:12px 16px;border:2px solid var(--cw-accent,#0b57d0);border-radius:12px;background:var(--cw-bg,#fff);color:var(--cw-text,#1f2328)}
+form{max-height:calc(100vh - 160px);overflow:auto}
 label{display:block;margin-block-start:8px;font-weight:600}
 input,textarea{display:block;width:100%;box-sizing:border-box;margin-block-start:2px;font:inherit;padding:4px 6px;border:1px solid currentColor;border-radius:4px;background:transparent;color:inherit}
 textarea{min-height:5em;resize:vertical}

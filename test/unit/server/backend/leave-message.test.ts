@@ -98,8 +98,8 @@ describe('POST /api/messages', () => {
 
   it('keeps a message over several lines', async () => {
     const { service, send } = setup();
-    await service.handle(post({ ...VALID, message: 'Line one\nLine two' }));
-    expect(send.mock.calls[0]?.[0].input.Description).toMatch(/^Line one\nLine two\n/);
+    await service.handle(post({ ...VALID, message: 'Line one\r\nLine two' }));
+    expect(send.mock.calls[0]?.[0].input.Description).toMatch(/^Line one\r\nLine two\n/);
   });
 
   it('refuses a body over the size limit, and one not sent as JSON', async () => {
