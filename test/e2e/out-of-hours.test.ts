@@ -83,6 +83,7 @@ describe('out of hours', () => {
       }),
     );
     expect(await page.types()).toEqual(['CHAT_LOADED']);
+    expect(page.reports()).toEqual([]);
     expect(await page.axe()).toEqual([]);
   });
 
@@ -94,11 +95,13 @@ describe('out of hours', () => {
     await stack.control.faults({ startChat: { status: 500, count: 1 } });
     await page.sendMessage();
     expect(await page.formAlert()).toBe('Your message could not be sent. Please try again.');
+    await page.waitForReport('A message left out of hours was not filed.');
     expect(await page.fieldValues()).toEqual({ 'Your name': 'Sam Retry', Email: '', Phone: '+61 2 5550 9876', Message: 'Second try, please.' });
     expect(await stack.control.tasks()).not.toContainEqual(expect.objectContaining({ name: 'Web message from Sam Retry' }));
 
     await page.sendMessage();
     expect(await page.confirmationText()).toBe("Thanks — we'll get back to you.");
     expect((await stack.control.tasks()).filter((task) => task.name === 'Web message from Sam Retry')).toHaveLength(1);
+    expect(page.reports()).toHaveLength(1);
   });
 });

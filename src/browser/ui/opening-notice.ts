@@ -2,7 +2,7 @@ import type { ResolvedConfig } from '../config/instance-config';
 import { sendLeftMessage } from '../connect/leave-message-client';
 import { adoptStyles } from './adopt-styles';
 import { createHostElement } from './host-element';
-import { LEAVE_MESSAGE_CSS, mountLeaveMessageForm } from './leave-message-form';
+import { LEAVE_MESSAGE_CSS, mountLeaveMessageForm, type LeftMessage } from './leave-message-form';
 import { openingWords } from './opening-words';
 
 export interface OpeningNoticeOptions {
@@ -53,7 +53,13 @@ export function mountOpeningNotice(options: OpeningNoticeOptions) {
       // Beside the start-chat endpoint: "/api/chats" → "/api/messages".
       const url = new URL('messages', new URL(config.startChatUrl ?? '/api/chats', options.baseUrl ?? options.document.location.href)).href;
       const fetchImpl = options.fetch ?? fetch.bind(globalThis);
-      mountLeaveMessageForm({ document: options.document, root, text: config.text, send: (message) => sendLeftMessage(url, { instance: config.name, ...message }, fetchImpl) });
+      const send = (message: LeftMessage) =>
+        sendLeftMessage(url, { instance: config.name, ...message }, fetchImpl).catch((error: unknown) => {
+          // The customer is told in the form; the site's developer learns why here (each failed try, once).
+          console.error('[connect-webchat] A message left out of hours was not filed.', error);
+          throw error;
+        });
+      mountLeaveMessageForm({ document: options.document, root, text: config.text, send });
     }
     return { element, paragraph };
   }
