@@ -53,4 +53,55 @@ describe('out of hours', () => {
     expect(await page.noticeColours()).toEqual({ color: 'rgb(232, 234, 237)', background: 'rgb(27, 30, 35)' });
     expect(await page.axe()).toEqual([]);
   });
+
+  it('takes a message out of hours: refuses a form without a way to reply, files a valid one as a task, and confirms it', async () => {
+    const page = await visit({ at: SATURDAY_NOON_SYDNEY, timeZone: 'Australia/Sydney' });
+    await page.noticeText();
+    await page.openLeaveMessage();
+    expect(await page.axe()).toEqual([]);
+
+    await page.fillMessage({ name: 'Dana Demo', message: 'Please call me about order 1234.' });
+    await page.sendMessage();
+    expect(await page.fieldState('Email')).toEqual({
+      invalid: true,
+      description: 'Give an email address or a phone number so we can reply. Enter an email address or a phone number.',
+      focused: true,
+    });
+    expect(await page.axe()).toEqual([]);
+    expect(await stack.control.tasks()).not.toContainEqual(expect.objectContaining({ name: 'Web message from Dana Demo' }));
+
+    await page.fillMessage({ email: 'dana@example.com' });
+    await page.sendMessage();
+    expect(await page.confirmationText()).toBe("Thanks — we'll get back to you.");
+    expect(await stack.control.tasks()).toContainEqual(
+      expect.objectContaining({
+        instance: 'support_hours',
+        contactFlowId: '5d2a8f16-3b7c-4e91-a6d0-9c4e2f7b1a38',
+        name: 'Web message from Dana Demo',
+        description: 'Please call me about order 1234.\n\nDana Demo\nEmail: dana@example.com',
+        attributes: { customerName: 'Dana Demo', email: 'dana@example.com', phone: '' },
+      }),
+    );
+    expect(await page.types()).toEqual(['CHAT_LOADED']);
+    expect(page.reports()).toEqual([]);
+    expect(await page.axe()).toEqual([]);
+  });
+
+  it('says when a message could not be sent, keeps what was typed, and sends it on the next try', async () => {
+    const page = await visit({ at: SATURDAY_NOON_SYDNEY, timeZone: 'Australia/Sydney' });
+    await page.noticeText();
+    await page.openLeaveMessage();
+    await page.fillMessage({ name: 'Sam Retry', phone: '+61 2 5550 9876', message: 'Second try, please.' });
+    await stack.control.faults({ startChat: { status: 500, count: 1 } });
+    await page.sendMessage();
+    expect(await page.formAlert()).toBe('Your message could not be sent. Please try again.');
+    await page.waitForReport('A message left out of hours was not filed.');
+    expect(await page.fieldValues()).toEqual({ 'Your name': 'Sam Retry', Email: '', Phone: '+61 2 5550 9876', Message: 'Second try, please.' });
+    expect(await stack.control.tasks()).not.toContainEqual(expect.objectContaining({ name: 'Web message from Sam Retry' }));
+
+    await page.sendMessage();
+    expect(await page.confirmationText()).toBe("Thanks — we'll get back to you.");
+    expect((await stack.control.tasks()).filter((task) => task.name === 'Web message from Sam Retry')).toHaveLength(1);
+    expect(page.reports()).toHaveLength(1);
+  });
 });

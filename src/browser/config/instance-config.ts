@@ -6,7 +6,7 @@ import { checkFields } from '../platform/shape-check';
 import { themeProblems, themeStyle } from './theme';
 import { CONNECT_ATTACHMENT_TYPES, CONNECT_MAX_ATTACHMENT_BYTES } from './attachment-types';
 
-const TOP_LEVEL_FIELDS = ['name', 'region', 'startChatUrl', 'rules', 'queueMarker', 'reconnect', 'text', 'preChat', 'lang', 'locales', 'theme', 'analytics', 'botName', 'agentAvatarUrl', 'attachments', 'unread', 'persistence'];
+const TOP_LEVEL_FIELDS = ['name', 'region', 'startChatUrl', 'rules', 'queueMarker', 'reconnect', 'text', 'preChat', 'lang', 'locales', 'theme', 'analytics', 'botName', 'agentAvatarUrl', 'attachments', 'unread', 'persistence', 'offHours'];
 const RECONNECT_FIELDS = ['silenceMs', 'delaysMs'];
 /** Reconnect timings stay within what a customer would wait for. */
 const MAX_RECONNECT_MS = 60_000;
@@ -55,6 +55,8 @@ export function publicConfigProblems(value: unknown, path = 'config', expectedNa
   if (value.persistence !== undefined && !PERSISTENCE.includes(value.persistence as string)) {
     problems.push(`${path}.persistence: expected "tab", "browser" or "identity"`);
   }
+  // Leave a message (TASK).
+  if (value.offHours !== undefined) problems.push(...switchProblems(value.offHours, `${path}.offHours`, ['leaveMessage']));
   return problems;
 }
 

@@ -149,6 +149,37 @@ export interface UiText {
   customerIdle: string;
   /** Amazon Connect ended the chat for the customer's inactivity (`participant.autodisconnection`). @default "The chat was ended because there was no activity." */
   autoDisconnected: string;
+  // Leave a message (TASK): the out-of-hours form (offHours.leaveMessage)
+  /** The button under the out-of-hours notice that opens the form. @default "Leave a message" */
+  leaveMessage: string;
+  /** @default "Your name" */
+  leaveMessageName: string;
+  /** @default "Email" */
+  leaveMessageEmail: string;
+  /** @default "Phone" */
+  leaveMessagePhone: string;
+  /** @default "Give an email address or a phone number so we can reply." */
+  leaveMessageContactHint: string;
+  /** @default "Message" */
+  leaveMessageBody: string;
+  /** @default "Send message" */
+  leaveMessageSend: string;
+  /** @default "Cancel" */
+  leaveMessageCancel: string;
+  /** @default "Enter your name." */
+  leaveMessageNameMissing: string;
+  /** @default "Enter an email address or a phone number." */
+  leaveMessageContactMissing: string;
+  /** @default "Enter an email address like name@example.com." */
+  leaveMessageEmailInvalid: string;
+  /** @default "Enter a phone number, digits only (a leading + is fine)." */
+  leaveMessagePhoneInvalid: string;
+  /** @default "Enter your message." */
+  leaveMessageBodyMissing: string;
+  /** @default "Thanks — we'll get back to you." */
+  leaveMessageSent: string;
+  /** The message could not be sent; what was typed stays in the form. @default "Your message could not be sent. Please try again." */
+  leaveMessageFailed: string;
 }
 
 /** One field of the optional pre-chat form. */
@@ -238,6 +269,18 @@ export interface PublicInstanceConfig {
    * @default "tab"
    */
   persistence?: ChatPersistence;
+  /** Out of hours (README "Out of hours"): what a customer may do while the schedule hides the chat. @default {} */
+  offHours?: OffHoursOptions;
+}
+
+/** Out of hours: see {@link PublicInstanceConfig.offHours}. */
+export interface OffHoursOptions {
+  /**
+   * Accept messages at `POST /api/messages`, filed as Amazon Connect tasks with the instance's
+   * `connect.taskFlowId` (which it then needs).
+   * @default false
+   */
+  leaveMessage?: boolean;
 }
 
 /** Where a running chat is remembered: see {@link PublicInstanceConfig.persistence}. */
@@ -315,6 +358,12 @@ export interface ConnectTarget {
    * @default 1500 (Amazon Connect's 25 h)
    */
   chatDurationInMinutes?: number;
+  /**
+   * The task flow that receives messages left out of hours (StartTaskContact's ContactFlowId); needed by
+   * `public.offHours.leaveMessage`.
+   * @default none
+   */
+  taskFlowId?: string;
 }
 
 /** One entry of `config/instances.json`. */
@@ -360,6 +409,15 @@ export interface StartChatRequest {
   attributes?: Record<string, string>;
   /** The customer token (JWT) the site's server signed, for an instance with `identity`. */
   identity?: string;
+}
+
+/** The body of `POST /api/messages`: a message left out of hours (at least one of `email`, `phone`). */
+export interface LeaveMessageRequest {
+  instance: string;
+  name: string;
+  email?: string;
+  phone?: string;
+  message: string;
 }
 
 /** Every error response of the backend and the emulator's control API. */

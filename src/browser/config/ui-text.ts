@@ -73,6 +73,22 @@ export const DEFAULT_UI_TEXT: UiText = {
   // Chats that outlive the page (PERSIST)
   customerIdle: 'Are you still there? The chat will end soon if there is no reply.',
   autoDisconnected: 'The chat was ended because there was no activity.',
+  // Leave a message (TASK)
+  leaveMessage: 'Leave a message',
+  leaveMessageName: 'Your name',
+  leaveMessageEmail: 'Email',
+  leaveMessagePhone: 'Phone',
+  leaveMessageContactHint: 'Give an email address or a phone number so we can reply.',
+  leaveMessageBody: 'Message',
+  leaveMessageSend: 'Send message',
+  leaveMessageCancel: 'Cancel',
+  leaveMessageNameMissing: 'Enter your name.',
+  leaveMessageContactMissing: 'Enter an email address or a phone number.',
+  leaveMessageEmailInvalid: 'Enter an email address like name@example.com.',
+  leaveMessagePhoneInvalid: 'Enter a phone number, digits only (a leading + is fine).',
+  leaveMessageBodyMissing: 'Enter your message.',
+  leaveMessageSent: 'Thanks — we\'ll get back to you.',
+  leaveMessageFailed: 'Your message could not be sent. Please try again.',
 };
 
 /**

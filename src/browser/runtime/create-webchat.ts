@@ -132,8 +132,8 @@ export function createWebchat(options: WebchatOptions): Webchat {
       now,
       loadConversation: loadConversationModule,
       report: reportError,
-      // Out of hours: where the launcher would be, when the schedule says the chat opens.
-      notice: next.module.mountOpeningNotice({ document: win.document, host: next.config.host, container: options.container, text: next.config.text, now, nonce: options.nonce }),
+      // Out of hours: where the launcher would be, when the schedule says the chat opens (and, if allowed, a form to leave a message).
+      notice: next.module.mountOpeningNotice({ document: win.document, config: next.config, container: options.container, now, nonce: options.nonce, baseUrl: options.baseUrl, fetch: fetchImpl }),
     });
     cleanups.push(screen.destroy);
     cleanups.push(next.module.startAnalytics(log, win, next.config.analytics, options.analytics));

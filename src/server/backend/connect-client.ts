@@ -2,11 +2,15 @@ import {
   ConnectClient,
   type StartChatContactCommand,
   type StartChatContactCommandOutput,
+  type StartTaskContactCommand,
+  type StartTaskContactCommandOutput,
 } from '@aws-sdk/client-connect';
 
 /** What the service needs of a Connect client; a real `ConnectClient` is one, and tests pass a stub. */
 export interface ConnectClientLike {
   send(command: StartChatContactCommand): Promise<StartChatContactCommandOutput>;
+  /** Leave a message (TASK): a message left out of hours becomes a task. */
+  send(command: StartTaskContactCommand): Promise<StartTaskContactCommandOutput>;
 }
 
 export interface ConnectClientOptions {

@@ -14,7 +14,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const ATTRIBUTE_NAME = /^[A-Za-z0-9_.-]{1,64}$/;
 const INSTANCE_FIELDS = new Set(['public', 'connect', 'allowedOrigins', 'allowedAttributes', 'identity']);
 const IDENTITY_FIELDS = new Set(['mode', 'issuer', 'hs256Secret', 'es256PublicKey']);
-const CONNECT_FIELDS = new Set(['instanceId', 'contactFlowId', 'region', 'chatDurationInMinutes']);
+const CONNECT_FIELDS = new Set(['instanceId', 'contactFlowId', 'region', 'chatDurationInMinutes', 'taskFlowId']);
 
 /** True for `scheme://host[:port]` exactly as browsers send it in `Origin` (no path, no trailing slash). */
 export function isOrigin(value: unknown): value is string {
@@ -52,6 +52,9 @@ function connectProblems(value: unknown, at: string, publicRegion: unknown): str
   if (duration !== undefined && !(Number.isInteger(duration) && (duration as number) >= 60 && (duration as number) <= 10080)) {
     problems.push(`${at}.chatDurationInMinutes: expected whole minutes from 60 to 10080 (Amazon Connect's limits)`);
   }
+  if (value.taskFlowId !== undefined && (typeof value.taskFlowId !== 'string' || !UUID.test(value.taskFlowId))) {
+    problems.push(`${at}.taskFlowId: expected the task flow id (a UUID)`);
+  }
   return problems;
 }
 
@@ -87,6 +90,11 @@ function instanceProblems(value: unknown, at: string): string[] {
   // Chats that outlive the page (PERSIST): the backend remembers only customers it has verified.
   if (isRecord(value.public) && value.public.persistence === 'identity' && value.identity === undefined) {
     problems.push(`${at}.public.persistence: "identity" needs the instance's identity (the backend remembers verified customers only)`);
+  }
+  // Leave a message (TASK): a message is filed with the instance's task flow, so the option needs one.
+  const offHours = isRecord(value.public) ? value.public.offHours : undefined;
+  if (isRecord(offHours) && offHours.leaveMessage === true && !(isRecord(value.connect) && value.connect.taskFlowId !== undefined)) {
+    problems.push(`${at}.connect.taskFlowId: expected the task flow id, which public.offHours.leaveMessage needs`);
   }
   if (value.allowedAttributes !== undefined) {
     if (!Array.isArray(value.allowedAttributes)) problems.push(`${at}.allowedAttributes: expected a list of names`);

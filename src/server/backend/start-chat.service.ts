@@ -10,11 +10,15 @@ import { CorsExchange, OriginPolicy } from './origin-policy';
 import type { DEFAULT_RATE_LIMIT, RateLimitOptions } from './rate-limit';
 import { createRateLimitGuard, RATE_LIMITED } from './rate-limit-guard';
 import { checkAttributesAllowed, DEFAULT_LIMITS, parseStartChatBody, requireJson, type StartChatLimits } from './start-chat-request';
-import { createContactStarter, type ContactStarterOptions } from './start-contact';
+import { connectClientFor, createContactStarter, type ContactStarterOptions } from './start-contact';
+import { createTaskStarter } from './start-task';
+import { parseLeaveMessageBody } from './leave-message-request';
 import type { CustomerMemory } from './customer-memory';
 import { createCustomerStarter } from './returning-customer';
 
 export const START_CHAT_PATH = '/api/chats';
+/** Leave a message (TASK): out of hours, a message filed as an Amazon Connect task. */
+export const LEAVE_MESSAGE_PATH = '/api/messages';
 const INSTANCE_PATH = /^\/api\/instances\/([^/]+)$/;
 
 /** `connectClient`, `connectClientFactory` and `participantEndpoint` are described in {@link ContactStarterOptions}. */
@@ -44,7 +48,7 @@ export interface StartChatServiceOptions extends ContactStarterOptions {
 export interface StartChatService {
   /** The body size limit; adapters stop reading a body one byte past it. */
   readonly maxBodyBytes: number;
-  /** Answers `POST /api/chats`, `GET /api/instances/:name` and their preflights; 404 for other paths. */
+  /** Answers `POST /api/chats`, `POST /api/messages`, `GET /api/instances/:name` and their preflights; 404 for other paths. */
   handle(req: BackendRequest): Promise<BackendResponse>;
   /**
    * The answer to a request an adapter could not make sense of: `error` as JSON, with the CORS headers its
@@ -63,6 +67,7 @@ export function createStartChatService(options: StartChatServiceOptions): StartC
   const origins = new OriginPolicy(instances, options.extraOrigins);
   const log: BackendLog = options.log ?? (() => {});
   const limitRate = createRateLimitGuard(options.rateLimit, options.now, log);
+  const startTask = createTaskStarter(connectClientFor(options), log);
   const startContact = createCustomerStarter(createContactStarter(options, log), options.customerMemory, log);
   const identify = createCustomerIdentifier({
     ...options.identity,
@@ -80,12 +85,13 @@ export function createStartChatService(options: StartChatServiceOptions): StartC
 
   async function route(exchange: CorsExchange): Promise<BackendResponse> {
     const { req } = exchange;
-    if (req.path === START_CHAT_PATH) {
+    if (req.path === START_CHAT_PATH || req.path === LEAVE_MESSAGE_PATH) {
       exchange.allowCors('POST, OPTIONS');
       if (req.method === 'OPTIONS') return preflight(exchange);
       if (req.method !== 'POST') throw methodNotAllowed('POST, OPTIONS');
+      // One budget per address for both: a flood of messages is as costly as a flood of chats.
       limitRate(req);
-      return await startChat(exchange);
+      return await (req.path === START_CHAT_PATH ? startChat(exchange) : leaveMessage(exchange));
     }
     const match = INSTANCE_PATH.exec(req.path);
     if (match) return instanceConfig(exchange, decodeName(match[1] ?? ''));
@@ -120,6 +126,28 @@ export function createStartChatService(options: StartChatServiceOptions): StartC
     checkAttributesAllowed(request.attributes, instance);
     const started = await startContact(instance, checked, req.sourceIp, customer);
     return json(200, started, { ...exchange.cors, 'cache-control': 'no-store' });
+  }
+
+  /**
+   * `POST /api/messages`: a message left out of hours, from an allowed page of an instance with
+   * `offHours.leaveMessage`, filed as a task with the instance's task flow.
+   */
+  async function leaveMessage(exchange: CorsExchange): Promise<BackendResponse> {
+    const { req } = exchange;
+    requireJson(req.headers['content-type']);
+    if (Buffer.byteLength(req.body) > limits.maxBodyBytes) {
+      throw new ApiError(400, 'request.body_too_large', `The request body is larger than ${limits.maxBodyBytes} bytes.`);
+    }
+    const message = parseLeaveMessageBody(req.body);
+    const instance = findInstance(instances, message.instance);
+    if (!instance) throw instanceNotFound();
+    exchange.allowCors('POST, OPTIONS', instance);
+    exchange.refuseOrigin(instance, true);
+    if (instance.public.offHours?.leaveMessage !== true || !instance.connect.taskFlowId) {
+      throw new ApiError(404, 'message.not_enabled', 'This chat instance does not take messages.');
+    }
+    const filed = await startTask(instance, message, req.sourceIp);
+    return json(200, filed, { ...exchange.cors, 'cache-control': 'no-store' });
   }
 
   function refuse(req: BackendRequest, error: ApiError): BackendResponse {

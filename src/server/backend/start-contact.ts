@@ -49,16 +49,21 @@ export class PersistentChatRefusedError extends Error {
 }
 const PERSISTENT_CHAT_REFUSALS = new Set(['ResourceNotFoundException', 'InvalidRequestException', 'InvalidParameterException']);
 
+/** The Connect client for a region, from `connectClient` or `connectClientFactory`. */
+export function connectClientFor(options: ContactStarterOptions): (region: string) => ConnectClientLike {
+  return (region) => {
+    if (options.connectClient) return options.connectClient;
+    if (options.connectClientFactory) return options.connectClientFactory(region);
+    throw new ApiError(500, 'backend.misconfigured', 'The chat service has no Amazon Connect client.');
+  };
+}
+
 /**
  * Calls StartChatContact with the instance's ids and answers what chatjs needs. AWS's failures become
  * {@link ApiError}s that name nothing of AWS's own (see `aws-error-mapping.ts`), logged with the AWS details.
  */
 export function createContactStarter(options: ContactStarterOptions, log: BackendLog): ContactStarter {
-  const clientFor = (region: string): ConnectClientLike => {
-    if (options.connectClient) return options.connectClient;
-    if (options.connectClientFactory) return options.connectClientFactory(region);
-    throw new ApiError(500, 'backend.misconfigured', 'The chat service has no Amazon Connect client.');
-  };
+  const clientFor = connectClientFor(options);
   const participantEndpointFor = (region: string): string => {
     const endpoint = options.participantEndpoint;
     if (typeof endpoint === 'function') return endpoint(region);

@@ -4,10 +4,13 @@ import type { ContactStore } from './contact-store';
 import type { FaultPlan } from './fault-plan';
 import type { InstanceDirectory } from './instance-directory';
 import { continuationOf, rehydratedItems } from './persistent-chat';
+import type { TaskContacts } from './task-contacts';
 import { isJsonObject, parseJsonObject, sendJson, type JsonObject, type RequestBody } from './json-http';
 
 export const START_CHAT_PATH = '/contact/chat';
-/** The Amazon Connect API paths the emulator claims; only StartChatContact is implemented. */
+/** StartTaskContact: a message left out of hours (TASK). */
+export const START_TASK_PATH = '/contact/task';
+/** The Amazon Connect API paths the emulator claims; StartChatContact and StartTaskContact are implemented. */
 export const CONNECT_API_PATH_PREFIX = '/contact/';
 
 const MESSAGE_CONTENT_TYPES = new Set(['text/plain', 'text/markdown', 'application/json']);
@@ -23,6 +26,7 @@ export interface ConnectApiOptions {
   store: ContactStore;
   directory: InstanceDirectory;
   faults: FaultPlan;
+  tasks: TaskContacts;
 }
 
 interface StartChatContactResponse {
@@ -34,7 +38,8 @@ interface StartChatContactResponse {
 }
 
 /**
- * The one Amazon Connect API operation the backend calls: StartChatContact (`PUT /contact/chat`),
+ * The Amazon Connect API operations the backend calls: StartChatContact (`PUT /contact/chat`) and
+ * StartTaskContact (`PUT /contact/task`, see `task-contacts.ts`),
  * validated the way the service does and answered with AWS-shaped errors.
  */
 export class ConnectApi {
@@ -45,7 +50,7 @@ export class ConnectApi {
 
   handle(req: IncomingMessage, res: ServerResponse, path: string, requestBody: RequestBody): void {
     try {
-      if (req.method !== 'PUT' || path !== START_CHAT_PATH) {
+      if (req.method !== 'PUT' || (path !== START_CHAT_PATH && path !== START_TASK_PATH)) {
         throw new AwsServiceError(404, 'UnknownOperationException', `The emulator has no operation ${req.method} ${path.slice(0, 200)}.`);
       }
       if (!/^AWS4-HMAC-SHA256 /.test(req.headers.authorization ?? '')) {
@@ -58,7 +63,7 @@ export class ConnectApi {
       }
       const body = parseJsonObject(requestBody.text);
       if (!body) throw new AwsServiceError(400, 'SerializationException', 'The request body is not a JSON object.');
-      sendJson(res, 200, this.startChatContact(body));
+      sendJson(res, 200, path === START_TASK_PATH ? this.options.tasks.start(body) : this.startChatContact(body));
     } catch (error) {
       sendAwsError(res, asServiceError(error), 'connect');
     }

@@ -10,6 +10,7 @@ import { interactiveTemplateProblem } from './interactive-template';
 import { InvalidFaultError, type FaultPlan } from './fault-plan';
 import { isJsonObject, sendErrorBody, sendJson, type JsonObject, type RequestBody } from './json-http';
 import type { WebSocketHub } from './websocket-hub';
+import type { TaskContacts } from './task-contacts';
 
 export const CONTROL_PATH_PREFIX = '/emulator/';
 
@@ -24,6 +25,7 @@ export interface ControlApiOptions {
   flow: ContactFlow;
   hub: WebSocketHub;
   faults: FaultPlan;
+  tasks: TaskContacts;
 }
 
 /** A control API request that cannot be served; answered as an {@link ErrorBody}. */
@@ -171,6 +173,10 @@ export class ControlApi {
   private route(req: IncomingMessage, segments: string[], body: RequestBody): [number, unknown] {
     const [resource, contactId, ...rest] = segments;
     if (resource === 'faults' && contactId === undefined) return this.faultsRoute(req, body);
+    if (resource === 'tasks' && contactId === undefined) {
+      allow(req, ['GET']);
+      return [200, this.options.tasks.list()];
+    }
     if (resource !== 'contacts') throw notFound();
     if (contactId === undefined || contactId === '') {
       allow(req, ['GET']);

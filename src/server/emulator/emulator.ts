@@ -5,6 +5,7 @@ import { AGENT_CONSOLE_PATH, serveAgentConsole } from './agent-console';
 import { AttachmentBucket } from './attachment-bucket';
 import { AttachmentStore, BUCKET_PATH_PREFIX, type AttachmentStoreOptions } from './attachment-store';
 import { CONNECT_API_PATH_PREFIX, ConnectApi } from './connect-api';
+import { TaskContacts } from './task-contacts';
 import { ContactFlow } from './contact-flow';
 import { ContactStore } from './contact-store';
 import { CONTROL_BODY_LIMIT_BYTES, CONTROL_PATH_PREFIX, ControlApi } from './control-api';
@@ -87,9 +88,11 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
   const hub = new WebSocketHub({ store: contacts, onSubscribed: (contact) => flow.customerSubscribed(contact) });
   const publicOrigin = (req: IncomingMessage) =>
     options.publicOrigin?.() ?? `http://127.0.0.1:${req.socket.localPort ?? 80}`;
-  const connectApi = new ConnectApi({ store: contacts, directory: new InstanceDirectory(options.instances), faults });
+  const directory = new InstanceDirectory(options.instances);
+  const tasks = new TaskContacts(directory, now);
+  const connectApi = new ConnectApi({ store: contacts, directory, faults, tasks });
   const participant = new ParticipantService({ store: contacts, attachments, flow, hub, faults, publicOrigin, now });
-  const control = new ControlApi({ store: contacts, attachments, flow, hub, faults });
+  const control = new ControlApi({ store: contacts, attachments, flow, hub, faults, tasks });
 
   async function handleRequest(req: IncomingMessage, res: ServerResponse): Promise<boolean> {
     const path = pathOf(req);

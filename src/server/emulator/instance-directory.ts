@@ -34,12 +34,18 @@ export function contactFlowIdOf(value: string): string | undefined {
 export class InstanceDirectory {
   private readonly byIds = new Map<string, ResolvedInstance>();
   private readonly instanceIds = new Set<string>();
+  /** Leave a message (TASK): `${instanceId}/${taskFlowId}` → the instance whose task flow it is. */
+  private readonly taskFlows = new Map<string, ResolvedInstance>();
 
   constructor(instances: readonly InstanceDefinition[] = []) {
     for (const instance of instances) {
       const instanceId = instanceIdOf(instance.connect.instanceId) ?? instance.connect.instanceId;
       const contactFlowId = contactFlowIdOf(instance.connect.contactFlowId) ?? instance.connect.contactFlowId;
       this.instanceIds.add(instanceId);
+      const taskFlowId = instance.connect.taskFlowId && (contactFlowIdOf(instance.connect.taskFlowId) ?? instance.connect.taskFlowId);
+      if (taskFlowId) {
+        this.taskFlows.set(`${instanceId}/${taskFlowId}`, { name: instance.public.name, queueMarker: '', instanceId, contactFlowId: taskFlowId });
+      }
       const key = `${instanceId}/${contactFlowId}`;
       if (this.byIds.has(key)) continue;
       this.byIds.set(key, {
@@ -51,8 +57,16 @@ export class InstanceDirectory {
     }
   }
 
+  /**
+   * The instance a StartTaskContact call lands in: its `connect.taskFlowId` is the flow.
+   * @throws AwsServiceError as {@link resolve}
+   */
+  resolveTask(rawInstanceId: string, rawContactFlowId: string): ResolvedInstance {
+    return this.resolve(rawInstanceId, rawContactFlowId, this.taskFlows);
+  }
+
   /** @throws AwsServiceError as Amazon Connect would answer: 400 for malformed ids, 404 for unknown ones. */
-  resolve(rawInstanceId: string, rawContactFlowId: string): ResolvedInstance {
+  resolve(rawInstanceId: string, rawContactFlowId: string, flows: ReadonlyMap<string, ResolvedInstance> = this.byIds): ResolvedInstance {
     const instanceId = instanceIdOf(rawInstanceId);
     if (!instanceId) throw new AwsServiceError(400, 'InvalidParameterException', 'InstanceId is not a valid instance id or ARN.');
     const contactFlowId = contactFlowIdOf(rawContactFlowId);
@@ -61,7 +75,7 @@ export class InstanceDirectory {
     if (!this.instanceIds.has(instanceId)) {
       throw new AwsServiceError(404, 'ResourceNotFoundException', `Instance ${instanceId} not found.`);
     }
-    const resolved = this.byIds.get(`${instanceId}/${contactFlowId}`);
+    const resolved = flows.get(`${instanceId}/${contactFlowId}`);
     if (!resolved) throw new AwsServiceError(404, 'ResourceNotFoundException', `Contact flow ${contactFlowId} not found.`);
     return resolved;
   }

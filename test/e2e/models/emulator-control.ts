@@ -19,6 +19,16 @@ export interface EmulatorContact {
   continuedFromContactId: string | null;
 }
 
+/** A task StartTaskContact filed (a message left out of hours), as `GET /emulator/tasks` shows it. */
+export interface EmulatorTask {
+  contactId: string;
+  instance: string;
+  contactFlowId: string;
+  name: string;
+  description: string | null;
+  attributes: Record<string, string>;
+}
+
 /** Which agent an agent step is about; neither field: the agent who joined last. */
 export interface AgentRef {
   name?: string;
@@ -60,6 +70,11 @@ export class EmulatorControl {
     const text = await response.text();
     if (!response.ok) throw new Error(`${method} /emulator${path} answered ${response.status}: ${text}`);
     return (text ? JSON.parse(text) : undefined) as T;
+  }
+
+  /** Leave a message: the tasks StartTaskContact filed, oldest first. */
+  tasks(): Promise<EmulatorTask[]> {
+    return this.call('GET', '/tasks');
   }
 
   contacts(): Promise<EmulatorContact[]> {

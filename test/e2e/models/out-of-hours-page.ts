@@ -80,6 +80,73 @@ export class OutOfHoursPage extends SitePage {
     });
   }
 
+  private noticeHost() {
+    return this.page.locator('[data-connect-webchat="notice"]');
+  }
+
+  /** Leave a message: the button under the notice. */
+  leaveMessageButton() {
+    return this.noticeHost().getByRole('button', { name: 'Leave a message' });
+  }
+
+  /** Opens the form from the notice and waits for it. */
+  async openLeaveMessage(): Promise<void> {
+    await this.leaveMessageButton().click();
+    await this.leaveMessageForm().waitFor();
+  }
+
+  leaveMessageForm() {
+    return this.noticeHost().getByRole('form', { name: 'Leave a message' });
+  }
+
+  /** Types into the form's fields (by their labels); fields not given are left as they are. */
+  async fillMessage(fields: { name?: string; email?: string; phone?: string; message?: string }): Promise<void> {
+    const labels = { name: 'Your name', email: 'Email', phone: 'Phone', message: 'Message' } as const;
+    for (const [field, value] of Object.entries(fields)) {
+      await this.leaveMessageForm().getByLabel(labels[field as keyof typeof labels], { exact: true }).fill(value);
+    }
+  }
+
+  sendMessage(): Promise<void> {
+    return this.leaveMessageForm().getByRole('button', { name: 'Send message' }).click();
+  }
+
+  /** The field labelled `label`: whether it is marked invalid, its accessible description, and whether it has focus. */
+  fieldState(label: string): Promise<{ invalid: boolean; description: string; focused: boolean }> {
+    return this.leaveMessageForm()
+      .getByLabel(label, { exact: true })
+      .evaluate((input) => ({
+        invalid: input.getAttribute('aria-invalid') === 'true',
+        description: (input.getAttribute('aria-describedby') ?? '')
+          .split(' ')
+          .map((id) => (input.getRootNode() as ShadowRoot).getElementById(id)?.textContent ?? '')
+          .filter(Boolean)
+          .join(' '),
+        focused: (input.getRootNode() as ShadowRoot).activeElement === input,
+      }));
+  }
+
+  /** The form's alert (a message not filed), once it says something. */
+  async formAlert(): Promise<string> {
+    const alert = this.leaveMessageForm().getByRole('alert');
+    await alert.filter({ hasText: /./ }).waitFor();
+    return (await alert.textContent()) ?? '';
+  }
+
+  /** What the form's fields hold, by label. */
+  async fieldValues(): Promise<Record<string, string>> {
+    const values: Record<string, string> = {};
+    for (const label of ['Your name', 'Email', 'Phone', 'Message']) values[label] = await this.leaveMessageForm().getByLabel(label, { exact: true }).inputValue();
+    return values;
+  }
+
+  /** The confirmation once the message is filed. */
+  async confirmationText(): Promise<string> {
+    const confirmation = this.noticeHost().getByRole('status').filter({ hasText: 'Thanks' });
+    await confirmation.waitFor();
+    return (await confirmation.textContent()) ?? '';
+  }
+
   /** axe-core (WCAG 2 A/AA) over the page, shadow roots included: the violations' ids. */
   axe(): Promise<string[]> {
     return this.axeViolations(AXE_PATH);

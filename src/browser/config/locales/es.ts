@@ -72,4 +72,20 @@ export const ES_UI_TEXT: UiText = {
   // Chats that outlive the page (PERSIST)
   customerIdle: '¿Sigues ahí? El chat terminará pronto si no hay respuesta.',
   autoDisconnected: 'El chat terminó porque no hubo actividad.',
+  // Leave a message (TASK)
+  leaveMessage: 'Dejar un mensaje',
+  leaveMessageName: 'Tu nombre',
+  leaveMessageEmail: 'Correo electrónico',
+  leaveMessagePhone: 'Teléfono',
+  leaveMessageContactHint: 'Indica un correo electrónico o un teléfono para que podamos responderte.',
+  leaveMessageBody: 'Mensaje',
+  leaveMessageSend: 'Enviar mensaje',
+  leaveMessageCancel: 'Cancelar',
+  leaveMessageNameMissing: 'Escribe tu nombre.',
+  leaveMessageContactMissing: 'Escribe un correo electrónico o un teléfono.',
+  leaveMessageEmailInvalid: 'Escribe un correo electrónico como nombre@ejemplo.com.',
+  leaveMessagePhoneInvalid: 'Escribe un teléfono, solo cifras (puede empezar por +).',
+  leaveMessageBodyMissing: 'Escribe tu mensaje.',
+  leaveMessageSent: 'Gracias: te responderemos pronto.',
+  leaveMessageFailed: 'No se pudo enviar tu mensaje. Inténtalo de nuevo.',
 };

@@ -31,7 +31,7 @@ describe('instance config', () => {
       expect(failure.name).toBe('InvalidConfigError');
       expect(failure.code).toBe('config.colour');
       expect(failure.problems).toEqual([
-        'config.colour: unknown field (expected name, region, startChatUrl, rules, queueMarker, reconnect, text, preChat, lang, locales, theme, analytics, botName, agentAvatarUrl, attachments, unread, persistence)',
+        'config.colour: unknown field (expected name, region, startChatUrl, rules, queueMarker, reconnect, text, preChat, lang, locales, theme, analytics, botName, agentAvatarUrl, attachments, unread, persistence, offHours)',
         'config.name: expected 1–64 letters, digits, "_" or "-"',
         'config.region: expected an AWS region such as "ap-southeast-2"',
       ]);
@@ -181,5 +181,26 @@ describe('instance config: persistence (chats that outlive the page)', () => {
         expect((error as InvalidConfigError).problems).toEqual(['config.persistence: expected "tab", "browser" or "identity"']);
       }
     }
+  });
+});
+
+describe('instance config: offHours (leave a message)', () => {
+  it('takes leaveMessage as true or false', () => {
+    expect(parsePublicConfig({ ...valid, offHours: { leaveMessage: true } }).offHours).toEqual({ leaveMessage: true });
+    expect(parsePublicConfig(valid).offHours).toBeUndefined();
+  });
+
+  it('names a leaveMessage that is not a boolean, and an unknown field', () => {
+    const codeOf = (offHours: unknown) => {
+      try {
+        parsePublicConfig({ ...valid, offHours });
+      } catch (error) {
+        return (error as InvalidConfigError).code;
+      }
+      return undefined;
+    };
+    expect(codeOf({ leaveMessage: 'yes' })).toBe('config.offHours.leaveMessage');
+    expect(codeOf({ leave: true })).toBe('config.offHours.leave');
+    expect(codeOf('on')).toBe('config.offHours');
   });
 });

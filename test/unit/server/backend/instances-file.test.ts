@@ -102,6 +102,21 @@ describe('instances file', () => {
     expect(parseInstancesFile(verified)).toEqual(verified);
   });
 
+  it('takes offHours.leaveMessage only with a connect.taskFlowId, and a taskFlowId only as a UUID', () => {
+    const error = problemOf(withInstance((i) => (i.public.offHours = { leaveMessage: true })));
+    expect(error.code).toBe('config.instances.connect.taskFlowId');
+    expect(error.problems).toEqual(['instances[0].connect.taskFlowId: expected the task flow id, which public.offHours.leaveMessage needs']);
+    const filed = withInstance((i) => {
+      i.public.offHours = { leaveMessage: true };
+      i.connect.taskFlowId = '5d2a8f16-3b7c-4e91-a6d0-9c4e2f7b1a38';
+    });
+    expect(parseInstancesFile(filed)).toEqual(filed);
+    expect(parseInstancesFile(withInstance((i) => (i.public.offHours = { leaveMessage: false })))).toBeDefined();
+    expect(problemOf(withInstance((i) => (i.connect.taskFlowId = 'flow-1'))).code).toBe('config.instances.connect.taskFlowId');
+    expect(problemOf(withInstance((i) => (i.public.offHours = { leaveMessage: 'yes' }))).code).toBe('config.instances.public.offHours.leaveMessage');
+    expect(problemOf(withInstance((i) => (i.public.offHours = { other: true }))).code).toBe('config.instances.public.offHours.other');
+  });
+
   it('refuses a name used twice', () => {
     const twice = { instances: [VALID.instances[0], VALID.instances[0]] };
     expect(problemOf(twice).problems).toEqual([expect.stringContaining('is used twice')]);
