@@ -1,5 +1,6 @@
 import type { LeaveMessageRequest } from '../../browser/config/instance-config.types';
 import { ApiError } from './api-error';
+import { jsonObjectBody } from './json-body';
 
 /** The longest message a customer may leave (the form's limit too). */
 export const MAX_MESSAGE_LENGTH = 1000;
@@ -23,18 +24,7 @@ export type CheckedLeaveMessage = LeaveMessageRequest;
  * @throws ApiError 400 `request.*` or `message.*`, naming the first bad field
  */
 export function parseLeaveMessageBody(body: string): CheckedLeaveMessage {
-  let value: unknown;
-  try {
-    value = JSON.parse(body);
-  } catch {
-    throw bad('request.invalid_json', 'The request body is not valid JSON.');
-  }
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-    throw bad('request.invalid_body', 'The request body must be a JSON object: {"instance", "name", "email"?, "phone"?, "message"}.');
-  }
-  const request = value as Record<string, unknown>;
-  const unknown = Object.keys(request).find((key) => !FIELDS.has(key));
-  if (unknown !== undefined) throw bad('request.unknown_field', `Unknown field "${unknown.slice(0, 64)}".`);
+  const request = jsonObjectBody(body, FIELDS, '{"instance", "name", "email"?, "phone"?, "message"}');
   if (typeof request.instance !== 'string' || request.instance === '') {
     throw bad('request.instance_missing', 'The field "instance" (the chat instance name) is required.');
   }

@@ -1,5 +1,6 @@
 import type { InstanceDefinition, StartChatRequest } from '../../browser/config/instance-config.types';
 import { ApiError } from './api-error';
+import { jsonObjectBody } from './json-body';
 
 /** Limits on what a browser may send to `POST /api/chats`. */
 export interface StartChatLimits {
@@ -54,18 +55,7 @@ export function parseStartChatBody(body: string, limits: StartChatLimits = DEFAU
   if (Buffer.byteLength(body) > limits.maxBodyBytes) {
     throw bad('request.body_too_large', `The request body is larger than ${limits.maxBodyBytes} bytes.`);
   }
-  let value: unknown;
-  try {
-    value = JSON.parse(body);
-  } catch {
-    throw bad('request.invalid_json', 'The request body is not valid JSON.');
-  }
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-    throw bad('request.invalid_body', 'The request body must be a JSON object: {"instance": "...", "displayName"?, "attributes"?, "identity"?}.');
-  }
-  const request = value as Record<string, unknown>;
-  const unknown = Object.keys(request).find((key) => !FIELDS.has(key));
-  if (unknown !== undefined) throw bad('request.unknown_field', `Unknown field "${unknown.slice(0, 64)}".`);
+  const request = jsonObjectBody(body, FIELDS, '{"instance": "...", "displayName"?, "attributes"?, "identity"?}');
   const { instance, displayName, attributes, identity } = request as Partial<Record<keyof StartChatRequest, unknown>>;
   if (typeof instance !== 'string' || instance === '') {
     throw bad('request.instance_missing', 'The field "instance" (the chat instance name) is required.');

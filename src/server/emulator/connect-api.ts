@@ -6,6 +6,7 @@ import type { InstanceDirectory } from './instance-directory';
 import { continuationOf, rehydratedItems } from './persistent-chat';
 import type { TaskContacts } from './task-contacts';
 import { isJsonObject, parseJsonObject, sendJson, type JsonObject, type RequestBody } from './json-http';
+import { attributesOf, invalidParameter, invalidRequest, requiredString } from './aws-request-checks';
 
 export const START_CHAT_PATH = '/contact/chat';
 /** StartTaskContact: a message left out of hours (TASK). */
@@ -124,32 +125,6 @@ export class ConnectApi {
 function asServiceError(error: unknown): AwsServiceError {
   if (error instanceof AwsServiceError) return error;
   return new AwsServiceError(500, 'InternalServiceException', 'The emulator could not handle this request.');
-}
-
-const invalidRequest = (message: string) => new AwsServiceError(400, 'InvalidRequestException', message);
-const invalidParameter = (message: string) => new AwsServiceError(400, 'InvalidParameterException', message);
-
-function requiredString(body: JsonObject, field: string, maxLength: number, label = field): string {
-  const value = body[field];
-  if (value === undefined || value === null) throw invalidRequest(`${label} is required.`);
-  if (typeof value !== 'string' || value.length < 1 || value.length > maxLength) {
-    throw invalidParameter(`${label} must be a string of 1 to ${maxLength} characters.`);
-  }
-  return value;
-}
-
-function attributesOf(value: unknown): Record<string, string> {
-  if (value === undefined || value === null) return {};
-  if (!isJsonObject(value)) throw invalidParameter('Attributes must be a map of strings.');
-  const attributes: Record<string, string> = {};
-  for (const [key, text] of Object.entries(value)) {
-    if (key.length < 1 || key.length > 32767) throw invalidParameter('Attribute names must have 1 to 32767 characters.');
-    if (typeof text !== 'string' || text.length > 32767) {
-      throw invalidParameter(`Attribute "${key}" must be a string of at most 32767 characters.`);
-    }
-    attributes[key] = text;
-  }
-  return attributes;
 }
 
 function initialMessageOf(value: unknown): { contentType: string; content: string } | undefined {

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { AwsServiceError } from './aws-error';
 import type { InstanceDirectory } from './instance-directory';
-import { isJsonObject, type JsonObject } from './json-http';
+import type { JsonObject } from './json-http';
+import { attributesOf, invalidParameter, requiredString } from './aws-request-checks';
 
 /** A task as `GET /emulator/tasks` shows it: what StartTaskContact was given. */
 export interface TaskSummary {
@@ -15,8 +15,6 @@ export interface TaskSummary {
   createdAt: string;
 }
 
-const invalidRequest = (message: string) => new AwsServiceError(400, 'InvalidRequestException', message);
-const invalidParameter = (message: string) => new AwsServiceError(400, 'InvalidParameterException', message);
 
 /**
  * StartTaskContact (`PUT /contact/task`), for messages left out of hours: validated as Amazon Connect does
@@ -35,9 +33,9 @@ export class TaskContacts {
 
   /** @throws AwsServiceError */
   start(body: JsonObject): { ContactId: string } {
-    const instanceId = required(body, 'InstanceId', 100);
-    const contactFlowId = required(body, 'ContactFlowId', 500);
-    const name = required(body, 'Name', 512);
+    const instanceId = requiredString(body, 'InstanceId', 100);
+    const contactFlowId = requiredString(body, 'ContactFlowId', 500);
+    const name = requiredString(body, 'Name', 512);
     const description = body.Description;
     if (description !== undefined && (typeof description !== 'string' || description.length > 4096)) {
       throw invalidParameter('Description must be a string of at most 4096 characters.');
@@ -70,24 +68,3 @@ export class TaskContacts {
   }
 }
 
-function required(body: JsonObject, field: string, maxLength: number): string {
-  const value = body[field];
-  if (value === undefined || value === null) throw invalidRequest(`${field} is required.`);
-  if (typeof value !== 'string' || value.length < 1 || value.length > maxLength) {
-    throw invalidParameter(`${field} must be a string of 1 to ${maxLength} characters.`);
-  }
-  return value;
-}
-
-function attributesOf(value: unknown): Record<string, string> {
-  if (value === undefined || value === null) return {};
-  if (!isJsonObject(value)) throw invalidParameter('Attributes must be a map of strings.');
-  const attributes: Record<string, string> = {};
-  for (const [key, text] of Object.entries(value)) {
-    if (key.length < 1 || key.length > 32767 || typeof text !== 'string' || text.length > 32767) {
-      throw invalidParameter(`Attribute "${key.slice(0, 64)}" must be a string of at most 32767 characters.`);
-    }
-    attributes[key] = text;
-  }
-  return attributes;
-}
