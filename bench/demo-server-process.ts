@@ -23,8 +23,16 @@ function exited(child: ChildProcess): Promise<void> {
  * bookkeeping it does never share an event loop with the server they measure. `build` is the root it
  * serves `dist/`, the demo site and the instances from; `root` is the project (for tsx and the sources).
  */
-export async function startDemoServerProcess({ root, build }: { root: string; build: string }): Promise<DemoServerProcess> {
-  const child = fork(CHILD, [build], {
+export function startDemoServerProcess({ root, build }: { root: string; build: string }): Promise<DemoServerProcess> {
+  return startServerProcess(CHILD, [build], root);
+}
+
+/**
+ * Any bench server module in its own Node process (through tsx): it sends `{ url }` over IPC when it listens
+ * and exits on the message `close` (see `demo-server.child.ts`, `ceiling-server.child.ts`).
+ */
+export async function startServerProcess(module: string, args: readonly string[], root: string): Promise<DemoServerProcess> {
+  const child = fork(module, [...args], {
     cwd: root,
     execArgv: ['--import', 'tsx'],
     // Node 20 is fine for this SDK today; its notice about 2027 would only clutter the bench output.
@@ -32,14 +40,14 @@ export async function startDemoServerProcess({ root, build }: { root: string; bu
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
   const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error('the demo server process did not start in time')), START_TIMEOUT_MS);
+    const timer = setTimeout(() => reject(new Error(`${module} did not start in time`)), START_TIMEOUT_MS);
     child.once('message', (message) => {
       clearTimeout(timer);
       resolve((message as { url: string }).url);
     });
     child.once('exit', (code) => {
       clearTimeout(timer);
-      reject(new Error(`the demo server process exited (code ${code}) before it was ready`));
+      reject(new Error(`${module} exited (code ${code}) before it was ready`));
     });
   });
   return {

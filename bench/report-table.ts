@@ -21,7 +21,7 @@ export function toResult(group: string, metric: Metric): MetricResult {
 }
 
 const grouped = new Intl.NumberFormat('en', { maximumFractionDigits: 0 });
-const DECIMALS: Record<Unit, number> = { B: 0, ms: 1, count: 0, 'events/s': 0, 'req/s': 0, KB: 0, MB: 2 };
+const DECIMALS: Record<Unit, number> = { B: 0, ms: 1, count: 0, 'events/s': 0, 'req/s': 0, KB: 0, MB: 2, ratio: 2 };
 
 export function formatValue(value: number | undefined, unit: Unit): string {
   if (value === undefined) return '';
@@ -31,7 +31,7 @@ export function formatValue(value: number | undefined, unit: Unit): string {
   return decimals === 0 ? grouped.format(value) : value.toFixed(decimals);
 }
 
-const COLUMNS = ['measurement', 'unit', 'n', 'median', 'min', 'max', 'p95', 'budget'] as const;
+const COLUMNS = ['measurement', 'unit', 'n', 'median', 'min', 'max', 'p95', 'budget', 'target (informational)'] as const;
 
 /** The table printed at the end of `npm run bench`: one section per measurement, then the notes. */
 export function renderTable(sections: ReadonlyArray<{ title: string; results: readonly MetricResult[]; error?: string }>): string {
@@ -53,6 +53,7 @@ export function renderTable(sections: ReadonlyArray<{ title: string; results: re
         formatValue(summary.max, unit),
         formatValue(summary.p95, unit),
         budget ? `${budget.label} ${result.withinBudget ? 'ok' : 'OVER'}` : '',
+        result.target ?? '',
       ]);
       if (result.note) notes.push(`- ${result.note}`);
     }
@@ -61,7 +62,7 @@ export function renderTable(sections: ReadonlyArray<{ title: string; results: re
     Math.max(column.length, ...rows.filter((row) => row.length > 1).map((row) => row[index]?.length ?? 0)),
   );
   const line = (cells: readonly string[]) =>
-    cells.map((cell, index) => (index === 0 || index === 1 || index === 7 ? cell.padEnd(widths[index]!) : cell.padStart(widths[index]!))).join('  ').trimEnd();
+    cells.map((cell, index) => (index === 0 || index === 1 || index >= 7 ? cell.padEnd(widths[index]!) : cell.padStart(widths[index]!))).join('  ').trimEnd();
   const out = [line(COLUMNS), widths.map((width) => '-'.repeat(width)).join('  ')];
   rows.forEach((row, index) => out.push(sectionRows.has(index) || row.length === 1 ? row[0]! : line(row)));
   return [...out, '', ...notes].join('\n');

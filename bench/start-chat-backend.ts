@@ -1,16 +1,22 @@
 import { Agent, request } from 'node:http';
 import { performance } from 'node:perf_hooks';
-import { startDemoServerProcess } from './demo-server-process';
-import type { Measurement } from './metric';
+import { fileURLToPath } from 'node:url';
+import { startDemoServerProcess, startServerProcess } from './demo-server-process';
+import type { Measurement, Metric } from './metric';
 import { percentile } from './statistics';
 
-const CLIENTS = 50;
-const RUN_MS = 10_000;
+/** Closed-loop clients: the existing 50, and issue 16's 200. */
+const CLIENT_COUNTS = [50, 200] as const;
+const RUN_MS = 5_000;
 const RUNS = 3;
 const WARMUP_MS = 1_000;
 /** A bound on requests per run whatever the machine's speed. */
 const MAX_REQUESTS_PER_RUN = 500_000;
 const REQUEST_TIMEOUT_MS = 10_000;
+/** Issue 16's goal at 200 clients, informational: ≥ half the ceiling's throughput, p99 ≤ 250 ms. */
+const TARGET_RATIO = 0.5;
+const TARGET_P99_MS = 250;
+const CEILING = fileURLToPath(new URL('./ceiling-server.child.ts', import.meta.url));
 
 interface LoadRun {
   requests: number;
@@ -44,10 +50,10 @@ function startChat(agent: Agent, target: URL, body: string): Promise<number> {
   });
 }
 
-/** `CLIENTS` closed-loop clients (each sends its next request when the last is answered) for `durationMs`. */
-async function load(url: string, durationMs: number): Promise<LoadRun> {
+/** `clients` closed-loop clients (each sends its next request when the last is answered) for `durationMs`. */
+async function load(url: string, clients: number, durationMs: number): Promise<LoadRun> {
   const target = new URL(url);
-  const agent = new Agent({ keepAlive: true, maxSockets: CLIENTS });
+  const agent = new Agent({ keepAlive: true, maxSockets: clients });
   const body = JSON.stringify({ instance: 'help_faq_bot' });
   const latenciesMs: number[] = [];
   let errors = 0;
@@ -63,45 +69,76 @@ async function load(url: string, durationMs: number): Promise<LoadRun> {
       if (status !== 200) errors++;
     }
   };
-  await Promise.all(Array.from({ length: CLIENTS }, client));
+  await Promise.all(Array.from({ length: clients }, client));
   const seconds = (performance.now() - started) / 1000;
   agent.destroy();
   return { requests: latenciesMs.length, errors, seconds, latenciesMs };
 }
 
+const p99 = (run: LoadRun) => percentile([...run.latenciesMs].sort((a, b) => a - b), 99);
+const p50 = (run: LoadRun) => percentile([...run.latenciesMs].sort((a, b) => a - b), 50);
+const throughput = (run: LoadRun) => run.requests / run.seconds;
+
 /**
  * The start-chat backend under load: `POST /api/chats` from an allowed origin, through the real AWS SDK to
- * the emulator's StartChatContact, all in the demo server (its own process) on loopback.
+ * the emulator's StartChatContact, all in the demo server (its own process) on loopback; next to it the
+ * ceiling, a bare `node:http` server in its own process doing the same JSON parse and a fixed answer.
+ * Runs alternate between the two, so both see the same machine load.
  */
 export const startChatBackend: Measurement = {
   id: 'backend',
-  title: `Backend: POST /api/chats, ${CLIENTS} concurrent clients, ${RUN_MS / 1000} s per run (loopback)`,
+  title: `Backend: POST /api/chats at ${CLIENT_COUNTS.join(' and ')} concurrent clients, ${RUN_MS / 1000} s per run, against a bare node:http ceiling (loopback)`,
   async run({ root, build, log }) {
     const demo = await startDemoServerProcess({ root, build });
-    try {
-      await load(demo.url, WARMUP_MS);
-      const runs: LoadRun[] = [];
-      for (let run = 0; run < RUNS; run++) {
-        log(`backend: run ${run + 1}/${RUNS} (${RUN_MS / 1000} s)`);
-        runs.push(await load(demo.url, RUN_MS));
-      }
-      const sorted = runs.map((run) => [...run.latenciesMs].sort((a, b) => a - b));
-      return [
-        { id: 'backend.requests_per_s', label: 'start-chat requests/s', unit: 'req/s', samples: runs.map((run) => run.requests / run.seconds) },
-        { id: 'backend.latency_p50_ms', label: 'latency p50', unit: 'ms', samples: sorted.map((latencies) => percentile(latencies, 50)) },
-        { id: 'backend.latency_p99_ms', label: 'latency p99', unit: 'ms', samples: sorted.map((latencies) => percentile(latencies, 99)) },
-        { id: 'backend.requests', label: 'requests per run', unit: 'count', samples: runs.map((run) => run.requests) },
-        {
-          id: 'backend.errors',
-          label: 'errors (non-200 or no answer)',
-          unit: 'count',
-          samples: runs.map((run) => run.errors),
-          budget: { max: 0, label: '0' },
-          note: `backend: each run is ${CLIENTS} closed-loop keep-alive clients; p50/p99 are per run, and the table summarises the ${RUNS} runs. Load generator and server are separate processes on the same machine.`,
-        },
-      ];
-    } finally {
+    const ceiling = await startServerProcess(CEILING, [], root).catch(async (error: unknown) => {
       await demo.close();
+      throw error;
+    });
+    try {
+      const metrics: Metric[] = [];
+      for (const clients of CLIENT_COUNTS) {
+        await load(demo.url, clients, WARMUP_MS);
+        await load(ceiling.url, clients, WARMUP_MS);
+        const ours: LoadRun[] = [];
+        const bare: LoadRun[] = [];
+        for (let run = 0; run < RUNS; run++) {
+          log(`backend: ${clients} clients, run ${run + 1}/${RUNS} (${RUN_MS / 1000} s ours, ${RUN_MS / 1000} s ceiling)`);
+          ours.push(await load(demo.url, clients, RUN_MS));
+          bare.push(await load(ceiling.url, clients, RUN_MS));
+        }
+        const goal = clients === 200;
+        const prefix = clients === 50 ? 'backend' : `backend.c${clients}`;
+        metrics.push(
+          { id: `${prefix}.requests_per_s`, label: `${clients} clients: start-chat requests/s`, unit: 'req/s', samples: ours.map(throughput) },
+          { id: `${prefix}.ceiling_requests_per_s`, label: `${clients} clients: ceiling requests/s`, unit: 'req/s', samples: bare.map(throughput) },
+          {
+            id: `${prefix}.ratio_to_ceiling`,
+            label: `${clients} clients: ours / ceiling, requests/s`,
+            unit: 'ratio',
+            samples: ours.map((run, index) => throughput(run) / throughput(bare[index]!)),
+            ...(goal ? { target: `≥ ${TARGET_RATIO}` } : {}),
+          },
+          { id: `${prefix}.latency_p50_ms`, label: `${clients} clients: latency p50`, unit: 'ms', samples: ours.map(p50) },
+          { id: `${prefix}.latency_p99_ms`, label: `${clients} clients: latency p99`, unit: 'ms', samples: ours.map(p99), ...(goal ? { target: `≤ ${TARGET_P99_MS} ms` } : {}) },
+          { id: `${prefix}.ceiling_latency_p99_ms`, label: `${clients} clients: ceiling latency p99`, unit: 'ms', samples: bare.map(p99) },
+          { id: `${prefix}.requests`, label: `${clients} clients: requests per run`, unit: 'count', samples: ours.map((run) => run.requests) },
+          {
+            id: `${prefix}.errors`,
+            label: `${clients} clients: errors (non-200 or no answer)`,
+            unit: 'count',
+            samples: ours.map((run) => run.errors),
+            budget: { max: 0, label: '0' },
+          },
+          { id: `${prefix}.ceiling_errors`, label: `${clients} clients: ceiling errors`, unit: 'count', samples: bare.map((run) => run.errors) },
+        );
+      }
+      metrics.at(-1)!.note =
+        `backend: each run is N closed-loop keep-alive clients; p50/p99 are per run, and the table summarises the ${RUNS} runs. ` +
+        'Ceiling: bench/ceiling-server.child.ts, a bare node:http handler that parses the JSON body and sends a fixed answer, in its own process. ' +
+        'Ratio = ours / ceiling per pair of adjacent runs. Load generator and servers are separate processes on the same machine. Targets are issue 16\'s, informational.';
+      return metrics;
+    } finally {
+      await Promise.all([demo.close(), ceiling.close()]);
     }
   },
 };
