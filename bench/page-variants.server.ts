@@ -1,5 +1,7 @@
 import { createServer, request, type IncomingMessage, type ServerResponse } from 'node:http';
+import { readFile } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
 
 /** The demo page's tag for the first script, as `examples/site/index.html` writes it. */
 const SCRIPT_TAG = /<script src="\/webchat\.js"[^>]*><\/script>\s*/;
@@ -7,6 +9,9 @@ const SCRIPT_TAG = /<script src="\/webchat\.js"[^>]*><\/script>\s*/;
 export const EXECUTION_MARK = 'bench:webchat-start';
 /** Set on its last line: the end of its synchronous top-level run. */
 export const EXECUTION_END_MARK = 'bench:webchat-end';
+/** The library the first script defers, as its package ships it: the anchor the page cost is compared with. */
+const CHATJS = 'node_modules/amazon-connect-chatjs/dist/amazon-connect-chat.js';
+const CHATJS_PATH = '/bench/amazon-connect-chat.js';
 
 export interface PageVariantsServer {
   url: string;
@@ -14,6 +19,8 @@ export interface PageVariantsServer {
   withScriptUrl: string;
   /** The same page without the chat script tag: the baseline. */
   withoutScriptUrl: string;
+  /** The same page with `amazon-connect-chatjs` alone in place of our tag (marked like ours): the anchor. */
+  chatjsUrl: string;
   close(): Promise<void>;
 }
 
@@ -21,15 +28,19 @@ export interface PageVariantsServer {
  * A tiny server on 127.0.0.1 in front of the demo server: `/` is the demo home page as the demo server
  * serves it, `/?webchat=off` the same page without the `webchat.js` tag. `webchat.js` gets a
  * `performance.mark()` before and after it, so the page knows when the script began and finished its
- * top-level run. Everything
+ * top-level run. `/?webchat=chatjs` is the page with chatjs's own bundle (from `node_modules`, under the same
+ * marks) where our tag was. Everything
  * else (styles, the stub, the other chunks, `/api/`) is passed through to the demo server untouched.
  */
-export async function startPageVariantsServer(demoUrl: string): Promise<PageVariantsServer> {
+export async function startPageVariantsServer(demoUrl: string, root: string): Promise<PageVariantsServer> {
   const page = await (await fetch(`${demoUrl}/`)).text();
   if (!SCRIPT_TAG.test(page)) throw new Error('the demo page has no <script src="/webchat.js"> tag to take out');
   const baseline = page.replace(SCRIPT_TAG, '');
   const original = await (await fetch(`${demoUrl}/webchat.js`)).text();
-  const script = `performance.mark(${JSON.stringify(EXECUTION_MARK)});\n${original}\n;performance.mark(${JSON.stringify(EXECUTION_END_MARK)});\n`;
+  const marked = (code: string) => `performance.mark(${JSON.stringify(EXECUTION_MARK)});\n${code}\n;performance.mark(${JSON.stringify(EXECUTION_END_MARK)});\n`;
+  const script = marked(original);
+  const chatjs = marked(await readFile(join(root, CHATJS), 'utf8'));
+  const withChatjs = page.replace(SCRIPT_TAG, `<script src="${CHATJS_PATH}" async></script>\n`);
   const demo = new URL(demoUrl);
   let ownOrigin = '';
 
@@ -56,8 +67,10 @@ export async function startPageVariantsServer(demoUrl: string): Promise<PageVari
   const server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://x');
     if (req.method === 'GET' && url.pathname === '/') {
-      return send(res, 'text/html; charset=utf-8', url.searchParams.get('webchat') === 'off' ? baseline : page);
+      const variant = url.searchParams.get('webchat');
+      return send(res, 'text/html; charset=utf-8', variant === 'off' ? baseline : variant === 'chatjs' ? withChatjs : page);
     }
+    if (req.method === 'GET' && url.pathname === CHATJS_PATH) return send(res, 'text/javascript; charset=utf-8', chatjs);
     if (req.method === 'GET' && url.pathname === '/webchat.js') return send(res, 'text/javascript; charset=utf-8', script);
     passThrough(req, res);
   });
@@ -67,6 +80,7 @@ export async function startPageVariantsServer(demoUrl: string): Promise<PageVari
     url: ownOrigin,
     withScriptUrl: `${ownOrigin}/`,
     withoutScriptUrl: `${ownOrigin}/?webchat=off`,
+    chatjsUrl: `${ownOrigin}/?webchat=chatjs`,
     close: () =>
       new Promise((resolve) => {
         server.closeAllConnections();
