@@ -4,11 +4,15 @@ import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import type { Budget, Measurement, Metric } from './metric';
 
 /** What each built file may weigh gzipped; only the two files a visitor's browser pays for have one. */
-const FILES: ReadonlyArray<{ key: string; file: string; gzipBudget?: Budget }> = [
-  { key: 'webchat', file: 'webchat.js', gzipBudget: { max: 20 * 1024, label: '≤ 20 KB' } },
+const FILES: ReadonlyArray<{ key: string; file: string; gzipBudget?: Budget; gzipTarget?: string }> = [
+  // Issue 16's goal for the first script, informational until it is met (then it becomes the budget).
+  { key: 'webchat', file: 'webchat.js', gzipBudget: { max: 20 * 1024, label: '≤ 20 KB' }, gzipTarget: '≤ 16 KB' },
   { key: 'config', file: 'webchat-config.js' },
   { key: 'conversation', file: 'webchat-conversation.js', gzipBudget: { max: 100 * 1024, label: '≤ 100 KB' } },
 ];
+
+/** The library the first script defers, as its package ships it: the anchor for the first script's bytes. */
+const CHATJS = 'node_modules/amazon-connect-chatjs/dist/amazon-connect-chat.js';
 
 /** zlib's default level, what `gzip` and Vite's build report use. */
 const GZIP_LEVEL = 6;
@@ -19,9 +23,9 @@ const BROTLI_QUALITY = 11;
 export const bundleBytes: Measurement = {
   id: 'bytes',
   title: 'Bytes (dist/)',
-  async run({ build }) {
+  async run({ root, build }) {
     const metrics: Metric[] = [];
-    for (const { key, file, gzipBudget } of FILES) {
+    for (const { key, file, gzipBudget, gzipTarget } of FILES) {
       const body = await readFile(join(build, 'dist', file));
       const gzip = gzipSync(body, { level: GZIP_LEVEL }).length;
       const brotli = brotliCompressSync(body, {
@@ -35,11 +39,19 @@ export const bundleBytes: Measurement = {
           unit: 'B',
           samples: [gzip],
           ...(gzipBudget ? { budget: gzipBudget } : {}),
+          ...(gzipTarget ? { target: gzipTarget } : {}),
           ...(key === 'webchat' ? { note: `gzip level ${GZIP_LEVEL} (zlib default); brotli quality ${BROTLI_QUALITY}. KB = 1,024 bytes.` } : {}),
         },
         { id: `bytes.${key}.brotli`, label: `${file} brotli`, unit: 'B', samples: [brotli] },
       );
     }
+    const chatjs = await readFile(join(root, CHATJS));
+    const chatjsGzip = gzipSync(chatjs, { level: GZIP_LEVEL }).length;
+    const webchatGzip = metrics.find((metric) => metric.id === 'bytes.webchat.gzip')!.samples[0]!;
+    metrics.push(
+      { id: 'bytes.chatjs.gzip', label: 'amazon-connect-chat.js alone gzip (the anchor)', unit: 'B', samples: [chatjsGzip] },
+      { id: 'bytes.ratio.webchat_to_chatjs_gzip', label: 'webchat.js / chatjs alone, gzip', unit: 'ratio', samples: [webchatGzip / chatjsGzip] },
+    );
     return metrics;
   },
 };
