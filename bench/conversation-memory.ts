@@ -3,6 +3,7 @@ import { ChatPage } from '../test/e2e/models/chat-page';
 import { startChatWithAgent } from '../test/e2e/models/agent-chat';
 import { EmulatorControl } from '../test/e2e/models/emulator-control';
 import { startDemoServerProcess } from './demo-server-process';
+import { LONG_TASK_OBSERVER, longTasksSince } from './long-tasks';
 import type { Measurement, Metric } from './metric';
 
 const MESSAGES = 2_000;
@@ -39,15 +40,6 @@ async function readHeap(cdp: CDPSession): Promise<HeapReading> {
   const { nodes, jsEventListeners } = await cdp.send('Memory.getDOMCounters');
   return { heapBytes: usedSize, domNodes: nodes, listeners: jsEventListeners };
 }
-
-/** Before any page script: collects every main-thread task over 50 ms. Plain JS: tsx would wrap named functions. */
-const LONG_TASK_OBSERVER = `(() => {
-  const tasks = [];
-  Object.defineProperty(window, '__benchLongTasks', { value: tasks });
-  new PerformanceObserver((list) => {
-    for (const entry of list.getEntries()) tasks.push({ startTime: entry.startTime, duration: entry.duration });
-  }).observe({ type: 'longtask', buffered: true });
-})()`;
 
 /** An in-page expression: how many panel messages start with `prefix`. A string, as it runs in the page. */
 const shownCount = (prefix: string) => `[...(document.querySelector('[data-connect-webchat="panel"]')?.shadowRoot
@@ -95,10 +87,7 @@ async function chatAndUnmount(browser: Browser, url: string, control: EmulatorCo
       throw new Error(`${await page.evaluate(shownCount(prefix))} of ${messages} messages shown: ${String(error)}`);
     });
     const showAllMs = Date.now() - started;
-    const tasks = await page.evaluate(
-      (from) => (window as unknown as { __benchLongTasks: Array<{ startTime: number; duration: number }> }).__benchLongTasks.filter((task) => task.startTime >= from),
-      sendingFrom,
-    );
+    const tasks = await longTasksSince(page, sendingFrom);
     const afterChat = await readHeap(cdp);
 
     const destroyError = await page.evaluate(() => {

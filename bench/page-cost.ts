@@ -3,6 +3,7 @@ import type { SaEvent } from '../machines/chat.types';
 import { ChatPage } from '../test/e2e/models/chat-page';
 import { EmulatorControl } from '../test/e2e/models/emulator-control';
 import { startDemoServerProcess } from './demo-server-process';
+import { LONG_TASK_OBSERVER, longTasksSince } from './long-tasks';
 import type { Measurement, Metric } from './metric';
 import { EXECUTION_END_MARK, EXECUTION_MARK, startPageVariantsServer } from './page-variants.server';
 
@@ -14,20 +15,6 @@ const SETTLE_MS = 300;
 const VISIBLE_TIMEOUT_MS = 15_000;
 /** The informational second pass: roughly a mid-range phone. */
 const SLOW_CPU_RATE = 4;
-
-/**
- * Registered before any page script (Playwright init script): collects every main-thread task > 50 ms.
- * Plain JS in a string: tsx would wrap named functions in a `__name` helper the page does not have.
- */
-const LONG_TASK_OBSERVER = `(() => {
-  const tasks = [];
-  Object.defineProperty(window, '__benchLongTasks', { value: tasks });
-  try {
-    new PerformanceObserver((list) => {
-      for (const entry of list.getEntries()) tasks.push({ startTime: entry.startTime, duration: entry.duration });
-    }).observe({ type: 'longtask', buffered: true });
-  } catch (error) {}
-})()`;
 
 /** Resolves at CHAT_VISIBLE, through `saEvents.subscribe` (the demo page has the pre-load stub). */
 const WAIT_FOR_VISIBLE = `new Promise((resolve, reject) => {
@@ -150,10 +137,7 @@ async function clickLauncher(browser: Browser, url: string, control: EmulatorCon
     const contactId = await chat.contactId();
     await page.waitForFunction(() => !!document.querySelector('[data-connect-webchat="panel"]')?.shadowRoot?.querySelector('.list'), undefined, { timeout: VISIBLE_TIMEOUT_MS });
     await page.waitForTimeout(SETTLE_MS);
-    const tasks = await page.evaluate(
-      (from) => (window as unknown as { __benchLongTasks: PageFacts['longTasks'] }).__benchLongTasks.filter((task) => task.startTime >= from),
-      before,
-    );
+    const tasks = await longTasksSince(page, before);
     await control.end(contactId).catch(() => {});
     return { longTasks: tasks.length, longestTaskMs: Math.max(0, ...tasks.map((task) => task.duration)) };
   } finally {

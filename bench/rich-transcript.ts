@@ -3,6 +3,7 @@ import { ChatPage } from '../test/e2e/models/chat-page';
 import { startChatWithAgent } from '../test/e2e/models/agent-chat';
 import { EmulatorControl } from '../test/e2e/models/emulator-control';
 import { startDemoServerProcess } from './demo-server-process';
+import { LONG_TASK_OBSERVER, longTasksSince } from './long-tasks';
 import type { Measurement } from './metric';
 
 const RUNS = 3;
@@ -10,15 +11,6 @@ const MESSAGES = 200;
 /** Every fourth message is a card: 50 of 200. */
 const CARD_EVERY = 4;
 const SHOWN_TIMEOUT_MS = 120_000;
-
-/** Before any page script: collects every main-thread task over 50 ms. Plain JS: tsx would wrap named functions. */
-const LONG_TASK_OBSERVER = `(() => {
-  const tasks = [];
-  Object.defineProperty(window, '__benchLongTasks', { value: tasks });
-  new PerformanceObserver((list) => {
-    for (const entry of list.getEntries()) tasks.push({ startTime: entry.startTime, duration: entry.duration });
-  }).observe({ type: 'longtask', buffered: true });
-})()`;
 
 /** A ListPicker as a Lex bot would send it: a title, a subtitle and four choices. */
 function listPicker(index: number): object {
@@ -53,7 +45,7 @@ async function oneRun(browser: Browser, url: string, control: EmulatorControl): 
       { timeout: SHOWN_TIMEOUT_MS, polling: 100 },
     );
     const shownMs = Date.now() - started;
-    const tasks = await page.evaluate((from) => (window as unknown as { __benchLongTasks: Array<{ startTime: number; duration: number }> }).__benchLongTasks.filter((task) => task.startTime >= from), before);
+    const tasks = await longTasksSince(page, before);
     await control.end(contactId).catch(() => {});
     return { longTasks: tasks.length, longestMs: Math.max(0, ...tasks.map((task) => task.duration)), shownMs };
   } finally {
