@@ -59,6 +59,10 @@ describe('out of hours', () => {
     await page.noticeText();
     await page.openLeaveMessage();
     expect(await page.axe()).toEqual([]);
+    // Escape closes it as Cancel does, back to the button that opened it; what was typed stays.
+    await page.fillMessage({ name: 'Dana Demo' });
+    expect(await page.escapeForm()).toEqual({ formShown: false, openerFocused: true });
+    await page.openLeaveMessage();
 
     await page.fillMessage({ name: 'Dana Demo', message: 'Please call me about order 1234.' });
     await page.sendMessage();

@@ -76,6 +76,12 @@ export function mountLeaveMessageForm(options: LeaveMessageFormOptions): void {
   };
   opener.addEventListener('click', () => openForm(form.hidden !== false));
   cancel.addEventListener('click', () => openForm(false));
+  // Escape closes the form as Cancel does (what was typed stays for the next opening).
+  form.addEventListener('keydown', (event) => {
+    if (event.key !== 'Escape' || event.isComposing) return;
+    event.stopPropagation();
+    openForm(false);
+  });
   form.addEventListener('submit', (event) => {
     event.preventDefault();
     void sendForm();

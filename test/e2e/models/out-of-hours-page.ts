@@ -95,6 +95,15 @@ export class OutOfHoursPage extends SitePage {
     await this.leaveMessageForm().waitFor();
   }
 
+  /** Escape, from wherever the focus is in the form; then whether the form is gone and "Leave a message" has the focus. */
+  async escapeForm(): Promise<{ formShown: boolean; openerFocused: boolean }> {
+    await this.page.keyboard.press('Escape');
+    return {
+      formShown: await this.leaveMessageForm().isVisible(),
+      openerFocused: await this.leaveMessageButton().evaluate((button) => button.getRootNode() instanceof ShadowRoot && (button.getRootNode() as ShadowRoot).activeElement === button),
+    };
+  }
+
   leaveMessageForm() {
     return this.noticeHost().getByRole('form', { name: 'Leave a message' });
   }
