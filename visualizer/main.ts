@@ -5,11 +5,11 @@
  */
 import './chart.css';
 import './visualizer.css';
-import type { StatelyInspectionEvent } from '@statelyai/inspect';
 import ELK from 'elkjs/lib/elk.bundled.js';
 import { createMachine, type AnyStateMachine } from 'xstate';
 import { chartSvg, download, machineJson } from './export-files';
 import { createInspectionStore, type InspectionChange } from './inspection-store';
+import { createLiveFeed } from './live-feed';
 import { receiveFromOpener } from './opener-receiver';
 import { SAMPLE_EVENT_TYPES } from './sample-events';
 import { eventLabel } from './statechart-graph';
@@ -189,18 +189,7 @@ function switchToLive(): void {
   dom.restart().hidden = true;
 }
 
-/** A page's chat actor registering: what turns the page from standalone to live. */
-function isLiveMachine(message: StatelyInspectionEvent): boolean {
-  return message.type === '@xstate.actor' && !message.parentId && typeof message.definition === 'string';
-}
-
-receiveFromOpener(window, (message) => {
-  if (mode === 'standalone') {
-    if (!isLiveMachine(message)) return;
-    switchToLive();
-  }
-  store.apply(message);
-});
+receiveFromOpener(window, createLiveFeed({ standalone: () => mode === 'standalone', goLive: switchToLive, apply: (message) => store.apply(message) }));
 
 function fitZoom(): number {
   if (!view) return 1;

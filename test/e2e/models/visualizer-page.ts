@@ -111,13 +111,23 @@ export class VisualizerPage {
   async waitForTimelineCount(count: number, timeout = 10_000): Promise<void> {
     // The count label and the virtual list's rows are drawn separately: wait for both, or a read of the
     // rows can land in between (seen once under a full test run).
-    await this.page.waitForFunction(
-      (wanted) =>
-        document.getElementById('timeline-count')?.textContent === `(${wanted})` &&
-        document.querySelector(`#timeline .timeline-row:not([hidden])[aria-posinset="${wanted}"]`) !== null,
-      count,
-      { timeout },
-    );
+    await this.page
+      .waitForFunction(
+        (wanted) =>
+          document.getElementById('timeline-count')?.textContent === `(${wanted})` &&
+          document.querySelector(`#timeline .timeline-row:not([hidden])[aria-posinset="${wanted}"]`) !== null,
+        count,
+        { timeout },
+      )
+      .catch(async (error: unknown) => {
+        // What the timeline showed instead, so a failure says more than "timeout".
+        const shown = await this.page.evaluate(() => ({
+          count: document.getElementById('timeline-count')?.textContent,
+          rows: [...document.querySelectorAll('#timeline .timeline-row:not([hidden])')].map((row) => `${row.getAttribute('aria-posinset')}:${row.getAttribute('data-type')}`),
+          visibility: document.visibilityState,
+        }));
+        throw new Error(`the timeline did not show ${count} entries: ${JSON.stringify(shown)} (${String(error)})`);
+      });
   }
 
   /** The timeline rows currently in the DOM (a virtual list: only those in view), in order. */
