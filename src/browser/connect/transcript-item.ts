@@ -13,9 +13,6 @@ export const CONTENT_TYPES = {
   interactive: 'application/vnd.amazonaws.connect.message.interactive',
 } as const;
 
-/** The message content types the panel shows as text. */
-export const TEXT_CONTENT_TYPES: ReadonlySet<string> = new Set([CONTENT_TYPES.plain, CONTENT_TYPES.markdown]);
-
 export type ParticipantRole = 'AGENT' | 'CUSTOMER' | 'SYSTEM' | 'CUSTOM_BOT' | 'SUPERVISOR';
 
 /** One file on an ATTACHMENT item. */

@@ -2,7 +2,7 @@ import type { ChatEvent } from '../../../machines/chat.types';
 import type { ResolvedConfig } from '../config/instance-config';
 import type { Conversation, ConversationModule } from './conversation.types';
 import { mountLauncher, type LauncherView } from '../ui/launcher';
-import { viewOf, type ChatSnapshot } from './chat-view';
+import { viewOf, type ChatSnapshot, type ChatView } from './chat-view';
 import { createHostElement } from '../ui/host-element';
 
 export interface ChatScreenOptions {
@@ -34,13 +34,13 @@ export function createChatScreen(options: ChatScreenOptions) {
   let preChatLoading = false;
   /** What the launcher shows, with the count of messages the customer has not seen (the conversation's). */
   let launcherView: LauncherView | undefined;
-  /** The last snapshot drawn; what is shown is derived from it (`viewOf`). */
+  /** The last snapshot drawn, and what is shown, derived from it once (`viewOf`). */
   let latest: ChatSnapshot | undefined;
-  const view = () => (latest ? viewOf(latest) : undefined);
+  let shown: ChatView | undefined;
 
   const launcher = mountLauncher(launcherHost.root, {
     text: config.text,
-    onActivate: () => send({ type: view()?.launcher.press ?? 'OPEN', at: now() }),
+    onActivate: () => send({ type: shown?.launcher.press ?? 'OPEN', at: now() }),
     // Prefetch on intent only: never on page load, where most visitors never chat.
     onIntent: () => void options.loadConversation().catch(() => {}),
     ...nonce,
@@ -70,7 +70,7 @@ export function createChatScreen(options: ChatScreenOptions) {
     } finally {
       preChatLoading = false;
     }
-    if (!view()?.preChat || preChatForm) return;
+    if (!shown?.preChat || preChatForm) return;
     preChatForm = module.mountPreChatForm(panelRoot(), {
       fields,
       text: config.text,
@@ -84,9 +84,10 @@ export function createChatScreen(options: ChatScreenOptions) {
 
   /** Draws what the snapshot says is shown. */
   function render(snapshot: ChatSnapshot): void {
-    const previous = view();
+    const previous = shown;
     const next = viewOf(snapshot);
     latest = snapshot;
+    shown = next;
     const { launcher: state } = next;
     // The launcher's state as it is (what it does not know, such as `press`, it ignores; every field is set, `error`
     // too), with its label's words, over the previous view: the unread count stays until the conversation changes it.
@@ -131,7 +132,7 @@ export function createChatScreen(options: ChatScreenOptions) {
       panelHost?.element.remove();
       // The page may keep this runtime (window.saWebchat): nothing of the chat stays reachable through it.
       panelHost = undefined;
-      latest = undefined;
+      latest = shown = undefined;
     },
   };
 }

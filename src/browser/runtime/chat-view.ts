@@ -29,7 +29,8 @@ export interface ChatView {
 
 const HIDDEN_LAUNCHER: LauncherState = { visible: false, busy: false, waiting: false, label: 'startChat', press: 'OPEN', error: undefined };
 
-function panelMinimised(snapshot: ChatSnapshot): boolean {
+/** The panel (of a running or an ended contact) is tucked away under the launcher. */
+export function panelMinimised(snapshot: ChatSnapshot): boolean {
   return snapshot.matches({ contact: { panel: 'minimised' } }) || snapshot.matches({ ended: 'minimised' });
 }
 

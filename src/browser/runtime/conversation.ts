@@ -10,8 +10,8 @@ import { PANEL_HOST_CSS } from '../ui/panel-host.styles';
 import { MAX_MESSAGE_LENGTH, openChatSession, type ChatSession, type SessionHandlers, type SessionOptions } from '../connect/chat-session';
 import { attachmentPolicy, type AttachmentPolicy } from '../connect/attachment-check';
 import type { Conversation, ConversationOptions, ConversationState } from './conversation.types';
-import type { ChatSnapshot } from '../../../machines/chat.machine';
 import { panelState } from '../ui/panel-state';
+import { panelMinimised } from './chat-view';
 import { connectionEvents, createItemTranslator } from '../connect/session-events';
 import { createTranscriptCursor } from '../connect/transcript-cursor';
 import { createTypingIndicator } from '../connect/typing-indicator';
@@ -60,8 +60,6 @@ function panelViewOf(state: ConversationState, { config, policy, agentTyping, me
   };
 }
 
-/** The panel is open (not tucked away under the launcher), as the machine says. */
-const panelOpen = (snapshot: ChatSnapshot) => !(snapshot.matches({ contact: { panel: 'minimised' } }) || snapshot.matches({ ended: 'minimised' }));
 
 /** Unread signals and what the customer can see, with the instance's unread options. */
 function watchAttention(win: Window, options: ConversationOptions, on: { sendReceipt: CustomerAttentionOptions['sendReceipt']; onChange(): void }) {
@@ -186,7 +184,7 @@ export function openConversation(options: ConversationOptions): Conversation {
   return {
     update(snapshot) {
       state = panelState(snapshot) ?? state;
-      attention.panelShown(panelOpen(snapshot));
+      attention.panelShown(!panelMinimised(snapshot));
       render();
     },
     retry() {

@@ -1,3 +1,5 @@
+import type { TaskSummary } from '../../../src/server/emulator/task-contacts';
+
 /** The emulator's control API, as the agent console and tests use it (see README "Control API"). */
 export interface EmulatorContact {
   contactId: string;
@@ -20,14 +22,7 @@ export interface EmulatorContact {
 }
 
 /** A task StartTaskContact filed (a message left out of hours), as `GET /emulator/tasks` shows it. */
-export interface EmulatorTask {
-  contactId: string;
-  instance: string;
-  contactFlowId: string;
-  name: string;
-  description: string | null;
-  attributes: Record<string, string>;
-}
+export type EmulatorTask = TaskSummary;
 
 /** Which agent an agent step is about; neither field: the agent who joined last. */
 export interface AgentRef {
