@@ -5,8 +5,8 @@ import type { Budget, Measurement, Metric } from './metric';
 
 /** What each built file may weigh gzipped; only the two files a visitor's browser pays for have one. */
 const FILES: ReadonlyArray<{ key: string; file: string; gzipBudget?: Budget; gzipTarget?: string }> = [
-  // Issue 16's goal for the first script, informational until it is met (then it becomes the budget).
-  { key: 'webchat', file: 'webchat.js', gzipBudget: { max: 20 * 1024, label: '≤ 20 KB' }, gzipTarget: '≤ 16 KB' },
+  // Issue 16: the first script, on every page view, carries the saEvents log and two requests, no more.
+  { key: 'webchat', file: 'webchat.js', gzipBudget: { max: 16 * 1024, label: '≤ 16 KB' } },
   { key: 'config', file: 'webchat-config.js' },
   { key: 'conversation', file: 'webchat-conversation.js', gzipBudget: { max: 100 * 1024, label: '≤ 100 KB' } },
 ];

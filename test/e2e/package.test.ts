@@ -12,7 +12,8 @@ const TSC = join(ROOT, 'node_modules', '.bin', 'tsc');
 
 /** Strings that only appear in the code of each part, to find which output file holds what. */
 const MARKERS = {
-  runtime: "CHAT_LOADED",
+  // The statechart's (the consumer's own code names CHAT_LOADED and CONTACT_STARTED).
+  runtime: 'TRANSFER_TO_QUEUE',
   chatjs: 'ChatJSVersion',
   lit: 'litHtmlVersions',
 };
@@ -136,7 +137,9 @@ describe('the npm package, packed and installed into a consumer project', () => 
       expect(text).toContain('## amazon-connect-chatjs - ');
       expect(text).toContain('(Apache-2.0)');
     }
-    expect(await readFile(join(installed, 'dist/webchat.licenses.md'), 'utf8')).toMatch(/## xstate - .* \(MIT\)/);
+    // The first script bundles no library; the statechart's (xstate) comes with the config chunk.
+    expect(await readFile(join(installed, 'dist/webchat.licenses.md'), 'utf8')).not.toMatch(/^## /m);
+    expect(await readFile(join(installed, 'dist/webchat-config.licenses.md'), 'utf8')).toMatch(/## xstate - .* \(MIT\)/);
   });
 
   it('resolves the package entry, the script tag file and its chunks through the exports map', async () => {
@@ -159,17 +162,20 @@ describe('the npm package, packed and installed into a consumer project', () => 
     expect(failure).toMatch(/wrong\.ts\(6,\d+\): error TS2339: Property 'contactId' does not exist/);
   });
 
-  it('bundles with vite: chatjs and the panel split into a chunk loaded on demand', async () => {
+  it('bundles with vite: the statechart split into the chunk loaded with the configuration, chatjs and the panel into one loaded on demand', async () => {
     const outDir = join(workDir, 'bundle');
     await build({ root: consumer, configFile: false, logLevel: 'silent', build: { outDir, target: 'es2022' } });
     const scripts = (await filesUnder(outDir)).filter((file) => file.endsWith('.js'));
     const texts = await Promise.all(scripts.map(async (file) => ({ file, text: await readFile(file, 'utf8') })));
     const holding = (marker: string) => texts.filter(({ text }) => text.includes(marker)).map(({ file }) => file);
     const entry = join(outDir, 'assets', (await readFile(join(outDir, 'index.html'), 'utf8')).match(/assets\/([^"]+\.js)/)![1]!);
-    expect(holding(MARKERS.runtime)).toEqual([entry]);
+    expect(holding(MARKERS.runtime)).toHaveLength(1);
+    expect(holding(MARKERS.runtime)).not.toContain(entry);
+    expect(holding('xstate.init')).toEqual(holding(MARKERS.runtime));
     expect(holding(MARKERS.chatjs)).toHaveLength(1);
     expect(holding(MARKERS.chatjs)).not.toContain(entry);
     expect(holding(MARKERS.lit)).toEqual(holding(MARKERS.chatjs));
+    expect(holding(MARKERS.chatjs)).not.toEqual(holding(MARKERS.runtime));
     expect(scripts.length).toBeGreaterThanOrEqual(3); // entry, conversation chunk, config chunk
   });
 

@@ -11,27 +11,27 @@ import type {
   SessionInput,
   StartRequest,
 } from '../../../machines/chat.types';
-import type { ConfigModule } from '../entries/config-chunk';
-import type { ResolvedConfig } from '../config/instance-config';
+import { parsePublicConfig, type ResolvedConfig } from '../config/instance-config';
 import { InvalidConfigError, isInvalidConfigError } from '../config/invalid-config-error';
 import type { Conversation, ConversationModule } from './conversation.types';
-import type { IdentitySource, StartChatError } from '../connect/start-chat-client';
+import { requestNewContact, StartChatError, type IdentitySource } from '../connect/start-chat-client';
 import type { ChatScreen } from './chat-screen';
-import { loadConfig, type ConfigSource, type LoadedConfig } from './config-loader';
 import { leadContact } from './contact-lock';
 
 export interface ChatActorsOptions {
   window: Window;
   now(): number;
   fetch: typeof fetch;
-  source: ConfigSource;
+  /** The instance's configuration as fetched (or given inline), to validate: see `fetchConfig`. */
+  rawConfig: Promise<unknown>;
+  /** What relative service URLs resolve against. @default location.href */
+  baseUrl?: string | undefined;
   /** The contact this tab (or the tab it was duplicated from) was in, if any. */
   loadSaved(): SavedContact | undefined;
   /** The configuration is valid: set up what depends on it, before the machine hears of it. */
-  onConfigured(loaded: LoadedConfig): void;
-  /** Set once configured: the configuration, and the config chunk's modules. */
+  onConfigured(config: ResolvedConfig): void;
+  /** Set once configured. */
   config(): ResolvedConfig;
-  configModule(): ConfigModule;
   screen(): ChatScreen;
   loadConversation(): Promise<ConversationModule>;
   /** The visitor's intents from the panel, which outlive the session (an ended chat's "Start new chat"). */
@@ -49,10 +49,10 @@ export interface ChatActorsOptions {
 export function chatActors(options: ChatActorsOptions) {
   const { window: win, now, report } = options;
 
-  const loadConfigActor = fromPromise<ConfigLoaded, ChatInput>(async ({ signal }) => {
-    let loaded: LoadedConfig;
+  const loadConfigActor = fromPromise<ConfigLoaded, ChatInput>(async ({ input, signal }) => {
+    let config: ResolvedConfig;
     try {
-      loaded = await loadConfig(options.source, win, options.fetch);
+      config = parsePublicConfig(await options.rawConfig, input.instanceName, win.document.documentElement.lang);
     } catch (error) {
       const failure = isInvalidConfigError(error) ? error : new InvalidConfigError('config.invalid', String(error));
       report(`${failure.message} (${failure.code})`);
@@ -60,8 +60,8 @@ export function chatActors(options: ChatActorsOptions) {
     }
     // Destroyed meanwhile: nothing is set up for a runtime that is gone.
     if (signal.aborted) throw { code: 'runtime.destroyed', message: 'destroyed', at: now() } satisfies ChatFailure;
-    options.onConfigured(loaded);
-    return { at: now(), preChat: Boolean(loaded.config.preChat?.fields.length), saved: options.loadSaved() ?? null };
+    options.onConfigured(config);
+    return { at: now(), preChat: Boolean(config.preChat?.fields.length), saved: options.loadSaved() ?? null };
   });
 
   /** What the customer is told when a start fails; with a `Retry-After`, how long the button waits. */
@@ -80,10 +80,9 @@ export function chatActors(options: ChatActorsOptions) {
 
   const startChatActor = fromPromise<ContactCreated, StartRequest>(async ({ input, signal }) => {
     const config = options.config();
-    const { requestNewContact, StartChatError } = options.configModule();
     try {
       const contact = await requestNewContact({
-        url: new URL(config.startChatUrl ?? '/api/chats', options.source.baseUrl ?? win.location.href).href,
+        url: new URL(config.startChatUrl ?? '/api/chats', options.baseUrl ?? win.location.href).href,
         instance: config.name,
         ...input,
         identity: options.identity,

@@ -1,5 +1,3 @@
-import type { ConfigModule } from '../entries/config-chunk';
-import type { ResolvedConfig } from '../config/instance-config';
 import type { PublicInstanceConfig } from '../config/instance-config.types';
 import { InvalidConfigError } from '../config/invalid-config-error';
 
@@ -9,25 +7,13 @@ export interface ConfigSource {
   config?: PublicInstanceConfig | undefined;
   configUrl?: string | undefined;
   baseUrl?: string | undefined;
-  loadConfigModule(): Promise<ConfigModule>;
 }
 
-export interface LoadedConfig {
-  config: ResolvedConfig;
-  /** The validator, display rules and analytics bridges. */
-  module: ConfigModule;
-}
-
-/** Fetches the configuration and the config chunk in parallel, then validates; rejects with an InvalidConfigError. */
-export async function loadConfig(source: ConfigSource, win: Window, fetchImpl: typeof fetch): Promise<LoadedConfig> {
-  const loading = source.loadConfigModule().catch((error: unknown) => {
-    throw new InvalidConfigError('config.chunk_unavailable', `Could not load webchat-config.js (${String(error)}).`);
-  });
-  const [raw, module] = await Promise.all([rawConfig(source, win, fetchImpl), loading]);
-  return { config: module.parsePublicConfig(raw, source.instance, win.document.documentElement.lang), module };
-}
-
-async function rawConfig(source: ConfigSource, win: Window, fetchImpl: typeof fetch): Promise<unknown> {
+/**
+ * The instance's configuration as the page gives it or the server answers, not yet validated (the validator
+ * is in the config chunk, which loads meanwhile). Rejects with an InvalidConfigError.
+ */
+export async function fetchConfig(source: ConfigSource, win: Window, fetchImpl: typeof fetch): Promise<unknown> {
   if (source.config !== undefined) return source.config;
   const base = source.baseUrl ?? win.location.href;
   const url = source.configUrl

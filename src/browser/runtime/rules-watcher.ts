@@ -1,4 +1,4 @@
-import type { nextChange, nextOpening, rulesAllow } from '../rules/display-rules';
+import { nextChange, nextOpening, rulesAllow } from '../rules/display-rules';
 import type { DisplayRules } from '../rules/rules.types';
 
 /** setTimeout holds at most a signed 32-bit delay; longer waits are re-armed. */
@@ -6,8 +6,6 @@ const MAX_TIMER_MS = 2_147_483_647;
 
 export interface RulesWatcherOptions {
   rules: DisplayRules | undefined;
-  /** The rule evaluators, from the config chunk. */
-  evaluate: { rulesAllow: typeof rulesAllow; nextChange: typeof nextChange; nextOpening: typeof nextOpening };
   window: Window;
   now: () => number;
   /**
@@ -23,7 +21,7 @@ export interface RulesWatcherOptions {
  * closes: one timer, never polling. Returns `{ check, stop }`; `check()` lets single-page apps report a
  * route change themselves.
  */
-export function watchDisplayRules({ rules, evaluate: { rulesAllow, nextChange, nextOpening }, window: win, now, onChange }: RulesWatcherOptions) {
+export function watchDisplayRules({ rules, window: win, now, onChange }: RulesWatcherOptions) {
   let timer: ReturnType<typeof setTimeout> | undefined;
 
   function arm(): void {
