@@ -96,7 +96,7 @@ export default defineConfig(({ mode }) => mode === 'visualizer' ? visualizerConf
     minify: 'terser',
     terserOptions: { module: true, compress: { passes: 2 } },
     // terser takes a few seconds over chatjs on every build, which is expected: no warning about it each time.
-    rolldownOptions: { checks: { bundlerTimings: false }, output: { minify: true } },
+    rolldownOptions: { checks: { bundlerTimings: false }, output: { minify: true, charset: 'ascii' } },
     // The licences of what each file bundles (chatjs: Apache-2.0; lit, xstate: BSD-3-Clause, MIT), beside it.
     license: { fileName: `${scriptName(mode)}.licenses.md` },
     lib: LIBRARIES[mode] ?? LIBRARIES.production!,

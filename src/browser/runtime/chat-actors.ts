@@ -1,5 +1,5 @@
 import { fromCallback, fromPromise } from 'xstate';
-import { chatMachine } from '../../../machines/chat.machine';
+import { createChatMachine } from '../../../machines/chat.machine';
 import type {
   ChatEvent,
   ChatFailure,
@@ -167,15 +167,13 @@ export function chatActors(options: ChatActorsOptions) {
 
 /** The chat machine with this page's actors, and its refusals reported where a site developer looks. */
 export function chatLogic(options: ChatActorsOptions) {
-  return chatMachine.provide({
+  return createChatMachine({
     actors: chatActors(options),
-    actions: {
-      refuseStart: ({ context }) =>
-        options.report(
-          context.rulesAllow
-            ? 'not starting yet: the chat service asked us to wait'
-            : 'not starting a chat: the display rules do not offer one here',
-        ),
-    },
+    refuseStart: (context) =>
+      options.report(
+        context.rulesAllow
+          ? 'not starting yet: the chat service asked us to wait'
+          : 'not starting a chat: the display rules do not offer one here',
+      ),
   });
 }
