@@ -191,18 +191,11 @@ export const pageCost: Measurement = {
         const oursRetained = pass.added('ours', retainedKb);
         const chatjsRetained = pass.added('chatjs', retainedKb);
         return [
-          { id: `${prefix}script_ms_added`, label: `${labelPrefix}script evaluation added: ours`, unit: 'ms', samples: oursScript, target: `≤ ${TARGET.scriptMs} ms` },
-          { id: `${prefix}chatjs.script_ms_added`, label: `${labelPrefix}script evaluation added: chatjs alone`, unit: 'ms', samples: chatjsScript },
-          { id: `${prefix}ratio.script_ms_added`, label: `${labelPrefix}script evaluation added: ours / chatjs`, unit: 'ratio', samples: pass.ratio(oursScript, chatjsScript), target: `≤ ${TARGET.ratioToChatjs}` },
-          { id: `${prefix}top_level_ms`, label: `${labelPrefix}top-level run: ours (webchat.js)`, unit: 'ms', samples: pass.views.ours.map((view) => view.topLevelMs!) },
+          { id: `${prefix}script_ms_added`, label: `${labelPrefix}script time added, tag → CHAT_VISIBLE: ours`, unit: 'ms', samples: oursScript, target: `≤ ${TARGET.scriptMs} ms` },
+          { id: `${prefix}chatjs.script_ms_added`, label: `${labelPrefix}script time added: chatjs alone (its evaluation)`, unit: 'ms', samples: chatjsScript },
+          { id: `${prefix}ratio.script_ms_added`, label: `${labelPrefix}script time added: ours / chatjs`, unit: 'ratio', samples: pass.ratio(oursScript, chatjsScript), target: `≤ ${TARGET.ratioToChatjs}` },
+          { id: `${prefix}top_level_ms`, label: `${labelPrefix}top-level run: ours (webchat.js, the tag's own task)`, unit: 'ms', samples: pass.views.ours.map((view) => view.topLevelMs!) },
           { id: `${prefix}chatjs.top_level_ms`, label: `${labelPrefix}top-level run: chatjs alone (its evaluation)`, unit: 'ms', samples: pass.views.chatjs.map((view) => view.topLevelMs!) },
-          {
-            id: `${prefix}ratio.to_visible_vs_chatjs_eval`,
-            label: `${labelPrefix}ours tag → CHAT_VISIBLE / chatjs evaluation`,
-            unit: 'ratio',
-            samples: pass.ratio(pass.views.ours.map((view) => view.toVisible!), pass.views.chatjs.map((view) => view.topLevelMs!)),
-            target: `≤ ${TARGET.ratioToChatjs}`,
-          },
           { id: `${prefix}heap_added`, label: `${labelPrefix}JS heap added: ours`, unit: 'KB', samples: oursHeap, target: `≤ ${TARGET.heapKb} KB` },
           { id: `${prefix}chatjs.heap_added`, label: `${labelPrefix}JS heap added: chatjs alone`, unit: 'KB', samples: chatjsHeap },
           { id: `${prefix}ratio.heap_added`, label: `${labelPrefix}JS heap added: ours / chatjs`, unit: 'ratio', samples: pass.ratio(oursHeap, chatjsHeap) },
