@@ -58,6 +58,8 @@ export function chatActors(options: ChatActorsOptions) {
       report(`${failure.message} (${failure.code})`);
       throw { code: failure.code, message: failure.message, at: now() } satisfies ChatFailure;
     }
+    // Validating and drawing in two tasks, not one long one on a slow phone.
+    await new Promise((resolve) => win.setTimeout(resolve));
     // Destroyed meanwhile: nothing is set up for a runtime that is gone.
     if (signal.aborted) throw { code: 'runtime.destroyed', message: 'destroyed', at: now() } satisfies ChatFailure;
     options.onConfigured(config);

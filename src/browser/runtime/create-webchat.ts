@@ -25,11 +25,13 @@ export function createWebchat(options: WebchatOptions): Webchat {
   const whenRunning = (command: (running: ChatRuntime) => void) => (runtime ? command(runtime) : destroyed || void waiting.push(command));
 
   options.loadConfigModule().then(
-    ({ startChatRuntime }) => {
-      if (destroyed) return;
-      runtime = startChatRuntime({ ...options, window: win, now, fetch: fetchImpl, log, rawConfig });
-      for (const command of waiting.splice(0)) command(runtime);
-    },
+    ({ startChatRuntime }) =>
+      // The chunk's evaluation and the runtime's start in two tasks, not one long one on a slow phone.
+      win.setTimeout(() => {
+        if (destroyed) return;
+        runtime = startChatRuntime({ ...options, window: win, now, fetch: fetchImpl, log, rawConfig });
+        for (const command of waiting.splice(0)) command(runtime);
+      }),
     (error: unknown) => {
       if (!destroyed) reportError(`Could not load webchat-config.js (${String(error)}). (config.chunk_unavailable)`);
     },

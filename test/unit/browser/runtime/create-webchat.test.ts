@@ -27,7 +27,12 @@ function fakeRuntime() {
   return { runtime, calls };
 }
 
-const page = { location: { href: 'https://shop.example/help' } } as unknown as Window;
+const page = { location: { href: 'https://shop.example/help' }, setTimeout: (run: () => void) => setTimeout(run) } as unknown as Window;
+/** The chunk's evaluation and the runtime's start are two tasks: this waits for the second. */
+async function nextTask(): Promise<void> {
+  await Promise.resolve(); // the chunk's promise settles first, and the runtime asks for its task
+  await new Promise((resolve) => setTimeout(resolve));
+}
 const loaded: SaEvent = { type: 'CHAT_LOADED', data: { chatInstanceName: 'help' }, timestamp: 1 };
 
 function boot() {
@@ -62,8 +67,7 @@ describe('createWebchat, before the config chunk has arrived', () => {
     const { chunk, module, fetches, given } = boot();
     expect(fetches).toEqual(['https://shop.example/api/instances/help']);
     chunk.resolve(module);
-    await chunk.promise;
-    await Promise.resolve();
+    await nextTask();
     await expect(given()!.rawConfig).resolves.toEqual({ name: 'help' });
   });
 
@@ -72,8 +76,7 @@ describe('createWebchat, before the config chunk has arrived', () => {
     const heard: SaEvent[] = [];
     webchat.events.subscribe((event) => heard.push(event));
     chunk.resolve(module);
-    await chunk.promise;
-    await Promise.resolve();
+    await nextTask();
     given()!.log.append(loaded);
     expect(heard).toEqual([loaded]);
     expect(webchat.events.history()).toEqual([loaded]);
@@ -87,8 +90,7 @@ describe('createWebchat, before the config chunk has arrived', () => {
     webchat.close();
     expect(calls).toEqual([]);
     chunk.resolve(module);
-    await chunk.promise;
-    await Promise.resolve();
+    await nextTask();
     expect(calls).toEqual(['open', 'start {"order":"42"} Dana', 'close']);
     webchat.end();
     expect(calls.at(-1)).toBe('end');
@@ -99,8 +101,7 @@ describe('createWebchat, before the config chunk has arrived', () => {
     webchat.open();
     webchat.destroy();
     chunk.resolve(module);
-    await chunk.promise;
-    await Promise.resolve();
+    await nextTask();
     expect(given()).toBeUndefined();
     expect(calls).toEqual([]);
   });
@@ -110,8 +111,7 @@ describe('createWebchat, before the config chunk has arrived', () => {
     const { webchat, chunk } = boot();
     webchat.open();
     chunk.reject(new TypeError('Failed to fetch dynamically imported module'));
-    await chunk.promise.catch(() => {});
-    await Promise.resolve();
+    await nextTask();
     expect(() => webchat.start()).not.toThrow();
     expect(errors).toHaveBeenCalledTimes(1);
     expect(String(errors.mock.calls[0]![0])).toMatch(/webchat-config\.js.*\(config\.chunk_unavailable\)/);
