@@ -24,6 +24,11 @@ describe('the built first script stays free of development tools', () => {
     expect(firstScript).toContain('webchat-inspect.js');
   });
 
+  it('dist/webchat.js runs no statechart: XState comes with the config chunk, beside the configuration', () => {
+    expect(built('webchat.js')).not.toContain('xstate.');
+    expect(built('webchat-config.js')).toContain('xstate.init');
+  });
+
   it('dist/webchat.js stays within its 16 KB gzip budget', () => {
     expect(gzipSync(readFileSync(join(DIST, 'webchat.js')), { level: 9 }).length).toBeLessThanOrEqual(FIRST_SCRIPT_BUDGET);
   });
