@@ -1,7 +1,7 @@
 import { Agent, request } from 'node:http';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
-import { startDemoServerProcess, startServerProcess } from './demo-server-process';
+import { startServerProcess, type DemoServerProcess } from './demo-server-process';
 import type { Measurement, Metric } from './metric';
 import { percentile } from './statistics';
 
@@ -17,6 +17,8 @@ const REQUEST_TIMEOUT_MS = 10_000;
 const TARGET_RATIO = 0.5;
 const TARGET_P99_MS = 250;
 const CEILING = fileURLToPath(new URL('./ceiling-server.child.ts', import.meta.url));
+const DEMO_SERVER = fileURLToPath(new URL('./demo-server.child.ts', import.meta.url));
+const EMULATOR = fileURLToPath(new URL('./emulator-server.child.ts', import.meta.url));
 
 interface LoadRun {
   requests: number;
@@ -80,21 +82,26 @@ const p50 = (run: LoadRun) => percentile([...run.latenciesMs].sort((a, b) => a -
 const throughput = (run: LoadRun) => run.requests / run.seconds;
 
 /**
- * The start-chat backend under load: `POST /api/chats` from an allowed origin, through the real AWS SDK to
- * the emulator's StartChatContact, all in the demo server (its own process) on loopback; next to it the
- * ceiling, a bare `node:http` server in its own process doing the same JSON parse and a fixed answer.
- * Runs alternate between the two, so both see the same machine load.
+ * The start-chat backend under load: `POST /api/chats` from an allowed origin to the demo server's backend
+ * (its own process), through the real AWS SDK over HTTP to the emulator's StartChatContact in a process of
+ * its own, as a deployed backend reaches Amazon Connect over the network; next to it the ceiling, a bare
+ * `node:http` server in its own process doing the same JSON parse and a fixed answer. All on loopback. Runs
+ * alternate between the two, so both see the same machine load.
  */
 export const startChatBackend: Measurement = {
   id: 'backend',
   title: `Backend: POST /api/chats at ${CLIENT_COUNTS.join(' and ')} concurrent clients, ${RUN_MS / 1000} s per run, against a bare node:http ceiling (loopback)`,
   async run({ root, build, log }) {
-    const demo = await startDemoServerProcess({ root, build });
-    const ceiling = await startServerProcess(CEILING, [], root).catch(async (error: unknown) => {
-      await demo.close();
-      throw error;
-    });
+    const started: DemoServerProcess[] = [];
+    const start = async (module: string, args: readonly string[]) => {
+      const server = await startServerProcess(module, args, root);
+      started.push(server);
+      return server;
+    };
     try {
+      const connect = await start(EMULATOR, [build]);
+      const demo = await start(DEMO_SERVER, [build, connect.url]);
+      const ceiling = await start(CEILING, []);
       const metrics: Metric[] = [];
       for (const clients of CLIENT_COUNTS) {
         await load(demo.url, clients, WARMUP_MS);
@@ -134,11 +141,14 @@ export const startChatBackend: Measurement = {
       }
       metrics.at(-1)!.note =
         `backend: each run is N closed-loop keep-alive clients; p50/p99 are per run, and the table summarises the ${RUNS} runs. ` +
+        'Ours: the demo server (bench/demo-server.child.ts) with its backend pointed at the emulator in its own process (bench/emulator-server.child.ts), ' +
+        'as a deployed backend reaches Amazon Connect over the network: every request is validated, origin-checked, rate-limited (loopback exempt, as in the demo) ' +
+        'and goes through the real AWS SDK StartChatContact over HTTP to the emulator, which creates the contact. (Until 2026-11-26 the emulator ran inside the demo server, as `npm start` still runs it.) ' +
         'Ceiling: bench/ceiling-server.child.ts, a bare node:http handler that parses the JSON body and sends a fixed answer, in its own process. ' +
         'Ratio = ours / ceiling per pair of adjacent runs. Load generator and servers are separate processes on the same machine. Targets are issue 16\'s, informational.';
       return metrics;
     } finally {
-      await Promise.all([demo.close(), ceiling.close()]);
+      await Promise.all(started.map((server) => server.close()));
     }
   },
 };
