@@ -2,7 +2,8 @@
  * The backend's ceiling for the bench: a bare `node:http` server that answers `POST /api/chats` as cheaply
  * as Node can — read the body, `JSON.parse` it, answer a fixed JSON of the same shape as a started chat —
  * with no checks, no AWS SDK and no emulator. In its own process, like the demo server, on an ephemeral
- * port of 127.0.0.1; tells the parent its URL over IPC and closes when the parent says so (or goes away).
+ * port of 127.0.0.1; tells the parent its URL over IPC, and its CPU time when asked, and closes when the
+ * parent says so (or goes away).
  * Started by `start-chat-backend.ts` through `demo-server-process.ts`.
  */
 import { createServer } from 'node:http';
@@ -42,6 +43,7 @@ const close = () => {
 };
 process.on('message', (message) => {
   if (message === 'close') close();
+  if (message === 'cpu-usage') process.send?.({ cpuUsage: process.cpuUsage() });
 });
 process.on('disconnect', close);
 process.send?.({ url: `http://127.0.0.1:${(server.address() as AddressInfo).port}` });

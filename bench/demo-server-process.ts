@@ -4,12 +4,15 @@ import { fileURLToPath } from 'node:url';
 export interface DemoServerProcess {
   /** `http://127.0.0.1:<port>`: the demo site, `/api/`, the emulator and its control API. */
   url: string;
+  /** The process's CPU time so far, user and system, in microseconds (`process.cpuUsage()` in the child). */
+  cpuMicros(): Promise<number>;
   close(): Promise<void>;
 }
 
 const CHILD = fileURLToPath(new URL('./demo-server.child.ts', import.meta.url));
 const START_TIMEOUT_MS = 30_000;
 const STOP_TIMEOUT_MS = 5_000;
+const CPU_USAGE_TIMEOUT_MS = 5_000;
 
 function exited(child: ChildProcess): Promise<void> {
   return new Promise((resolve) => {
@@ -28,8 +31,9 @@ export function startDemoServerProcess({ root, build }: { root: string; build: s
 }
 
 /**
- * Any bench server module in its own Node process (through tsx): it sends `{ url }` over IPC when it listens
- * and exits on the message `close` (see `demo-server.child.ts`, `ceiling-server.child.ts`).
+ * Any bench server module in its own Node process (through tsx): it sends `{ url }` over IPC when it listens,
+ * answers the message `cpu-usage` with `{ cpuUsage: process.cpuUsage() }` and exits on the message `close`
+ * (see `demo-server.child.ts`, `emulator-server.child.ts`, `ceiling-server.child.ts`).
  */
 export async function startServerProcess(module: string, args: readonly string[], root: string): Promise<DemoServerProcess> {
   const child = fork(module, [...args], {
@@ -52,6 +56,22 @@ export async function startServerProcess(module: string, args: readonly string[]
   });
   return {
     url,
+    cpuMicros: () =>
+      new Promise<number>((resolve, reject) => {
+        const timer = setTimeout(() => {
+          child.off('message', answer);
+          reject(new Error(`${module} did not say its CPU usage in time`));
+        }, CPU_USAGE_TIMEOUT_MS);
+        const answer = (message: unknown) => {
+          const usage = (message as { cpuUsage?: NodeJS.CpuUsage } | null)?.cpuUsage;
+          if (!usage) return;
+          clearTimeout(timer);
+          child.off('message', answer);
+          resolve(usage.user + usage.system);
+        };
+        child.on('message', answer);
+        child.send('cpu-usage');
+      }),
     async close() {
       if (child.connected) child.send('close');
       const timer = setTimeout(() => child.kill('SIGKILL'), STOP_TIMEOUT_MS);

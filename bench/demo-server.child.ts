@@ -1,11 +1,14 @@
 /**
  * Runs `startDemoServer` (the whole stack: site, dist, backend, emulator) in its own Node process for the
- * bench, autopilot off, on an ephemeral port of 127.0.0.1, serving the build snapshot named by argv[2]. Tells the parent its URL over IPC and closes
+ * bench, autopilot off, on an ephemeral port of 127.0.0.1, serving the build snapshot named by argv[2]; with
+ * an Amazon Connect endpoint in argv[3] (the emulator in its own process), the backend calls that instead of
+ * the server's own emulator. Tells the parent its URL over IPC, and its CPU time when asked, and closes
  * when the parent says so (or goes away). Started by `demo-server-process.ts`.
  */
 import { startDemoServer } from '../src/server/demo/demo-server';
 
-const server = await startDemoServer({ port: 0, autopilot: false, root: process.argv[2] ?? process.cwd() });
+const connectEndpoint = process.argv[3];
+const server = await startDemoServer({ port: 0, autopilot: false, root: process.argv[2] ?? process.cwd(), ...(connectEndpoint ? { connectEndpoint } : {}) });
 let closing = false;
 const close = async () => {
   if (closing) return;
@@ -15,6 +18,7 @@ const close = async () => {
 };
 process.on('message', (message) => {
   if (message === 'close') void close();
+  if (message === 'cpu-usage') process.send?.({ cpuUsage: process.cpuUsage() });
 });
 process.on('disconnect', () => void close());
 process.send?.({ url: server.url });

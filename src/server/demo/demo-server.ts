@@ -32,6 +32,14 @@ export interface DemoServerOptions {
    * @default the backend's limit with `exempt: ["127.0.0.1", "::1"]`
    */
   rateLimit?: Partial<RateLimitOptions> | false;
+  /**
+   * An Amazon Connect the backend uses instead of this server's own emulator: its StartChatContact calls go
+   * there, and chatjs is handed it as the Participant Service, as a deployed backend talks to AWS. The bench
+   * points it at an emulator in another process. This server still mounts its own emulator (control API,
+   * agent console), which then holds none of the backend's contacts.
+   * @default this server's own emulator, on its own origin
+   */
+  connectEndpoint?: string;
 }
 
 export interface DemoServer {
@@ -91,6 +99,7 @@ export async function startDemoServer(options: DemoServerOptions = {}): Promise<
   await checkIdentityKeys(instances);
   let url = '';
   const ownOrigins = () => [url, url.replace('127.0.0.1', 'localhost')];
+  const connectEndpoint = () => options.connectEndpoint ?? url;
 
   const connectClients: Record<string, ConnectClient> = {};
   // The backend's memory of customers: its real DynamoDB code, against a DynamoDB-compatible engine in this process.
@@ -102,8 +111,8 @@ export async function startDemoServer(options: DemoServerOptions = {}): Promise<
       instances,
       // The backend reaches Amazon Connect (here: the emulator) through the real AWS SDK, over HTTP.
       // Made on first use, once the port (and so the emulator's endpoint) is known.
-      connectClientFactory: (region) => (connectClients[region] ??= createConnectClient(region, { endpoint: url })),
-      participantEndpoint: () => url,
+      connectClientFactory: (region) => (connectClients[region] ??= createConnectClient(region, { endpoint: connectEndpoint() })),
+      participantEndpoint: connectEndpoint,
       extraOrigins: ownOrigins,
       rateLimit: options.rateLimit ?? { exempt: ['127.0.0.1', '::1'] },
       customerMemory: createDynamoCustomerMemory({ client: memoryClient, tableName: dynamoDb.tableName }),
