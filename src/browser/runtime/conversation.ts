@@ -163,13 +163,23 @@ export function openConversation(options: ConversationOptions): Conversation {
     ...connectionEvents({ contact, config, send, now, report: options.report }),
     report: options.report,
   };
-  session = openChatSession(contact, handlers, sessionOptionsOf(config));
-
   panel.focus();
   render();
+  // The panel (its styles, lit's first render and the layout it asks for) in this task; chatjs's session in the
+  // next one. Together, at 4× CPU throttling, they were one long task of the Start click.
+  let opening: number | undefined = win.setTimeout(openSession);
+
+  function openSession(): void {
+    opening = undefined;
+    session = openChatSession(contact, handlers, sessionOptionsOf(config));
+  }
 
   /** Closes the live session; a customer who ended the chat is disconnected first (the request is not cut short). */
   function closeSession(disconnect: boolean): void {
+    win.clearTimeout(opening);
+    // Ended before the session opened: it opens now, to disconnect the customer as it always did.
+    if (opening !== undefined && disconnect) openSession();
+    opening = undefined;
     const closing = session;
     session = undefined;
     typing.clear();
