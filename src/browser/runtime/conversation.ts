@@ -22,6 +22,7 @@ import { createCustomerSends, type CustomerSends } from './customer-sends';
 import { createAttachmentFiles, type AttachmentFiles } from './attachment-files';
 import { createCustomerAttention, type CustomerAttentionOptions } from './customer-attention';
 import { createUnreadSignals } from './unread-signals';
+import { warmIntl } from './intl-warmup';
 
 /** The instance's reconnect timings, as the session takes them. */
 function sessionOptionsOf(config: ResolvedConfig): SessionOptions {
@@ -168,6 +169,7 @@ export function openConversation(options: ConversationOptions): Conversation {
   // The panel (its styles, lit's first render and the layout it asks for) in this task; chatjs's session in the
   // next one. Together, at 4× CPU throttling, they were one long task of the Start click.
   let opening: number | undefined = win.setTimeout(openSession);
+  const stopWarming = warmIntl(win, win.document.documentElement.lang);
 
   function openSession(): void {
     opening = undefined;
@@ -209,6 +211,7 @@ export function openConversation(options: ConversationOptions): Conversation {
     },
     focus: () => panel.focus(),
     destroy() {
+      stopWarming();
       closeSession(false);
       attention.destroy();
       files.destroy();
