@@ -9,16 +9,11 @@ export function warmIntl(win: Pick<Window, 'setTimeout' | 'clearTimeout'>, local
     try {
       new Intl.Locale(locale || 'en').maximize();
     } catch {
-      // A malformed `lang`: the panel falls back to the default locale, which is then warmed instead.
+      // A malformed `lang` (which `Intl.Locale` refuses as the date format would): the panel falls back to the
+      // default locale, which is then warmed instead.
       locale = undefined;
     }
-    timer = win.setTimeout(() => {
-      try {
-        new Intl.DateTimeFormat(locale, { hour: 'numeric', minute: '2-digit' }).format(0);
-      } catch {
-        // Nothing warmed, nothing lost: the panel builds its own.
-      }
-    });
+    timer = win.setTimeout(() => new Intl.DateTimeFormat(locale, { hour: 'numeric', minute: '2-digit' }).format(0));
   });
   return () => win.clearTimeout(timer);
 }
