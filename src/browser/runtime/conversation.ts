@@ -132,11 +132,13 @@ export function openConversation(options: ConversationOptions): Conversation {
   function render(): void {
     if (renderQueued) return;
     renderQueued = true;
-    queueMicrotask(() => {
-      renderQueued = false;
-      const view = { config, policy, agentTyping: typing.active, messages: store.messages(), notice, firstUnreadId: unread.firstUnreadId };
-      panel.update(panelViewOf(state, view));
-    });
+    queueMicrotask(draw);
+  }
+
+  function draw(): void {
+    renderQueued = false;
+    const view = { config, policy, agentTyping: typing.active, messages: store.messages(), notice, firstUnreadId: unread.firstUnreadId };
+    panel.update(panelViewOf(state, view));
   }
 
   function handleItem(item: TranscriptItem): void {
@@ -165,9 +167,11 @@ export function openConversation(options: ConversationOptions): Conversation {
     report: options.report,
   };
   panel.focus();
-  render();
-  // The panel (its styles, lit's first render and the layout it asks for) in this task; chatjs's session in the
-  // next one. Together, at 4× CPU throttling, they were one long task of the Start click.
+  // Three tasks where there was one, a long one of the Start click at 4× CPU throttling: the panel mounts in this
+  // one (with what the page did to open it), lit's first render and the layout it asks for come in the next
+  // (renders asked for meanwhile join it), chatjs's session in the one after.
+  renderQueued = true;
+  win.setTimeout(draw);
   let opening: number | undefined = win.setTimeout(openSession);
   const stopWarming = warmIntl(win, win.document.documentElement.lang);
 
