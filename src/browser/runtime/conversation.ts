@@ -166,12 +166,12 @@ export function openConversation(options: ConversationOptions): Conversation {
     ...connectionEvents({ contact, config, send, now, report: options.report }),
     report: options.report,
   };
-  panel.focus();
-  // Three tasks where there was one, a long one of the Start click at 4× CPU throttling: the panel mounts in this
+  // Four tasks where there was one, a long one of the Start click at 4× CPU throttling: the panel mounts in this
   // one (with what the page did to open it), lit's first render and the layout it asks for come in the next
-  // (renders asked for meanwhile join it), chatjs's session in the one after.
+  // (renders asked for meanwhile join it), then the focus moves into it, then chatjs's session opens.
   renderQueued = true;
   win.setTimeout(draw);
+  win.setTimeout(() => panel.focus());
   let opening: number | undefined = win.setTimeout(openSession);
   const stopWarming = warmIntl(win, win.document.documentElement.lang);
 
