@@ -30,6 +30,20 @@ const LIBRARIES: Record<string, LibraryOptions> = {
   inspect: { entry: 'src/browser/entries/inspect-chunk.ts', formats: ['es'], fileName: () => 'webchat-inspect.js' },
 };
 
+/**
+ * V8's explicit compile hint (other engines read a comment): compile every function of the file eagerly, on the
+ * background thread that streams the module in, instead of lazily on the main thread as each is first called.
+ * Given to the chunks most of whose code runs as soon as they load. Measured in Chromium 150 at 4× CPU throttling:
+ * - the conversation chunk's evaluation falls from about 60 ms, one long task on the Start click (nearly all of it
+ *   lazy compilation of chatjs), to 6–16 ms; the price is bytecode for functions that never run, about 300 KB more
+ *   JS heap once the chat is open;
+ * - the config chunk's (the statechart, the validator, the launcher, on every page view) script time up to
+ *   CHAT_VISIBLE falls by about a third (55 → 35 ms; 13 → 8.5 ms at 1×), for about 80 KB more heap.
+ * After minification (`postBanner`), which would drop a comment.
+ */
+const COMPILE_HINT = '//# allFunctionsCalledOnLoad';
+const COMPILE_HINTED = new Set(['config', 'conversation']);
+
 /** `webchat`, `webchat-config`, …: the file a mode builds, without `.js`. */
 const scriptName = (mode: string) => mode === 'production' || !LIBRARIES[mode] ? 'webchat' : `webchat-${mode}`;
 
@@ -96,7 +110,11 @@ export default defineConfig(({ mode }) => mode === 'visualizer' ? visualizerConf
     minify: 'terser',
     terserOptions: { module: true, compress: { passes: 2 } },
     // terser takes a few seconds over chatjs on every build, which is expected: no warning about it each time.
-    rolldownOptions: { checks: { bundlerTimings: false }, output: { minify: true, charset: 'ascii' } },
+    // ASCII output: a script with one character outside Latin-1 is held by Chromium as two bytes a character.
+    rolldownOptions: {
+      checks: { bundlerTimings: false },
+      output: { minify: true, charset: 'ascii', ...(COMPILE_HINTED.has(mode) ? { postBanner: COMPILE_HINT } : {}) },
+    },
     // The licences of what each file bundles (chatjs: Apache-2.0; lit, xstate: BSD-3-Clause, MIT), beside it.
     license: { fileName: `${scriptName(mode)}.licenses.md` },
     lib: LIBRARIES[mode] ?? LIBRARIES.production!,

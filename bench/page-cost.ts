@@ -139,9 +139,15 @@ async function clickLauncher(browser: Browser, url: string, control: EmulatorCon
     const chat = new ChatPage(page);
     await page.goto(url, { waitUntil: 'load' });
     await page.evaluate(WAIT_FOR_VISIBLE);
+    // Playwright's own page-side work stays out of the measured window: finding the button by its role and name
+    // (its selector engine, 35–45 ms at 4×: a long task of its own), and the script behind `waitForFunction`.
+    const button = await chat.launcherButton().boundingBox();
+    if (!button) throw new Error('the launcher has no box at CHAT_VISIBLE');
+    await page.waitForFunction(() => true);
     await page.waitForTimeout(SETTLE_MS);
     const before = await page.evaluate(() => performance.now());
-    await chat.start();
+    // What a visitor's mouse does: over the button (the launcher's intent prefetch), press, release.
+    await page.mouse.click(button.x + button.width / 2, button.y + button.height / 2);
     const contactId = await chat.contactId();
     await page.waitForFunction(() => !!document.querySelector('[data-connect-webchat="panel"]')?.shadowRoot?.querySelector('.list'), undefined, { timeout: VISIBLE_TIMEOUT_MS });
     await page.waitForTimeout(SETTLE_MS);
@@ -236,7 +242,7 @@ export const pageCost: Measurement = {
           label: `${SLOW_CPU_RATE}× CPU: Start click → panel: longest task`,
           unit: 'ms',
           samples: clicks.map((click) => click.longestTaskMs),
-          note: `Start click: after CHAT_VISIBLE + ${SETTLE_MS} ms, the launcher's Start, until the panel's message list exists + ${SETTLE_MS} ms (fresh context: the conversation chunk is fetched, compiled and run; POST /api/chats to the emulator).`,
+          note: `Start click: after CHAT_VISIBLE + ${SETTLE_MS} ms, the mouse over the launcher's Start, pressed and released at its centre (found beforehand, so Playwright's selector engine is not measured), until the panel's message list exists + ${SETTLE_MS} ms (fresh context: the conversation chunk is fetched, compiled and run; POST /api/chats to the emulator).`,
         },
       ];
       metrics.find((metric) => metric.id === 'page.ratio.heap_added')!.note =
