@@ -102,6 +102,23 @@ describe('the built dist/webchat.js in Chromium', () => {
     await chat.page.close();
   });
 
+  it('loads the conversation chunk when the visitor points at the launcher, not with the page', async () => {
+    const page = await browser.newPage();
+    const chunks: string[] = [];
+    page.on('request', (request) => chunks.push(new URL(request.url()).pathname));
+    const chat = new ChatPage(page);
+    await chat.open(`${server.url}/`);
+    await chat.waitForEvent('CHAT_VISIBLE');
+    // The config chunk's request is the sentinel: the page's loading is over and it was seen.
+    expect(chunks).toContain('/dist/webchat-config.js');
+    expect(chunks).not.toContain('/dist/webchat-conversation.js');
+    const requested = page.waitForRequest((request) => request.url().includes('/dist/webchat-conversation.js'), { timeout: 10_000 });
+    await chat.launcherButton().hover();
+    await requested;
+    expect(await chat.history()).toHaveLength(2); // pointing at it starts nothing
+    await page.close();
+  });
+
   it('is harmless when the script is loaded twice', async () => {
     const chat = await openPage('/twice');
     await chat.waitForEvent('CHAT_VISIBLE');

@@ -41,8 +41,9 @@ export function createChatScreen(options: ChatScreenOptions) {
   const launcher = mountLauncher(launcherHost.root, {
     text: config.text,
     onActivate: () => send({ type: shown?.launcher.press ?? 'OPEN', at: now() }),
-    // Prefetch on intent only: never on page load, where most visitors never chat.
-    onIntent: () => void options.loadConversation().catch(() => {}),
+    // Prefetch on intent only: never on page load, where most visitors never chat. In a task of its own: a click
+    // brings its hover in the same frame, and the click's own work (the start request) should not wait on this.
+    onIntent: () => win.setTimeout(() => void options.loadConversation().catch(() => {})),
     ...nonce,
   });
 
