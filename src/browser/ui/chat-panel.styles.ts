@@ -113,9 +113,8 @@ ${AVATAR_CSS}
 .list:focus-visible { outline-offset: -3px; }
 /* A short conversation sits at the bottom, next to the composer, as in any messenger. */
 .list > :first-child { margin-block-start: auto; }
-/* Old messages (see LIVE_ROWS in chat-panel.view.ts) are skipped off screen at the size they were drawn at, never shrunk. */
-.msg { display: flex; gap: 8px; align-items: flex-start; max-inline-size: 85%; flex-shrink: 0; contain-intrinsic-size: auto 40px; }
-.old { content-visibility: auto; }
+/* Off screen, a message is skipped (no layout, no paint) at the size it was last drawn at, never shrunk to it. */
+.msg { display: flex; gap: 8px; align-items: flex-start; max-inline-size: 85%; flex-shrink: 0; content-visibility: auto; contain-intrinsic-size: auto 40px; }
 .msg.start { margin-block-start: 10px; }
 .body { display: flex; flex-direction: column; align-items: flex-start; min-inline-size: 0; max-inline-size: 100%; }
 .name { font-size: 0.8em; color: var(--_muted); margin-block-end: 2px; max-inline-size: 100%; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }

@@ -19,13 +19,6 @@ export interface PanelLocal {
 /** Actions the panel handles itself or with an argument, beside {@link PanelAction}'s. */
 export type LocalAction = 'attach' | 'resend' | 'download';
 
-/**
- * The newest rows, always laid out. Older messages are `.old`: the browser skips their layout and paint while they
- * are off screen (`content-visibility`), so a long conversation does not make every new message cost more. A row
- * turns old after it has been drawn (its size is remembered), so scrolling to the end measures real rows.
- */
-const LIVE_ROWS = 50;
-
 /** The character count appears once the draft is this close to the limit. */
 const COUNT_FROM = 0.8;
 
@@ -93,7 +86,7 @@ function messageFoot(m: PanelMessage, row: Extract<TimelineRow, { kind: 'message
   return html`<p class="foot">${time}${receipt ? html` · <span class="receipt">${receipt}</span>` : nothing}</p>`;
 }
 
-function messageItem(row: Extract<TimelineRow, { kind: 'message' }>, old: string, view: PanelView, local: PanelLocal, context: ContentContext) {
+function messageItem(row: Extract<TimelineRow, { kind: 'message' }>, view: PanelView, local: PanelLocal, context: ContentContext) {
   const m = row.message;
   const role = m.role.toLowerCase();
   const other = m.role === 'AGENT' || m.role === 'BOT';
@@ -103,7 +96,7 @@ function messageItem(row: Extract<TimelineRow, { kind: 'message' }>, old: string
   const showName = other && row.groupStart;
   // No white space between the tags: each row is cloned thousands of times in a long chat, and it would only add text nodes.
   return html`<li
-    class="msg ${role}${row.groupStart ? ' start' : ''}${row.groupEnd ? ' end' : ''}${m.pending ? ' pending' : ''}${m.failed ? ' failed' : ''}${old}"
+    class="msg ${role}${row.groupStart ? ' start' : ''}${row.groupEnd ? ' end' : ''}${m.pending ? ' pending' : ''}${m.failed ? ' failed' : ''}"
     data-role=${m.role}
   >${face}<div class="body"><span class="name${showName ? '' : ' vh'}"><bdi>${m.displayName}</bdi></span><div
     class="bubble" dir="auto" title=${m.role === 'SYSTEM' ? nothing : timeOfDay(m.at, local.locale)}>${messageContent(m, context)}</div>${
@@ -111,10 +104,10 @@ function messageItem(row: Extract<TimelineRow, { kind: 'message' }>, old: string
     m.role === 'SYSTEM' ? nothing : messageFoot(m, row, view, local)}</div></li>`;
 }
 
-function rowTemplate(row: TimelineRow, old: string, view: PanelView, local: PanelLocal, context: ContentContext) {
+function rowTemplate(row: TimelineRow, view: PanelView, local: PanelLocal, context: ContentContext) {
   if (row.kind === 'day') return html`<li class="sep day"><span>${row.label}</span></li>`;
   if (row.kind === 'unread') return html`<li class="sep unread" id="cw-unread"><span>${view.text.newMessages}</span></li>`;
-  return messageItem(row, old, view, local, context);
+  return messageItem(row, view, local, context);
 }
 
 /**
@@ -123,8 +116,8 @@ function rowTemplate(row: TimelineRow, old: string, view: PanelView, local: Pane
  * fields (a fresh object each render, with the same values), its age, and what it takes of the view; `context`
  * holds only the panel's callbacks and `view.text`.
  */
-const memoRow = (row: TimelineRow, old: string, view: PanelView, local: PanelLocal, context: ContentContext) =>
-  guard([old, view.text, view.agentAvatarUrl, local.locale, ...Object.values(row)], () => rowTemplate(row, old, view, local, context));
+const memoRow = (row: TimelineRow, view: PanelView, local: PanelLocal, context: ContentContext) =>
+  guard([view.text, view.agentAvatarUrl, local.locale, ...Object.values(row)], () => rowTemplate(row, view, local, context));
 
 /** "{count} of {max}" near the limit; over it, the reason Send refuses, as an alert (read once, when it appears). */
 function countTemplate(view: PanelView, local: PanelLocal) {
@@ -196,7 +189,7 @@ export function panelTemplate(
   return html`<section class="panel${local.dragging ? ' dragging' : ''}" aria-labelledby="cw-title" tabindex="-1">
     ${headerTemplate({ ...view, confirmingEnd: confirming }, open)}
     ${view.status === 'failed' ? html`<p class="error">${statusText(view)}</p>` : nothing}
-    <ol class="list" tabindex="0" ?inert=${confirming}>${repeat(rows, (row) => row.key, (row, index) => memoRow(row, index < rows.length - LIVE_ROWS ? ' old' : '', view, local, context))}${
+    <ol class="list" tabindex="0" ?inert=${confirming}>${repeat(rows, (row) => row.key, (row) => memoRow(row, view, local, context))}${
       view.status === 'ended' ? html`<li class="sep ended"><span>${t.statusEnded}</span></li>` : nothing
     }</ol>
     ${open && view.agentTyping

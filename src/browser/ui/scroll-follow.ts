@@ -48,10 +48,15 @@ export function followScroll(list: () => HTMLElement | null, revealTarget: () =>
     following = isFollowing(element);
   };
   const resizes = new ResizeObserver(() => {
-    const nowHidden = !isLaidOut(list());
+    const element = list();
+    const nowHidden = !isLaidOut(element);
     if (hidden && !nowHidden) reveal();
+    // A message first drawn (off screen it is skipped at a placeholder size) or resized: the end moved.
+    else if (!nowHidden && following) scrollToEnd(element);
     hidden = nowHidden;
   });
+  /** The last row is watched: it is drawn at its real size only in the frame's rendering, after `settle` scrolled. */
+  let lastRow: Element | null | undefined;
   /** The list element is created on the first render and kept; watch it once it exists. */
   const watch = () => {
     const element = list();
@@ -72,6 +77,9 @@ export function followScroll(list: () => HTMLElement | null, revealTarget: () =>
     settle(force) {
       watch();
       const element = list();
+      if (lastRow) resizes.unobserve(lastRow);
+      lastRow = element?.lastElementChild;
+      if (lastRow) resizes.observe(lastRow);
       if (!isLaidOut(element)) {
         hidden = true;
         return;
@@ -81,6 +89,7 @@ export function followScroll(list: () => HTMLElement | null, revealTarget: () =>
     },
     stop() {
       resizes.disconnect();
+      lastRow = null;
       watched?.removeEventListener('scroll', onScroll);
       watched = null;
     },
