@@ -48,15 +48,15 @@ export function followScroll(list: () => HTMLElement | null, revealTarget: () =>
     following = isFollowing(element);
   };
   const resizes = new ResizeObserver(() => {
-    const element = list();
-    const nowHidden = !isLaidOut(element);
+    const nowHidden = !isLaidOut(list());
     if (hidden && !nowHidden) reveal();
-    // A message first drawn (off screen it is skipped at a placeholder size) or resized: the end moved.
-    else if (!nowHidden && following) scrollToEnd(element);
     hidden = nowHidden;
   });
-  /** The last row is watched: it is drawn at its real size only in the frame's rendering, after `settle` scrolled. */
-  let lastRow: Element | null | undefined;
+  /**
+   * The last row: a message is skipped at a placeholder size until it is first drawn, in the frame's rendering after
+   * `settle` scrolled; when it gets its real size (or changes size), the end has moved.
+   */
+  const lastRow = new ResizeObserver(() => following && scrollToEnd(list()));
   /** The list element is created on the first render and kept; watch it once it exists. */
   const watch = () => {
     const element = list();
@@ -77,9 +77,9 @@ export function followScroll(list: () => HTMLElement | null, revealTarget: () =>
     settle(force) {
       watch();
       const element = list();
-      if (lastRow) resizes.unobserve(lastRow);
-      lastRow = element?.lastElementChild;
-      if (lastRow) resizes.observe(lastRow);
+      const last = element?.lastElementChild;
+      lastRow.disconnect();
+      if (last) lastRow.observe(last);
       if (!isLaidOut(element)) {
         hidden = true;
         return;
@@ -89,7 +89,7 @@ export function followScroll(list: () => HTMLElement | null, revealTarget: () =>
     },
     stop() {
       resizes.disconnect();
-      lastRow = null;
+      lastRow.disconnect();
       watched?.removeEventListener('scroll', onScroll);
       watched = null;
     },
