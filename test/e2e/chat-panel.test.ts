@@ -214,6 +214,17 @@ describe('messages', () => {
     expect(await panel.distanceFromBottom()).toBeLessThanOrEqual(1);
   });
 
+  it('draws again only the rows a new message changes, not the whole conversation', async () => {
+    const panel = await openPanel();
+    const history = Array.from({ length: 200 }, (_, i) => message('AGENT', `Earlier ${i}`));
+    const reply = message('AGENT', 'A new reply');
+    const drawn = await panel.rowsDrawn(panelView({ messages: history }), panelView({ messages: [...history, reply] }));
+    // The new message, and at most the one whose run it extends and one that becomes old: never the 200.
+    expect(drawn).toContain(reply.id);
+    expect(new Set(drawn).size).toBeLessThanOrEqual(3);
+    expect(await panel.messageCount()).toBe(201);
+  });
+
   it('renders a burst of updates once a frame, ending on the last, at the bottom', async () => {
     const panel = await openPanel();
     const all = Array.from({ length: 300 }, (_, i) => message('AGENT', `Burst ${i}`));

@@ -113,9 +113,11 @@ ${AVATAR_CSS}
 .list:focus-visible { outline-offset: -3px; }
 /* A short conversation sits at the bottom, next to the composer, as in any messenger. */
 .list > :first-child { margin-block-start: auto; }
-.msg { display: flex; gap: 8px; align-items: flex-start; max-inline-size: 85%; }
+/* Off screen, a message is skipped (no layout, no paint) at the size it was last drawn at, never shrunk to it; what
+   reaches past it (a focus ring, a failed message's outline) is not clipped by the containment that comes with it. */
+.msg { display: flex; gap: 8px; align-items: start; max-inline-size: 85%; flex: none; content-visibility: auto; contain-intrinsic-size: auto 40px; overflow-clip-margin: 6px; }
 .msg.start { margin-block-start: 10px; }
-.body { display: flex; flex-direction: column; align-items: flex-start; min-inline-size: 0; max-inline-size: 100%; }
+.body { display: flex; flex-direction: column; align-items: start; min-inline-size: 0; max-inline-size: 100%; }
 .name { font-size: 0.8em; color: var(--_muted); margin-block-end: 2px; max-inline-size: 100%; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
 .bubble {
   margin: 0; padding: 8px 12px; border-radius: 18px; background: var(--_soft);

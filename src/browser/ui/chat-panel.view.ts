@@ -1,4 +1,5 @@
 import { html, nothing } from 'lit/html.js';
+import { guard } from 'lit/directives/guard.js';
 import { repeat } from 'lit/directives/repeat.js';
 import type { Announcement, PanelCallbacks, PanelMessage, PanelView } from './chat-panel.types';
 import { messageContent, type ContentContext } from './content/message-content';
@@ -93,15 +94,14 @@ function messageItem(row: Extract<TimelineRow, { kind: 'message' }>, view: Panel
     ? avatar(m.displayName, m.role === 'AGENT' ? view.agentAvatarUrl : undefined, m.role === 'AGENT' ? 'person' : 'bot')
     : nothing;
   const showName = other && row.groupStart;
+  // No white space between the tags: each row is cloned thousands of times in a long chat, and it would only add text nodes.
   return html`<li
     class="msg ${role}${row.groupStart ? ' start' : ''}${row.groupEnd ? ' end' : ''}${m.pending ? ' pending' : ''}${m.failed ? ' failed' : ''}"
     data-role=${m.role}
-  >${face}<div class="body">
-      <span class="name${showName ? '' : ' vh'}"><bdi>${m.displayName}</bdi></span>
-      <div class="bubble" dir="auto" title=${m.role === 'SYSTEM' ? nothing : timeOfDay(m.at, local.locale)}>${messageContent(m, context)}</div>
-      ${m.truncated ? html`<p class="foot note">${view.text.messageShortened}</p>` : nothing}
-      ${m.role === 'SYSTEM' ? nothing : messageFoot(m, row, view, local)}
-    </div></li>`;
+  >${face}<div class="body"><span class="name${showName ? '' : ' vh'}"><bdi>${m.displayName}</bdi></span><div
+    class="bubble" dir="auto" title=${m.role === 'SYSTEM' ? nothing : timeOfDay(m.at, local.locale)}>${messageContent(m, context)}</div>${
+    m.truncated ? html`<p class="foot note">${view.text.messageShortened}</p>` : nothing}${
+    m.role === 'SYSTEM' ? nothing : messageFoot(m, row, view, local)}</div></li>`;
 }
 
 function rowTemplate(row: TimelineRow, view: PanelView, local: PanelLocal, context: ContentContext) {
@@ -109,6 +109,15 @@ function rowTemplate(row: TimelineRow, view: PanelView, local: PanelLocal, conte
   if (row.kind === 'unread') return html`<li class="sep unread" id="cw-unread"><span>${view.text.newMessages}</span></li>`;
   return messageItem(row, view, local, context);
 }
+
+/**
+ * A row, evaluated again only when something it shows changed: a render after a new message evaluates that
+ * message (and the neighbour whose run it extends), not the whole conversation. What a row shows: the row's own
+ * fields (a fresh object each render, with the same values), its age, and what it takes of the view; `context`
+ * holds only the panel's callbacks and `view.text`.
+ */
+const memoRow = (row: TimelineRow, view: PanelView, local: PanelLocal, context: ContentContext) =>
+  guard([view.text, view.agentAvatarUrl, local.locale, ...Object.values(row)], () => rowTemplate(row, view, local, context));
 
 /** "{count} of {max}" near the limit; over it, the reason Send refuses, as an alert (read once, when it appears). */
 function countTemplate(view: PanelView, local: PanelLocal) {
@@ -180,7 +189,7 @@ export function panelTemplate(
   return html`<section class="panel${local.dragging ? ' dragging' : ''}" aria-labelledby="cw-title" tabindex="-1">
     ${headerTemplate({ ...view, confirmingEnd: confirming }, open)}
     ${view.status === 'failed' ? html`<p class="error">${statusText(view)}</p>` : nothing}
-    <ol class="list" tabindex="0" ?inert=${confirming}>${repeat(rows, (row) => row.key, (row) => rowTemplate(row, view, local, context))}${
+    <ol class="list" tabindex="0" ?inert=${confirming}>${repeat(rows, (row) => row.key, (row) => memoRow(row, view, local, context))}${
       view.status === 'ended' ? html`<li class="sep ended"><span>${t.statusEnded}</span></li>` : nothing
     }</ol>
     ${open && view.agentTyping

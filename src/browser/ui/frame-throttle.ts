@@ -10,6 +10,7 @@ export interface FrameThrottle<T> {
  * runs at once, so a lone update shows without waiting for a frame.
  */
 export function createFrameThrottle<T>(win: Window, run: (value: T) => void): FrameThrottle<T> {
+  /** The pending frame request's id (never 0: ids start at 1), if any. */
   let frame: number | undefined;
   let deferred: { value: T } | undefined;
   let cancelled = false;
@@ -28,13 +29,13 @@ export function createFrameThrottle<T>(win: Window, run: (value: T) => void): Fr
   return {
     push(value) {
       if (cancelled) return;
-      if (frame === undefined) runNow(value);
+      if (!frame) runNow(value);
       else deferred = { value };
     },
     cancel() {
       cancelled = true;
       deferred = undefined;
-      if (frame !== undefined) win.cancelAnimationFrame(frame);
+      if (frame) win.cancelAnimationFrame(frame);
     },
   };
 }

@@ -52,6 +52,11 @@ export function followScroll(list: () => HTMLElement | null, revealTarget: () =>
     if (hidden && !nowHidden) reveal();
     hidden = nowHidden;
   });
+  /**
+   * The last row: a message is skipped at a placeholder size until it is first drawn, in the frame's rendering after
+   * `settle` scrolled; when it gets its real size (or changes size), the end has moved.
+   */
+  const lastRow = new ResizeObserver(() => following && scrollToEnd(list()));
   /** The list element is created on the first render and kept; watch it once it exists. */
   const watch = () => {
     const element = list();
@@ -72,6 +77,9 @@ export function followScroll(list: () => HTMLElement | null, revealTarget: () =>
     settle(force) {
       watch();
       const element = list();
+      const last = element?.lastElementChild;
+      lastRow.disconnect();
+      if (last) lastRow.observe(last);
       if (!isLaidOut(element)) {
         hidden = true;
         return;
@@ -81,6 +89,7 @@ export function followScroll(list: () => HTMLElement | null, revealTarget: () =>
     },
     stop() {
       resizes.disconnect();
+      lastRow.disconnect();
       watched?.removeEventListener('scroll', onScroll);
       watched = null;
     },

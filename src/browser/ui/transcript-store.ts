@@ -149,7 +149,7 @@ export function createTranscriptStore(options: TranscriptStoreOptions) {
     },
     messages(): readonly PanelMessage[] {
       if (cacheVersion !== version) {
-        cache = news.decorate(pending.size ? [...shown, ...pending.values()] : shown.slice());
+        cache = news.decorate(pending.size ? [...shown, ...pending.values()] : shown); // a new array: `shown` is never handed out
         cacheVersion = version;
       }
       return cache;

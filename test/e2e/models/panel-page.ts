@@ -77,6 +77,34 @@ export class PanelPage {
     }, views);
   }
 
+  /**
+   * Shows `before`, then `after` (messages with the same id are the same object in both, as the runtime's store
+   * hands them), and answers the ids of the messages whose content the second render read: the rows it drew again.
+   */
+  rowsDrawn(before: PanelView, after: PanelView): Promise<string[]> {
+    return this.page.evaluate(async ([first, second]) => {
+      const drawn: string[] = [];
+      const shared = new Map<string, PanelMessage>();
+      const watched = (view: PanelView): PanelView => ({
+        ...view,
+        messages: view.messages.map((m) => {
+          if (!shared.has(m.id)) {
+            const { content, ...rest } = m;
+            shared.set(m.id, Object.defineProperty(rest, 'content', { enumerable: true, get: () => (drawn.push(m.id), content) }) as PanelMessage);
+          }
+          return shared.get(m.id)!;
+        }),
+      });
+      const frame = () => new Promise((resolve) => requestAnimationFrame(resolve));
+      window.panel.update(watched(first));
+      await frame();
+      drawn.length = 0;
+      window.panel.update(watched(second));
+      await frame();
+      return drawn;
+    }, [before, after] as const);
+  }
+
   focusPanel(): Promise<void> {
     return this.page.evaluate(() => window.panel.focus());
   }

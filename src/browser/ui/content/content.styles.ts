@@ -19,7 +19,7 @@ export const CONTENT_CSS = `
 .cw-options { display: flex; flex-direction: column; gap: 6px; margin: 0; padding: 0; list-style: none; }
 .cw-quickreply .cw-options { flex-flow: row wrap; }
 .cw-option, .cw-file-open, .cw-slot { color: var(--_text); background: var(--_bg); }
-.cw-option { display: flex; flex-wrap: wrap; align-items: center; justify-content: flex-start; gap: 2px 8px; inline-size: 100%; text-align: start;
+.cw-option { display: flex; flex-wrap: wrap; align-items: center; justify-content: start; gap: 2px 8px; inline-size: 100%; text-align: start;
   border: 1px solid var(--_line); border-radius: calc(var(--_radius) * 0.75); }
 .cw-option:hover:not(:disabled) { border-color: var(--_accent); }
 .cw-quickreply .cw-option { justify-content: center; inline-size: auto; border-radius: 999px; }
@@ -33,11 +33,11 @@ export const CONTENT_CSS = `
 .cw-slot:has(:checked) { border-color: var(--_accent); box-shadow: inset 0 0 0 1px var(--_accent); }
 .cw-slot:has(:focus-visible) { outline: 3px solid var(--_accent); outline-offset: 2px; }
 .cw-slot input { margin: 0; accent-color: var(--_accent); }
-.cw-confirm { align-self: flex-start; background: var(--_accent); color: var(--_accent-text); border-color: var(--_accent); }
+.cw-confirm { align-self: start; background: var(--_accent); color: var(--_accent-text); border-color: var(--_accent); }
 .cw-slide[hidden] { display: none; }
 .cw-nav { display: flex; justify-content: space-between; gap: 8px; }
 .cw-file { display: flex; flex-direction: column; gap: 4px; min-inline-size: min(12em, 100%); }
-.cw-file-open, .cw-file-box { display: flex; flex-direction: column; align-items: flex-start; gap: 6px; inline-size: 100%; text-align: start; font-weight: inherit; }
+.cw-file-open, .cw-file-box { display: flex; flex-direction: column; align-items: start; gap: 6px; inline-size: 100%; text-align: start; font-weight: inherit; }
 .cw-file-open { padding: 8px 12px; border: 1px solid var(--_line); border-radius: calc(var(--_radius) * 0.75); }
 .cw-file-open:has(.cw-thumb) { padding: 4px 4px 8px; }
 .cw-file-open:has(.cw-thumb) .cw-file-name { padding-inline: 8px; }
