@@ -113,7 +113,8 @@ export default defineConfig(({ mode }) => mode === 'visualizer' ? visualizerConf
     // ASCII output: a script with one character outside Latin-1 is held by Chromium as two bytes a character.
     rolldownOptions: {
       checks: { bundlerTimings: false },
-      output: { minify: true, charset: 'ascii', ...(COMPILE_HINTED.has(mode) ? { postBanner: COMPILE_HINT } : {}) },
+      // Browsers read no `@__PURE__` annotation: those are for bundlers, and these files go to browsers as they are.
+      output: { minify: true, charset: 'ascii', comments: { annotation: false }, ...(COMPILE_HINTED.has(mode) ? { postBanner: COMPILE_HINT } : {}) },
     },
     // The licences of what each file bundles (chatjs: Apache-2.0; lit, xstate: BSD-3-Clause, MIT), beside it.
     license: { fileName: `${scriptName(mode)}.licenses.md` },

@@ -6,18 +6,30 @@ const CSS_LITERAL = /\b[A-Z][A-Z0-9_]*_CSS\s*=\s*`([^`]*)`/g;
 /** A `${…}` inside the literal (another stylesheet, a media query): kept exactly as written. */
 const INTERPOLATION = /(\$\{[^}]*\})/;
 
+/** A quoted CSS string: never minified. */
+const CSS_STRING = /("(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*')/;
+
 /**
  * Whitespace and comments out of CSS text. Only what is never significant in CSS goes: comments, runs of
- * whitespace (to one space), spaces next to `{`, `}`, `;` and after `,`, and the last `;` of a block. Spaces
- * inside selectors (`a :hover`), values (`calc(1px + 2px)`) and strings stay, and so does a space next to an
- * interpolation (`@media ${query}`): the caller minifies the text between interpolations.
+ * whitespace (to one space), spaces next to `{`, `}`, `;`, after `,` and after a declaration's (or a media
+ * feature's) `:`, and the last `;` of a block. Spaces inside selectors (`a :hover`), values (`calc(1px + 2px)`)
+ * and strings stay, and so does a space next to an interpolation (`@media ${query}`): the caller minifies the
+ * text between interpolations.
  */
 export function minifyCss(css: string): string {
   return css
     .replace(/\/\*[\s\S]*?\*\//g, '')
-    .replace(/\s+/g, ' ')
-    .replace(/ ?([{};]) ?/g, '$1')
-    .replace(/, /g, ',')
+    .split(CSS_STRING)
+    .map((part, index) =>
+      index % 2 === 1
+        ? part
+        : part
+            .replace(/\s+/g, ' ')
+            .replace(/ ?([{};]) ?/g, '$1')
+            .replace(/, /g, ',')
+            .replace(/([\w-]): /g, '$1:'),
+    )
+    .join('')
     .replace(/;}/g, '}');
 }
 
