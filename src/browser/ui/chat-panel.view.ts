@@ -83,7 +83,7 @@ function messageFoot(m: PanelMessage, row: Extract<TimelineRow, { kind: 'message
   }
   const receipt = m.receipt === 'read' ? t.read : m.receipt === 'delivered' ? t.delivered : '';
   if (!row.groupEnd && !receipt) return html`<p class="foot vh">${time}</p>`;
-  return html`<p class="foot">${time}${receipt ? html` · <span class="receipt">${receipt}</span>` : nothing}</p>`;
+  return html`<p class="foot">${time}${receipt ? html` &middot; <span class="receipt">${receipt}</span>` : nothing}</p>`;
 }
 
 function messageItem(row: Extract<TimelineRow, { kind: 'message' }>, view: PanelView, local: PanelLocal, context: ContentContext) {
@@ -126,7 +126,7 @@ function countTemplate(view: PanelView, local: PanelLocal) {
   const over = local.draftLength > max;
   const count = view.text.characterCount.replace('{count}', () => String(local.draftLength)).replace('{max}', () => String(max));
   return html`<div class="count${over ? ' over' : ''}"><span id="cw-count">${count}</span>${
-    over ? html`<span role="alert"> · ${view.text.messageTooLong.replace('{max}', () => String(max))}</span>` : nothing
+    over ? html`<span role="alert"> &middot; ${view.text.messageTooLong.replace('{max}', () => String(max))}</span>` : nothing
   }</div>`;
 }
 
