@@ -8,6 +8,7 @@
  */
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { serveParent } from './child-server';
 
 const ANSWER = JSON.stringify({
   contactId: '00000000-0000-4000-8000-000000000000',
@@ -34,16 +35,7 @@ const server = createServer((req, res) => {
 });
 server.keepAliveTimeout = 60_000;
 await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-let closing = false;
-const close = () => {
-  if (closing) return;
-  closing = true;
+serveParent(`http://127.0.0.1:${(server.address() as AddressInfo).port}`, () => {
   server.closeAllConnections();
-  server.close(() => process.exit(0));
-};
-process.on('message', (message) => {
-  if (message === 'close') close();
-  if (message === 'cpu-usage') process.send?.({ cpuUsage: process.cpuUsage() });
+  return new Promise((resolve) => server.close(() => resolve()));
 });
-process.on('disconnect', close);
-process.send?.({ url: `http://127.0.0.1:${(server.address() as AddressInfo).port}` });

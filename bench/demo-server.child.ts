@@ -6,19 +6,8 @@
  * when the parent says so (or goes away). Started by `demo-server-process.ts`.
  */
 import { startDemoServer } from '../src/server/demo/demo-server';
+import { serveParent } from './child-server';
 
 const connectEndpoint = process.argv[3];
 const server = await startDemoServer({ port: 0, autopilot: false, root: process.argv[2] ?? process.cwd(), ...(connectEndpoint ? { connectEndpoint } : {}) });
-let closing = false;
-const close = async () => {
-  if (closing) return;
-  closing = true;
-  await server.close().catch(() => {});
-  process.exit(0);
-};
-process.on('message', (message) => {
-  if (message === 'close') void close();
-  if (message === 'cpu-usage') process.send?.({ cpuUsage: process.cpuUsage() });
-});
-process.on('disconnect', () => void close());
-process.send?.({ url: server.url });
+serveParent(server.url, () => server.close());

@@ -8,19 +8,8 @@
 import { join } from 'node:path';
 import { loadInstancesFile } from '../src/server/backend/instances-file';
 import { startEmulator } from '../src/server/emulator/emulator';
+import { serveParent } from './child-server';
 
 const { instances } = await loadInstancesFile(join(process.argv[2] ?? process.cwd(), 'config', 'instances.json'));
 const running = await startEmulator({ port: 0, autopilot: false, instances });
-let closing = false;
-const close = async () => {
-  if (closing) return;
-  closing = true;
-  await running.close().catch(() => {});
-  process.exit(0);
-};
-process.on('message', (message) => {
-  if (message === 'close') void close();
-  if (message === 'cpu-usage') process.send?.({ cpuUsage: process.cpuUsage() });
-});
-process.on('disconnect', () => void close());
-process.send?.({ url: running.url });
+serveParent(running.url, () => running.close());
