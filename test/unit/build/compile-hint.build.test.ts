@@ -10,7 +10,7 @@ function built(file: string): string {
   return readFileSync(path, 'utf8');
 }
 
-describe.each(['webchat-config.js', 'webchat-conversation.js'])('the built %s', (file) => {
+describe.each(['webchat.js', 'webchat-config.js', 'webchat-conversation.js'])('the built %s', (file) => {
   it('opens with V8\'s compile hint, so Chromium compiles its functions off the main thread while streaming it', () => {
     expect(built(file).split('\n', 1)[0]).toBe('//# allFunctionsCalledOnLoad');
   });
