@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { ChatPage } from './models/chat-page';
 import { useStack, type Stack } from './support/stack';
+import { openAgentChat } from './models/agent-chat';
 
 /** Agent and customer texts, in order, as the emulator kept them. */
 async function transcriptTexts(stack: Stack, contactId: string): Promise<string[]> {
@@ -12,20 +12,10 @@ async function transcriptTexts(stack: Stack, contactId: string): Promise<string[
 describe('faults: the chat keeps working, loses nothing and never hammers the service', () => {
   const stack = useStack();
 
-  async function chatWithAgent(): Promise<{ chat: ChatPage; contactId: string }> {
-    const chat = await stack.openChat();
-    await chat.waitForEvent('CHAT_VISIBLE');
-    await chat.start();
-    const contactId = await chat.contactId();
-    await stack.control.waitForCustomer(contactId);
-    await stack.control.queue(contactId);
-    await stack.control.join(contactId, 'Ana');
-    await chat.waitForStatus('Connected to Ana');
-    return { chat, contactId };
-  }
+
 
   it('recovers by itself after the Participant Service was down for 10 s, filling the gap', async () => {
-    const { chat, contactId } = await chatWithAgent();
+    const { chat, contactId } = await openAgentChat(stack);
     await stack.control.say(contactId, 'Before the outage');
     await chat.waitForPanelMessage('Before the outage');
     await stack.control.faults({ participant: { status: 503, forMs: 10_000 } });
@@ -41,7 +31,7 @@ describe('faults: the chat keeps working, loses nothing and never hammers the se
   });
 
   it('loses and repeats no message when the websocket drops again and again', async () => {
-    const { chat, contactId } = await chatWithAgent();
+    const { chat, contactId } = await openAgentChat(stack);
     for (let round = 1; round <= 4; round++) {
       await stack.control.dropConnection(contactId);
       await stack.control.say(contactId, `agent ${round}`);
@@ -109,7 +99,7 @@ describe('faults: the chat keeps working, loses nothing and never hammers the se
   });
 
   it('catches up after the page was frozen in the background', async () => {
-    const { chat, contactId } = await chatWithAgent();
+    const { chat, contactId } = await openAgentChat(stack);
     const cdp = await chat.page.context().newCDPSession(chat.page);
     await cdp.send('Page.setWebLifecycleState', { state: 'frozen' });
     await stack.control.dropConnection(contactId);
@@ -121,7 +111,7 @@ describe('faults: the chat keeps working, loses nothing and never hammers the se
   });
 
   it('shows the same conversation in a second tab of the site, without a second contact', async () => {
-    const { chat, contactId } = await chatWithAgent();
+    const { chat, contactId } = await openAgentChat(stack);
     const before = (await stack.control.contacts()).length;
     const [second] = await Promise.all([chat.page.context().waitForEvent('page'), chat.page.evaluate(() => window.open(location.href))]);
     const { ChatPage } = await import('./models/chat-page');

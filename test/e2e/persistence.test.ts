@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_UI_TEXT } from '../../src/browser/config/ui-text';
 import { ChatPage } from './models/chat-page';
 import { useStack } from './support/stack';
+import { startChatWithAgent } from './models/agent-chat';
 
 /** Where a browser-persisted chat of help_faq_bot is kept (see contact-storage.ts). */
 const SAVED_CONTACT_KEY = 'connect-webchat:help_faq_bot:contact';
@@ -30,11 +31,7 @@ describe('chats that outlive the page (built bundle in Chromium against the emul
   /** Starts a chat on `chat`'s page and has Ana join it and greet the customer. */
   async function chatWithAna(chat: ChatPage): Promise<string> {
     await chat.waitForEvent('CHAT_VISIBLE');
-    await chat.start();
-    const contactId = await chat.contactId();
-    await stack.control.waitForCustomer(contactId);
-    await stack.control.queue(contactId);
-    await stack.control.join(contactId, 'Ana');
+    const contactId = await startChatWithAgent(chat, stack.control);
     await stack.control.say(contactId, 'Hello, I am Ana');
     await chat.waitForPanelMessage('Hello, I am Ana');
     return contactId;
