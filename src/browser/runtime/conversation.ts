@@ -173,7 +173,8 @@ export function openConversation(options: ConversationOptions): Conversation {
   win.setTimeout(draw);
   win.setTimeout(() => panel.focus());
   let opening: number | undefined = win.setTimeout(openSession);
-  const stopWarming = warmIntl(win, win.document.documentElement.lang);
+  // The panel's language (its host's `lang`), as the panel formats its times in it.
+  const stopWarming = warmIntl(win, config.host.lang);
 
   function openSession(): void {
     opening = undefined;

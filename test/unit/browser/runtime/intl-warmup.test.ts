@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { warmIntl } from '../../../../src/browser/runtime/intl-warmup';
+import { timeOfDay } from '../../../../src/browser/ui/chat-panel.timeline';
 
 /** A window whose tasks run when the test says, one at a time. */
 function taskQueue() {
@@ -70,5 +71,14 @@ describe('warming Intl before the panel formats its first time of day', () => {
       while (queue.pending()) queue.runOne();
     }).not.toThrow();
     expect(made.at(-1)).toBe('DateTimeFormat');
+  });
+
+  it('makes the panel\'s own time formatter, for the language it is given: the panel then makes none', () => {
+    const queue = taskQueue();
+    warmIntl(queue.win, 'en-NZ'); // a language no other test formats in
+    while (queue.pending()) queue.runOne();
+    const made = countIntl();
+    expect(timeOfDay(Date.UTC(2026, 0, 1, 9, 5), 'en-NZ')).toMatch(/\d:05/);
+    expect(made).toEqual([]);
   });
 });
